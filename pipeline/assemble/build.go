@@ -1,0 +1,133 @@
+package assemble
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+
+	"github.com/minhtien/portal/pipeline/hugorun"
+	"github.com/minhtien/portal/pipeline/paths"
+	"github.com/minhtien/portal/pipeline/publish"
+	"github.com/minhtien/portal/pipeline/review"
+)
+
+// Options control a build.
+type Options struct {
+	Layout  paths.Layout
+	BaseURL string
+	NoSite  bool // the pipeline and downloads only, no Hugo
+	Lang    string
+	Getenv  func(string) string
+	Log     io.Writer // progress and warnings; io.Discard for none
+}
+
+// Result summarises a build.
+type Result struct {
+	Inputs   *Inputs
+	Input    *publish.Input
+	Warnings int
+}
+
+// Build runs every stage. The site is rendered into a temporary folder beside the
+// output and swapped in only when Hugo succeeded, so a failed build leaves the
+// previous site untouched.
+func Build(ctx context.Context, o Options) (*Result, error) {
+	if o.Log == nil {
+		o.Log = io.Discard
+	}
+	in, err := Load(o.Layout, o.Getenv, o.Lang)
+	if err != nil {
+		return nil, err
+	}
+	res := &Result{Inputs: in}
+	for _, p := range in.Problems {
+		if p.Severity == review.SeverityWarning {
+			res.Warnings++
+		}
+	}
+	pin, report, err := Compute(o.Layout, in)
+	if err != nil {
+		return nil, err
+	}
+	res.Input = pin
+	fmt.Fprintf(o.Log, "computed %d figures for %d years; %d withheld to protect small counts, %d more to stop subtraction\n",
+		len(pin.Table.Figures), len(pin.Years), report.Primary, report.Secondary)
+	if err := publish.Write(o.Layout, pin); err != nil {
+		return nil, err
+	}
+	if o.NoSite {
+		return res, copyDownloads(o.Layout)
+	}
+	if err := checkMounts(o.Layout); err != nil {
+		return nil, err
+	}
+	return res, render(ctx, o)
+}
+
+// checkMounts fails when a generated folder is missing: Hugo would skip its mount
+// without a word and publish a site without its figures.
+func checkMounts(l paths.Layout) error {
+	for _, dir := range l.Mounted() {
+		st, err := os.Stat(dir)
+		if err != nil || !st.IsDir() {
+			return fmt.Errorf("build: %s is missing; Hugo would silently publish without it", dir)
+		}
+	}
+	return nil
+}
+
+func render(ctx context.Context, o Options) error {
+	out, err := filepath.Abs(o.Layout.Out)
+	if err != nil {
+		return err
+	}
+	if err := os.MkdirAll(filepath.Dir(out), 0o755); err != nil {
+		return fmt.Errorf("build: %w", err)
+	}
+	tmp, err := os.MkdirTemp(filepath.Dir(out), "."+filepath.Base(out)+"-new-")
+	if err != nil {
+		return fmt.Errorf("build: %w", err)
+	}
+	site, err := filepath.Abs(o.Layout.Site)
+	if err != nil {
+		return err
+	}
+	err = hugorun.Build(ctx, hugorun.Options{Site: site, Destination: tmp, BaseURL: o.BaseURL, Quiet: true})
+	if err != nil {
+		os.RemoveAll(tmp)
+		return err
+	}
+	return swap(tmp, out)
+}
+
+// swap puts the new site in place of the old one.
+func swap(tmp, out string) error {
+	if err := os.Chmod(tmp, 0o755); err != nil {
+		return fmt.Errorf("build: %w", err)
+	}
+	old := out + ".old"
+	os.RemoveAll(old)
+	if _, err := os.Stat(out); err == nil {
+		if err := os.Rename(out, old); err != nil {
+			os.RemoveAll(tmp)
+			return fmt.Errorf("build: %w", err)
+		}
+	}
+	if err := os.Rename(tmp, out); err != nil {
+		os.Rename(old, out)
+		return fmt.Errorf("build: %w", err)
+	}
+	return os.RemoveAll(old)
+}
+
+// copyDownloads publishes only the open data when the site is not built.
+func copyDownloads(l paths.Layout) error {
+	src := l.Downloads()
+	dst := filepath.Join(l.Out, "data")
+	if err := os.RemoveAll(dst); err != nil {
+		return err
+	}
+	return os.CopyFS(dst, os.DirFS(src))
+}

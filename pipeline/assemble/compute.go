@@ -1,0 +1,68 @@
+package assemble
+
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"fmt"
+
+	"github.com/minhtien/portal/pipeline/disclosure"
+	"github.com/minhtien/portal/pipeline/indicator"
+	"github.com/minhtien/portal/pipeline/paths"
+	"github.com/minhtien/portal/pipeline/progress"
+	"github.com/minhtien/portal/pipeline/publish"
+	"github.com/minhtien/portal/pipeline/review"
+)
+
+// Compute computes, protects and assesses: it returns what publish writes. Nothing
+// unprotected leaves this function.
+func Compute(l paths.Layout, in *Inputs) (*publish.Input, disclosure.Report, error) {
+	if len(in.Dataset.Files) == 0 {
+		return nil, disclosure.Report{}, fmt.Errorf("compute: no review data")
+	}
+	spec := indicator.Spec{Commune: in.Portal.Unit.Code, Villages: in.Portal.VillageCodes()}
+	table, err := indicator.Compute(in.Dataset, spec)
+	if err != nil {
+		return nil, disclosure.Report{}, err
+	}
+	report, err := disclosure.Protect(table, in.Portal.Disclosure.K)
+	if err != nil {
+		return nil, report, err
+	}
+	years := in.Dataset.Years()
+	out := &publish.Input{
+		Portal: in.Portal, Targets: in.Targets, Programmes: in.Programmes,
+		Table: table, Years: years,
+	}
+	for _, t := range in.Targets {
+		_, measured := indicator.Lookup(t.Indicator)
+		obs := publish.Observations(table, years, in.Portal.Unit.Code, "all", t.Indicator)
+		a := progress.Assess(t, obs, measured)
+		out.Assessments = append(out.Assessments, a)
+		out.Projections = append(out.Projections, progress.Project(t, a))
+	}
+	rel, err := release(in.Dataset, years)
+	if err != nil {
+		return nil, report, err
+	}
+	out.Release = rel
+	return out, report, nil
+}
+
+// release names the data release after the latest review year and a fingerprint of
+// the review records (not the files' bytes, so sealed and clear copies of the same data
+// are the same release); its date is the close of the latest review (31 December),
+// never the clock.
+func release(ds *review.Dataset, years []int) (publish.Release, error) {
+	h := sha256.New()
+	for _, f := range ds.Files {
+		fmt.Fprintf(h, "%d:%d\n", f.Year, len(f.Records))
+		for i := range f.Records {
+			fmt.Fprintf(h, "%v\n", f.Records[i])
+		}
+	}
+	latest := years[len(years)-1]
+	return publish.Release{
+		Version: fmt.Sprintf("%d.%s", latest, hex.EncodeToString(h.Sum(nil))[:8]),
+		Date:    fmt.Sprintf("%d-12-31", latest),
+	}, nil
+}

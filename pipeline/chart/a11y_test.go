@@ -1,0 +1,132 @@
+package chart
+
+import (
+	"strconv"
+	"strings"
+	"testing"
+)
+
+// TestAccessibleRoot checks the contract with the page: a scalable,
+// CSP-safe SVG whose accessible name comes from its <title> and <desc>.
+func TestAccessibleRoot(t *testing.T) {
+	for _, tc := range goldenCases() {
+		if strings.HasPrefix(tc.name, "spark") {
+			continue // sparklines are checked in TestSpark
+		}
+		t.Run(tc.name, func(t *testing.T) {
+			root := parse(t, tc.svg())
+			for attr, want := range map[string]string{
+				"role": "img", "width": "100%", "viewBox": "0 0 640 360", "preserveAspectRatio": "xMidYMid meet",
+			} {
+				if got := root.attr(attr); got != want {
+					t.Errorf("%s = %q, want %q", attr, got, want)
+				}
+			}
+			ids := map[string]string{} // id -> element name
+			root.walk(func(n node) {
+				if id := n.attr("id"); id != "" {
+					if _, dup := ids[id]; dup {
+						t.Errorf("duplicate id %q", id)
+					}
+					ids[id] = n.XMLName.Local
+				}
+			})
+			refs := strings.Fields(root.attr("aria-labelledby"))
+			if len(refs) == 0 {
+				t.Fatal("no aria-labelledby")
+			}
+			if ids[refs[0]] != "title" {
+				t.Errorf("aria-labelledby %q does not start with the <title> id", refs)
+			}
+			if len(refs) > 1 && ids[refs[1]] != "desc" {
+				t.Errorf("aria-labelledby %q: second id is not the <desc>", refs)
+			}
+		})
+	}
+}
+
+// TestNoInlineStyleAndLegibleText enforces the strict CSP (no style
+// attributes or elements) and a minimum font size of 14 user units.
+func TestNoInlineStyleAndLegibleText(t *testing.T) {
+	for _, tc := range goldenCases() {
+		t.Run(tc.name, func(t *testing.T) {
+			root := parse(t, tc.svg())
+			root.walk(func(n node) {
+				if n.XMLName.Local == "style" || n.XMLName.Local == "script" || n.attr("style") != "" {
+					t.Errorf("<%s> uses inline style or script", n.XMLName.Local)
+				}
+				if fs := n.attr("font-size"); fs != "" {
+					if v, err := strconv.ParseFloat(fs, 64); err != nil || v < 14 {
+						t.Errorf("font-size %q below 14", fs)
+					}
+				}
+			})
+		})
+	}
+}
+
+// TestIDsDifferPerChart makes sure two charts on one page do not share
+// ids, which would make aria-labelledby point at the wrong title.
+func TestIDsDifferPerChart(t *testing.T) {
+	a := Line{Title: "Tỷ lệ hộ nghèo"}.SVG()
+	b := Line{Title: "Tỷ lệ hộ cận nghèo"}.SVG()
+	idA, idB := parse(t, a).attr("aria-labelledby"), parse(t, b).attr("aria-labelledby")
+	if idA == idB {
+		t.Errorf("both charts use %q", idA)
+	}
+	if c := (Bars{Title: "Tỷ lệ hộ nghèo"}).SVG(); parse(t, c).attr("aria-labelledby") == idA {
+		t.Error("a line and a bar chart with the same title share ids")
+	}
+}
+
+// TestEscaping feeds markup-like and Vietnamese text through every text
+// field and checks it comes back unchanged after XML parsing.
+func TestEscaping(t *testing.T) {
+	const nasty = `Hộ nghèo <5% & "cận nghèo" 'x' </svg><script>`
+	tests := []struct {
+		name string
+		svg  string
+	}{
+		{"line", Line{Title: nasty, Desc: nasty, XLabel: nasty, YLabel: nasty, TargetLabel: nasty, Target: ptr(1),
+			Series: []Series{{Name: nasty, Points: years(2020, 1, 2)}}, Projection: years(2022, 1), ProjectionLabel: nasty,
+			Format: func(float64) string { return "<5" }}.SVG()},
+		{"bars", Bars{Title: nasty, Desc: nasty, XLabel: nasty, YLabel: nasty, SeriesNames: []string{nasty},
+			Bars: []Bar{{Label: nasty, Values: []float64{1}}}, Format: func(float64) string { return "<5" }}.SVG()},
+		{"spark", Spark{Title: nasty, Points: years(2020, 1, 2)}.SVG()},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			if strings.Contains(tc.svg, "<script") || strings.Contains(tc.svg, "<5") {
+				t.Fatal("unescaped markup in output")
+			}
+			var title string
+			parse(t, tc.svg).walk(func(n node) {
+				if n.XMLName.Local == "title" && title == "" {
+					title = n.Text
+				}
+			})
+			if title != nasty {
+				t.Errorf("title round-trip = %q, want %q", title, nasty)
+			}
+		})
+	}
+}
+
+// TestFormatIsUsed checks that values are printed only through the
+// caller's Format, so Vietnamese pages get decimal commas everywhere.
+func TestFormatIsUsed(t *testing.T) {
+	root := parse(t, povertyLine().SVG())
+	root.walk(func(n node) {
+		if n.XMLName.Local != "text" {
+			return
+		}
+		if _, err := strconv.ParseFloat(n.Text, 64); err == nil && strings.Contains(n.Text, ".") {
+			t.Errorf("label %q has a decimal point; Format was bypassed", n.Text)
+		}
+	})
+	for _, want := range []string{">2,9<", ">1,9<", ">12,5<"} {
+		if !strings.Contains(povertyLine().SVG(), want) {
+			t.Errorf("missing label %s", want)
+		}
+	}
+}

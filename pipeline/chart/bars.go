@@ -1,0 +1,74 @@
+package chart
+
+// Bar is one category (for example a year or a region) of a grouped bar
+// chart, with one value per series.
+type Bar struct {
+	// Label names the category under its group of bars.
+	Label string
+	// Values holds one value per series, in SeriesNames order.
+	Values []float64
+	// Missing marks values that are suppressed or not available; they are
+	// drawn as "..." (the GSO/UN sign for "not available"), never as 0.
+	// Missing may be shorter than Values.
+	Missing []bool
+}
+
+// Bars is a grouped bar chart: one group per Bar, one bar per series.
+type Bars struct {
+	// Title and Desc go into <title> and <desc>, referenced by
+	// aria-labelledby; Desc should summarise what the chart shows.
+	Title, Desc string
+	// XLabel and YLabel are axis titles including the unit.
+	XLabel, YLabel string
+	// SeriesNames name the series in the legend.
+	SeriesNames []string
+	// Bars are the categories, drawn left to right.
+	Bars []Bar
+	// Format formats tick and value labels; nil means "%.1f".
+	Format func(float64) string
+}
+
+// barsModel is a Bars with its scale and geometry.
+type barsModel struct {
+	Bars
+	format  func(float64) string
+	n       int // number of series
+	y       linScale
+	b       box
+	slot    float64 // width of one category
+	barW    float64
+	levels  int  // rows of staggered value labels
+	allVals bool // label every bar, not only the last group
+	lines   [][]string
+}
+
+// value returns series i of bar g, or false when it must not be drawn.
+func (m *barsModel) value(g, i int) (float64, bool) {
+	bar := m.Bars.Bars[g]
+	if i >= len(bar.Values) || (i < len(bar.Missing) && bar.Missing[i]) || !finite(bar.Values[i]) {
+		return 0, false
+	}
+	return bar.Values[i], true
+}
+
+// newBarsModel computes the scale; layout happens in layout.
+func newBarsModel(c Bars) *barsModel {
+	m := &barsModel{Bars: c, format: orDefault(c.Format), n: len(c.SeriesNames)}
+	for _, bar := range c.Bars {
+		m.n = max(m.n, len(bar.Values))
+	}
+	vals := []float64{0} // bars must start at zero or their lengths lie
+	for g := range c.Bars {
+		for i := 0; i < m.n; i++ {
+			if v, ok := m.value(g, i); ok {
+				vals = append(vals, v)
+			}
+		}
+	}
+	lo, hi, _ := extent(vals)
+	m.y = autoScale(lo, hi, 6)
+	return m
+}
+
+// hasNegative reports whether the scale goes below zero.
+func (m *barsModel) hasNegative() bool { return m.y.lo < 0 }

@@ -1,0 +1,70 @@
+package chart
+
+import (
+	"strings"
+	"testing"
+)
+
+// countBars counts drawn bars per series class.
+func countBars(root node) map[string]int {
+	n := map[string]int{}
+	for _, g := range root.Nodes {
+		if g.XMLName.Local != "g" || !g.hasClass("chart-series") {
+			continue
+		}
+		for _, r := range g.Nodes {
+			if r.hasClass("chart-bar") {
+				n[strings.Fields(g.attr("class"))[1]]++
+			}
+		}
+	}
+	return n
+}
+
+func TestBars(t *testing.T) {
+	tests := []struct {
+		name     string
+		chart    Bars
+		bars     map[string]int
+		missing  int
+		contains []string
+	}{
+		{"missing value is not a bar", regionBars(), map[string]int{"chart-series-0": 3, "chart-series-1": 2, "chart-series-2": 3}, 1,
+			[]string{">10,2<", ">6,9<", ">1,1<", "<pattern"}},
+		{"short Values count as missing", Bars{Title: "t", SeriesNames: []string{"a", "b"}, Bars: []Bar{{Label: "x", Values: []float64{1}}}},
+			map[string]int{"chart-series-0": 1}, 1, nil},
+		{"NaN is missing", Bars{Title: "t", Bars: []Bar{{Label: "x", Values: []float64{nan()}}}}, map[string]int{}, 1, nil},
+		{"negative bars hang below zero", changeBars(), map[string]int{"chart-series-0": 2, "chart-series-1": 2}, 0,
+			[]string{"chart-zero", ">-1.9<"}},
+		{"no data", Bars{Title: "t"}, map[string]int{}, 0, nil},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			svg := tc.chart.SVG()
+			root := parse(t, svg)
+			got := countBars(root)
+			for k, v := range tc.bars {
+				if got[k] != v {
+					t.Errorf("%s: %d bars, want %d", k, got[k], v)
+				}
+			}
+			if n := strings.Count(svg, ">...<"); n != tc.missing {
+				t.Errorf("%d missing markers, want %d", n, tc.missing)
+			}
+			for _, s := range tc.contains {
+				if !strings.Contains(svg, s) {
+					t.Errorf("missing %q", s)
+				}
+			}
+		})
+	}
+}
+
+// TestBarsStartAtZero: bar lengths must be proportional to values, so
+// the axis always includes zero even for values far from it.
+func TestBarsStartAtZero(t *testing.T) {
+	m := newBarsModel(Bars{Bars: []Bar{{Values: []float64{3876, 4673}}}})
+	if m.y.lo != 0 {
+		t.Errorf("axis starts at %v, want 0", m.y.lo)
+	}
+}

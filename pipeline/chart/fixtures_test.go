@@ -1,0 +1,119 @@
+package chart
+
+import "math"
+
+// Realistic inputs shared by the golden, accessibility and determinism
+// tests. Figures are illustrative, shaped like Vietnam's poverty data.
+
+func povertyLine() Line {
+	nat := years(2016, 9.9, 7.9, 6.8, 5.7, 4.8, 4.4, 4.3, 3.4, 2.9)
+	rural := years(2016, 12.4, 10.4, 9.0, 7.6, 6.6, 6.0, 5.7, 4.6, 0)
+	rural[4].Missing = true // 2020: survey suppressed (COVID-19)
+	rural[8].Missing = true // 2024: not yet published
+	return Line{
+		Title:  "Tỷ lệ hộ nghèo đa chiều, 2016–2024",
+		Desc:   "Tỷ lệ hộ nghèo cả nước giảm từ 9,9% năm 2016 xuống 2,9% năm 2024; mục tiêu năm 2025 là dưới 1,5%.",
+		XLabel: "Năm", YLabel: "Tỷ lệ hộ nghèo (%)",
+		Series: []Series{
+			{Name: "Cả nước", Points: nat},
+			{Name: "Nông thôn", Points: rural, Dashed: true},
+		},
+		Target: ptr(1.5), TargetLabel: "Mục tiêu 2025: 1,5%",
+		Projection: years(2025, 1.9), ProjectionLabel: "Dự báo",
+		Format: viComma,
+	}
+}
+
+func englishLine() Line {
+	return Line{
+		Title:  "Households below the poverty line <5% by 2025?",
+		Desc:   "Share of poor households, 2010 to 2022, with three regions.",
+		XLabel: "Year", YLabel: "Poor households (%)",
+		Series: []Series{
+			{Name: "Northern midlands & mountains", Points: years(2010, 29.4, 26.7, 23.8, 21.9, 18.4, 16.0, 13.8, 12.0, 9.7, 8.0, 6.9, 6.3, 5.0)},
+			{Name: "Central Highlands", Points: years(2010, 22.2, 20.3, 17.8, 15.0, 13.8, 11.5, 9.6, 8.2, 6.6, 5.5, 4.6, 4.2, 3.9)},
+			{Name: "Red River Delta", Points: years(2010, 8.3, 7.1, 6.0, 4.9, 3.6, 2.6, 2.3, 1.9, 1.4, 1.2, 1.0, 0.8, 0.6)},
+		},
+	}
+}
+
+func fixedRangeLine() Line {
+	return Line{
+		Title: "Thu nhập bình quân đầu người (nghìn đồng/tháng)", XLabel: "Năm", YLabel: "Nghìn đồng",
+		Series: []Series{{Name: "Cả nước", Points: years(2018, 3876, 4295, 4023, 4205, 4673)}},
+		YMin:   ptr(3500), YMax: ptr(4500), // 2022 is above the range and must be clipped
+		Format: func(v float64) string { return viComma(v) },
+	}
+}
+
+func emptyLine() Line {
+	return Line{Title: "Chưa có số liệu", Series: []Series{{Name: "Trống"}}}
+}
+
+func gapLine() Line {
+	return Line{
+		Title: "Gap", Series: []Series{{Name: "A", Points: []Point{
+			{X: 2016, Y: 5}, {X: 2017, Missing: true}, {X: 2018, Y: 4.5}, {X: 2019, Y: math.NaN()}, {X: 2020, Y: 2},
+		}}},
+	}
+}
+
+func regionBars() Bars {
+	return Bars{
+		Title:       "Tỷ lệ hộ nghèo theo vùng, 2020–2024",
+		Desc:        "Vùng Trung du và miền núi phía Bắc có tỷ lệ hộ nghèo cao nhất. Số liệu năm 2022 của Tây Nguyên chưa công bố.",
+		XLabel:      "Năm",
+		YLabel:      "Tỷ lệ hộ nghèo (%)",
+		SeriesNames: []string{"Trung du và miền núi phía Bắc", "Tây Nguyên", "Đồng bằng sông Hồng"},
+		Bars: []Bar{
+			{Label: "2020", Values: []float64{14.4, 9.6, 2.0}},
+			{Label: "2022", Values: []float64{12.0, 0, 1.6}, Missing: []bool{false, true}},
+			{Label: "2024", Values: []float64{10.2, 6.9, 1.1}},
+		},
+		Format: viComma,
+	}
+}
+
+func changeBars() Bars {
+	return Bars{
+		Title:       "Change in poverty rate, 2022–2024 (percentage points)",
+		YLabel:      "Percentage points",
+		SeriesNames: []string{"Urban", "Rural"},
+		Bars: []Bar{
+			{Label: "Northern midlands and mountains", Values: []float64{-0.8, -1.9}},
+			{Label: "Mekong River Delta", Values: []float64{0.3, -0.6}},
+		},
+	}
+}
+
+func basicSpark() Spark {
+	return Spark{Title: "Tỷ lệ hộ nghèo 2016–2024: giảm từ 9,9% xuống 2,9%", Points: years(2016, 9.9, 7.9, 6.8, 5.7, 4.8, 4.4, 4.3, 3.4, 2.9), Target: ptr(1.5)}
+}
+
+func gapSpark() Spark {
+	ps := years(2016, 12.4, 10.4, 9.0, 7.6, 6.6, 6.0, 5.7, 4.6)
+	ps[4].Missing = true
+	ps[6].Missing = true
+	return Spark{Title: "Nông thôn (thiếu 2020, 2022)", Points: ps}
+}
+
+// goldenCases lists every fixture by golden file name.
+func goldenCases() []struct {
+	name string
+	svg  func() string
+} {
+	return []struct {
+		name string
+		svg  func() string
+	}{
+		{"line-poverty-vi", povertyLine().SVG},
+		{"line-regions-en", englishLine().SVG},
+		{"line-fixed-range", fixedRangeLine().SVG},
+		{"line-empty", emptyLine().SVG},
+		{"line-gap", gapLine().SVG},
+		{"bars-regions-vi", regionBars().SVG},
+		{"bars-negative-en", changeBars().SVG},
+		{"spark-basic", basicSpark().SVG},
+		{"spark-gaps", gapSpark().SVG},
+	}
+}

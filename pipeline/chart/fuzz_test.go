@@ -1,0 +1,106 @@
+package chart
+
+import (
+	"encoding/binary"
+	"math"
+	"strings"
+	"testing"
+)
+
+// fuzzPoints decodes data into points: 2 bytes of year offset, 8 bytes of
+// float64 bits (so NaN, ±Inf, huge and subnormal values all occur), with
+// the lowest bit of the first byte marking the point Missing.
+func fuzzPoints(data []byte, base int) []Point {
+	var ps []Point
+	for len(data) >= 10 {
+		ps = append(ps, Point{
+			X:       base + int(int16(binary.LittleEndian.Uint16(data))),
+			Y:       math.Float64frombits(binary.LittleEndian.Uint64(data[2:])),
+			Missing: data[0]&1 == 1,
+		})
+		data = data[10:]
+	}
+	return ps
+}
+
+// encodePoint is the inverse of fuzzPoints, for the seed corpus.
+func encodePoint(off int16, y float64, missing bool) []byte {
+	b := make([]byte, 10)
+	binary.LittleEndian.PutUint16(b, uint16(off))
+	if missing {
+		b[0] |= 1
+	}
+	binary.LittleEndian.PutUint64(b[2:], math.Float64bits(y))
+	return b
+}
+
+// FuzzLine checks that no input panics and every output is well-formed.
+func FuzzLine(f *testing.F) {
+	seed := func(pts ...[]byte) []byte { return []byte(strings.Join(bytesToStrings(pts), "")) }
+	f.Add("Tỷ lệ <5%", seed(encodePoint(0, 9.9, false), encodePoint(1, 0, true), encodePoint(2, 2.9, false)), 2016, 1.5, 0.0, 0.0, uint8(1))
+	f.Add("", []byte{}, 0, math.NaN(), math.Inf(1), math.Inf(-1), uint8(3))
+	f.Add("huge", seed(encodePoint(0, math.MaxFloat64, false), encodePoint(1, -math.MaxFloat64, false)), math.MaxInt, 1e308, -1e308, 1e308, uint8(2))
+	f.Add("neg", seed(encodePoint(-5, -3, false), encodePoint(5, math.NaN(), false), encodePoint(0, math.Inf(1), false)), math.MinInt, -1.0, 5.0, 1.0, uint8(7))
+	f.Add("\x00\xff bad utf8", seed(encodePoint(0, 5e-324, false)), 2020, 5e-324, 0.0, 1e-300, uint8(255))
+	f.Fuzz(func(t *testing.T, title string, data []byte, base int, target, ymin, ymax float64, flags uint8) {
+		pts := fuzzPoints(data, base)
+		n := int(flags%4) + 1 // series count
+		c := Line{Title: title, Desc: title, XLabel: title, YLabel: title, TargetLabel: title, ProjectionLabel: title}
+		for i := range n {
+			var own []Point
+			for j := i; j < len(pts); j += n {
+				own = append(own, pts[j])
+			}
+			c.Series = append(c.Series, Series{Name: title, Points: own, Dashed: i%2 == 1})
+		}
+		if flags&4 != 0 {
+			c.Target = &target
+		}
+		if flags&8 != 0 {
+			c.YMin, c.YMax = &ymin, &ymax
+		}
+		if flags&16 != 0 && len(pts) > 0 {
+			c.Projection = pts[len(pts)/2:]
+		}
+		if flags&32 != 0 {
+			c.Format = func(float64) string { return title }
+		}
+		check(t, c.SVG())
+		check(t, Spark{Title: title, Points: pts, Target: c.Target}.SVG())
+		check(t, fuzzBars(title, pts, n).SVG())
+	})
+}
+
+// fuzzBars groups the fuzzed values into a bar chart, reusing Missing.
+func fuzzBars(title string, pts []Point, n int) Bars {
+	c := Bars{Title: title, SeriesNames: make([]string, n)}
+	for i := 0; i < len(pts); i += n {
+		bar := Bar{Label: title}
+		for _, p := range pts[i:min(i+n, len(pts))] {
+			bar.Values = append(bar.Values, p.Y)
+			bar.Missing = append(bar.Missing, p.Missing)
+		}
+		c.Bars = append(c.Bars, bar)
+	}
+	return c
+}
+
+// check fails unless svg is a single well-formed XML element of bounded
+// size (coordinates are clamped, so huge values cannot explode it).
+func check(t *testing.T, svg string) {
+	t.Helper()
+	if err := wellFormed(svg); err != nil {
+		t.Fatalf("not well-formed: %v\n%s", err, svg)
+	}
+	if strings.Contains(svg, "NaN") || strings.Contains(svg, "Inf") {
+		t.Fatalf("non-finite number in output:\n%s", svg)
+	}
+}
+
+func bytesToStrings(bs [][]byte) []string {
+	out := make([]string, len(bs))
+	for i, b := range bs {
+		out[i] = string(b)
+	}
+	return out
+}

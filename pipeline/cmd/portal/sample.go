@@ -1,0 +1,68 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+
+	"github.com/minhtien/portal/pipeline/config"
+	"github.com/minhtien/portal/pipeline/sample"
+)
+
+type sampleCommand struct {
+	stdout, stderr io.Writer
+}
+
+func (c *sampleCommand) Name() string { return "sample" }
+func (c *sampleCommand) Synopsis() string {
+	return "write deterministic synthetic review data (data/reviews/<year>.csv)"
+}
+
+func (c *sampleCommand) Run(ctx context.Context, args []string) error {
+	fs := newFlagSet(c.Name(), c.Synopsis(), c.stderr)
+	scale := fs.String("scale", "commune", "size of the dataset: commune")
+	seed := fs.Uint64("seed", 20221, "random seed; the same seed gives the same files")
+	out := fs.String("out", "", "folder for the review files (default data/reviews)")
+	dataDir := fs.String("data", "", "input folder whose portal.toml names the commune and villages (default data/)")
+	if err := parseFlags(fs, args); err != nil {
+		return err
+	}
+	if *scale != "commune" {
+		return &usageError{msg: fmt.Sprintf("scale %q is not available yet; use commune", *scale)}
+	}
+	var lf layoutFlags
+	lf.data = *dataDir
+	l, err := lf.layout()
+	if err != nil {
+		return err
+	}
+	p, err := config.LoadPortal(l.PortalConfig())
+	if err != nil {
+		return err
+	}
+	dir := l.Reviews()
+	if *out != "" {
+		dir = *out
+	}
+	years, err := sample.Generate(sample.Commune(p.Unit.Code, p.VillageCodes(), *seed))
+	if err != nil {
+		return err
+	}
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return err
+	}
+	for _, recs := range years {
+		b, err := sample.CSV(recs)
+		if err != nil {
+			return err
+		}
+		path := filepath.Join(dir, fmt.Sprintf("%d.csv", recs[0].Year))
+		if err := os.WriteFile(path, b, 0o644); err != nil {
+			return err
+		}
+		fmt.Fprintf(c.stdout, "wrote %s (%d households)\n", path, len(recs))
+	}
+	return nil
+}

@@ -1,0 +1,255 @@
+// Package config loads and checks the portal's settings (portal.toml) and the plan's
+// targets (targets.toml).
+package config
+
+import (
+	"errors"
+	"fmt"
+	"os"
+	"regexp"
+	"sort"
+	"strings"
+
+	"github.com/BurntSushi/toml"
+)
+
+// Portal is the reporting unit and how its site is published, as declared in portal.toml.
+type Portal struct {
+	Unit       Unit          `toml:"unit"`
+	Plan       Plan          `toml:"plan"`
+	Standards  []StandardUse `toml:"standards"`
+	Disclosure Disclosure    `toml:"disclosure"`
+	Site       Site          `toml:"site"`
+	Data       DataSource    `toml:"data"`
+	Villages   []Village     `toml:"villages"`
+}
+
+// Unit is the administrative unit the portal reports on.
+type Unit struct {
+	Level        string `toml:"level"`
+	Code         string `toml:"code"`
+	NameVI       string `toml:"name_vi"`
+	NameEN       string `toml:"name_en"`
+	DistrictVI   string `toml:"district_vi"`
+	DistrictEN   string `toml:"district_en"`
+	ProvinceCode string `toml:"province_code"`
+	ProvinceVI   string `toml:"province_vi"`
+	ProvinceEN   string `toml:"province_en"`
+}
+
+// Plan identifies the plan whose targets the portal follows.
+type Plan struct {
+	Number     string `toml:"number"`
+	Date       string `toml:"date"`
+	Implements string `toml:"implements"`
+	Period     string `toml:"period"`
+	TitleVI    string `toml:"title_vi"`
+	TitleEN    string `toml:"title_en"`
+	Document   string `toml:"document"`
+}
+
+// StandardUse says which poverty standard applies to a range of review years.
+type StandardUse struct {
+	ID       string `toml:"id"`
+	FromYear int    `toml:"from_year"`
+	ToYear   int    `toml:"to_year"`
+}
+
+// Disclosure holds the small-count threshold.
+type Disclosure struct {
+	K int `toml:"k"`
+}
+
+// Site holds publishing settings.
+type Site struct {
+	BaseURL   string   `toml:"base_url"`
+	Languages []string `toml:"languages"`
+}
+
+// DataSource says whether the inputs are the synthetic sample and who may decrypt real data.
+type DataSource struct {
+	Sample     bool     `toml:"sample"`
+	Recipients []string `toml:"recipients"`
+}
+
+// Village is a village (thôn) of the unit.
+type Village struct {
+	Code   string `toml:"code"`
+	NameVI string `toml:"name_vi"`
+	NameEN string `toml:"name_en"`
+}
+
+// DefaultK is the disclosure threshold used when portal.toml names none.
+const DefaultK = 5
+
+// MinK is the smallest threshold the portal accepts: below it a count points at a family.
+const MinK = 3
+
+var (
+	communeCode = regexp.MustCompile(`^[0-9]{5}$`)
+	villageCode = regexp.MustCompile(`^[A-Za-z0-9_-]{1,16}$`)
+)
+
+// LoadPortal reads and checks portal.toml at path.
+func LoadPortal(path string) (*Portal, error) {
+	b, err := os.ReadFile(path)
+	if err != nil {
+		return nil, fmt.Errorf("load portal settings: %w", err)
+	}
+	return ParsePortal(path, b)
+}
+
+// ParsePortal decodes and checks the text of a portal.toml; name is used in messages.
+func ParsePortal(name string, b []byte) (*Portal, error) {
+	var p Portal
+	md, err := toml.Decode(string(b), &p)
+	if err != nil {
+		return nil, tomlError(name, err)
+	}
+	if err := unknownKeys(name, md); err != nil {
+		return nil, err
+	}
+	if p.Disclosure.K == 0 {
+		p.Disclosure.K = DefaultK
+	}
+	if len(p.Site.Languages) == 0 {
+		p.Site.Languages = []string{"vi", "en"}
+	}
+	if err := p.check(name); err != nil {
+		return nil, err
+	}
+	return &p, nil
+}
+
+func (p *Portal) check(name string) error {
+	var errs []error
+	bad := func(key, msg, hint string) {
+		errs = append(errs, &Error{File: name, Key: key, Msg: msg, Hint: hint})
+	}
+	if p.Unit.Level != "commune" {
+		bad("unit.level", fmt.Sprintf("level %q is not supported", p.Unit.Level), `use "commune"`)
+	}
+	if !communeCode.MatchString(p.Unit.Code) {
+		bad("unit.code", "the unit code must be the 5-digit GSO commune code", `for example code = "12424"`)
+	}
+	if p.Unit.NameVI == "" || p.Unit.NameEN == "" {
+		bad("unit.name_vi", "the unit needs a Vietnamese and an English name", "set name_vi and name_en")
+	}
+	if p.Disclosure.K < MinK {
+		bad("disclosure.k", fmt.Sprintf("threshold %d is below the minimum %d: small counts could point at a family", p.Disclosure.K, MinK), "set k = 5 (the default) or higher")
+	}
+	if len(p.Villages) == 0 {
+		bad("villages", "no village is declared", "add one [[villages]] table per village")
+	}
+	seen := map[string]bool{}
+	for i, v := range p.Villages {
+		key := fmt.Sprintf("villages[%d].code", i)
+		if !villageCode.MatchString(v.Code) {
+			bad(key, fmt.Sprintf("village code %q is not 1-16 letters, digits, _ or -", v.Code), `for example code = "T01"`)
+		}
+		if seen[v.Code] {
+			bad(key, fmt.Sprintf("village code %q is declared twice", v.Code), "give each village its own code")
+		}
+		seen[v.Code] = true
+		if v.NameVI == "" || v.NameEN == "" {
+			bad(key, fmt.Sprintf("village %q needs name_vi and name_en", v.Code), "add both names")
+		}
+	}
+	if len(p.Standards) == 0 {
+		bad("standards", "no poverty standard is assigned to any year", `add [[standards]] with id = "2022-2025", from_year and to_year`)
+	}
+	for i, s := range p.Standards {
+		if s.FromYear > s.ToYear {
+			bad(fmt.Sprintf("standards[%d]", i), "from_year is after to_year", "swap the years")
+		}
+	}
+	for _, l := range p.Site.Languages {
+		if l != "vi" && l != "en" {
+			bad("site.languages", fmt.Sprintf("language %q is not supported", l), `use "vi" and "en"`)
+		}
+	}
+	if !p.Data.Sample && len(p.Data.Recipients) == 0 {
+		bad("data.recipients", "real data is declared (sample = false) but nobody can decrypt it", "add the age recipients of the responsible officers and of CI")
+	}
+	return errors.Join(errs...)
+}
+
+// Village returns the village with the given code.
+func (p *Portal) Village(code string) (Village, bool) {
+	for _, v := range p.Villages {
+		if v.Code == code {
+			return v, true
+		}
+	}
+	return Village{}, false
+}
+
+// VillageCodes returns the declared village codes in order of declaration.
+func (p *Portal) VillageCodes() []string {
+	out := make([]string, len(p.Villages))
+	for i, v := range p.Villages {
+		out[i] = v.Code
+	}
+	return out
+}
+
+// StandardFor returns the id of the poverty standard that applies to a review year.
+func (p *Portal) StandardFor(year int) (string, bool) {
+	for _, s := range p.Standards {
+		if year >= s.FromYear && year <= s.ToYear {
+			return s.ID, true
+		}
+	}
+	return "", false
+}
+
+// Error is a problem in a settings file, located by its TOML key or line.
+type Error struct {
+	File string
+	Line int
+	Col  int
+	Key  string
+	Msg  string
+	Hint string
+}
+
+func (e *Error) Error() string {
+	var b strings.Builder
+	b.WriteString(e.File)
+	if e.Line > 0 {
+		fmt.Fprintf(&b, ":%d:%d", e.Line, max(e.Col, 1))
+	}
+	b.WriteString(": ")
+	if e.Key != "" {
+		b.WriteString(e.Key + ": ")
+	}
+	b.WriteString(e.Msg)
+	if e.Hint != "" {
+		b.WriteString(" (hint: " + e.Hint + ")")
+	}
+	return b.String()
+}
+
+func tomlError(name string, err error) error {
+	var pe toml.ParseError
+	if errors.As(err, &pe) {
+		return &Error{File: name, Line: pe.Position.Line, Col: pe.Position.Col, Msg: pe.Message, Hint: "check the quoting and the brackets on this line"}
+	}
+	return &Error{File: name, Msg: err.Error(), Hint: "check that every value has the type shown in the example file"}
+}
+
+func unknownKeys(name string, md toml.MetaData) error {
+	var keys []string
+	for _, k := range md.Undecoded() {
+		keys = append(keys, k.String())
+	}
+	if len(keys) == 0 {
+		return nil
+	}
+	sort.Strings(keys)
+	var errs []error
+	for _, k := range keys {
+		errs = append(errs, &Error{File: name, Key: k, Msg: "unknown setting", Hint: "check the spelling; settings are listed in the README"})
+	}
+	return errors.Join(errs...)
+}

@@ -1,0 +1,230 @@
+// Package disclosure protects small counts in the computed figures so that no family
+// can be singled out, before anything is written.
+package disclosure
+
+import (
+	"fmt"
+	"sort"
+	"strings"
+
+	"github.com/minhtien/portal/pipeline/indicator"
+)
+
+// part is half of a figure that can be withheld: its numerator (and with it the
+// value) or its denominator.
+type part uint8
+
+const (
+	num part = iota
+	den
+)
+
+// cell is one withholdable number.
+type cell struct {
+	fig  int
+	part part
+}
+
+// Report says what protection did, for the officer and for tests.
+type Report struct {
+	K          int
+	Primary    int // figures withheld because their own count is small
+	Secondary  int // figures withheld so a small one cannot be recovered
+	Unresolved []string
+}
+
+// Protect withholds, in place, every figure from which a count between 1 and k-1 of
+// households or people could be read at a protected level (a village, or a priority
+// group at any level), then withholds further figures until no withheld number can be
+// recovered by adding or subtracting published ones. The commune's all-households
+// figures are always published.
+func Protect(t *indicator.Table, k int) (Report, error) {
+	if k < 3 {
+		return Report{}, fmt.Errorf("protect: threshold k=%d is below 3", k)
+	}
+	p := &protector{t: t, k: int64(k), hidden: map[cell]bool{}}
+	p.t.Reindex()
+	p.primary()
+	eqs := p.equations()
+	groups := p.linkGroups()
+	for changed := true; changed; {
+		changed = p.propagate(groups)
+		for _, eq := range eqs {
+			if p.complement(eq) {
+				changed = true
+			}
+		}
+	}
+	return p.apply(), nil
+}
+
+type protector struct {
+	t          *indicator.Table
+	k          int64
+	hidden     map[cell]bool
+	primaries  map[int]bool
+	unresolved []string
+}
+
+func (p *protector) fig(i int) *indicator.Figure { return &p.t.Figures[i] }
+
+// protected reports whether a figure may be withheld: everything except the
+// commune's all-households figures.
+func (p *protector) protected(i int) bool {
+	f := p.fig(i)
+	return f.UnitLevel != "commune" || f.Group != "all"
+}
+
+func (p *protector) small(n int64) bool { return n >= 1 && n < p.k }
+
+// selfContained lists the figures whose numerator and denominator are not household
+// or people counts; they are protected through their link to the poor count.
+var selfContained = map[string]bool{"mpi_a": true, "mpi_m0": true}
+
+func (p *protector) primary() {
+	p.primaries = map[int]bool{}
+	for i := range p.t.Figures {
+		f := p.fig(i)
+		if !p.protected(i) || f.Flag == indicator.FlagNotAvailable || selfContained[f.Indicator] {
+			continue
+		}
+		if f.IsCount() {
+			if p.small(f.Num) {
+				p.hide(cell{i, num})
+				p.primaries[i] = true
+			}
+			continue
+		}
+		if p.small(f.Den) {
+			p.hide(cell{i, den})
+			p.hide(cell{i, num})
+			p.primaries[i] = true
+		}
+		if p.small(f.Num) || p.small(f.Den-f.Num) {
+			p.hide(cell{i, num})
+			p.primaries[i] = true
+		}
+	}
+}
+
+func (p *protector) hide(c cell) bool {
+	if p.hidden[c] {
+		return false
+	}
+	p.hidden[c] = true
+	if c.part == den {
+		// A rate and its numerator give the denominator away.
+		p.hidden[cell{c.fig, num}] = true
+	}
+	return true
+}
+
+// propagate makes every cell of a link group hidden once one of them is: they are the
+// same number published in several places.
+func (p *protector) propagate(groups [][]cell) bool {
+	changed := false
+	for _, g := range groups {
+		any := false
+		for _, c := range g {
+			if p.hidden[c] {
+				any = true
+				break
+			}
+		}
+		if !any {
+			continue
+		}
+		for _, c := range g {
+			if p.hide(c) {
+				changed = true
+			}
+		}
+	}
+	return changed
+}
+
+// complement withholds one more cell of an equation that has exactly one hidden
+// cell, choosing the smallest protected one (non-zero first).
+func (p *protector) complement(eq []cell) bool {
+	hiddenCount := 0
+	for _, c := range eq {
+		if p.hidden[c] {
+			hiddenCount++
+		}
+	}
+	if hiddenCount != 1 {
+		return false
+	}
+	best := -1
+	for j, c := range eq {
+		if p.hidden[c] || !p.protected(c.fig) {
+			continue
+		}
+		if best < 0 || less(p.value(c), p.value(eq[best])) {
+			best = j
+		}
+	}
+	if best < 0 {
+		p.unresolved = append(p.unresolved, p.describe(eq))
+		return false
+	}
+	return p.hide(eq[best])
+}
+
+// less orders candidate values: non-zero before zero, then smaller first, so the
+// complementary cell hides as little information as possible.
+func less(a, b int64) bool {
+	if (a == 0) != (b == 0) {
+		return a != 0
+	}
+	return a < b
+}
+
+func (p *protector) value(c cell) int64 {
+	if c.part == den {
+		return p.fig(c.fig).Den
+	}
+	return p.fig(c.fig).Num
+}
+
+func (p *protector) describe(eq []cell) string {
+	var parts []string
+	for _, c := range eq {
+		f := p.fig(c.fig)
+		parts = append(parts, fmt.Sprintf("%d/%s/%s/%s", f.Year, f.UnitCode, f.Group, f.Indicator))
+	}
+	sort.Strings(parts)
+	return strings.Join(parts, " + ")
+}
+
+func (p *protector) apply() Report {
+	r := Report{K: int(p.k), Unresolved: dedupe(p.unresolved)}
+	for i := range p.t.Figures {
+		f := p.fig(i)
+		if !p.hidden[cell{i, num}] {
+			continue
+		}
+		if f.Flag != indicator.FlagNotAvailable {
+			f.Flag = indicator.FlagSuppressed
+		}
+		f.HideDen = p.hidden[cell{i, den}] || f.IsCount()
+		f.Secondary = !p.primaries[i]
+		if f.Secondary {
+			r.Secondary++
+		} else {
+			r.Primary++
+		}
+	}
+	return r
+}
+
+func dedupe(s []string) []string {
+	sort.Strings(s)
+	out := s[:0]
+	for i, v := range s {
+		if i == 0 || v != s[i-1] {
+			out = append(out, v)
+		}
+	}
+	return out
+}

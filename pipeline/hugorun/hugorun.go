@@ -1,0 +1,64 @@
+// Package hugorun runs the embedded Hugo on the portal's site; it is the only package
+// that imports Hugo.
+package hugorun
+
+import (
+	"context"
+	"fmt"
+	"os"
+	"sync"
+
+	"github.com/gohugoio/hugo/commands"
+)
+
+// Options say what Hugo builds and where.
+type Options struct {
+	Site        string // the Hugo project (site/)
+	Destination string // the folder to write the site into
+	BaseURL     string // overrides the configured base URL when set
+	Quiet       bool
+}
+
+// mu serialises Hugo runs: Hugo keeps process-wide state and changes the working
+// directory, so two builds in one process must not overlap.
+var mu sync.Mutex
+
+// Build renders the site into opts.Destination. Warnings fail the build, so a missing
+// translation or template problem cannot reach the public site unnoticed.
+func Build(ctx context.Context, opts Options) error {
+	if err := ctx.Err(); err != nil {
+		return err
+	}
+	args := []string{"build", "--source", opts.Site, "--destination", opts.Destination,
+		"--panicOnWarning", "--cleanDestinationDir", "--noBuildLock"}
+	if opts.BaseURL != "" {
+		args = append(args, "--baseURL", opts.BaseURL)
+	}
+	if opts.Quiet {
+		args = append(args, "--quiet")
+	}
+	return run(args)
+}
+
+// Serve runs Hugo's live-reloading server until ctx is cancelled or Hugo stops.
+func Serve(ctx context.Context, opts Options, port int) error {
+	args := []string{"server", "--source", opts.Site, "--port", fmt.Sprint(port), "--noBuildLock"}
+	if opts.BaseURL != "" {
+		args = append(args, "--baseURL", opts.BaseURL)
+	}
+	return run(args)
+}
+
+func run(args []string) error {
+	mu.Lock()
+	defer mu.Unlock()
+	wd, err := os.Getwd()
+	if err != nil {
+		return fmt.Errorf("hugo: %w", err)
+	}
+	defer os.Chdir(wd)
+	if err := commands.Execute(args); err != nil {
+		return fmt.Errorf("hugo: %w", err)
+	}
+	return nil
+}

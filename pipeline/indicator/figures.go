@@ -1,0 +1,48 @@
+package indicator
+
+// figures turns an accumulator into figures, in the order of Definitions.
+func (a *acc) figures(year int, u Unit, group string, first bool) []Figure {
+	pn := a.poor + a.near
+	out := make([]Figure, 0, len(Definitions))
+	add := func(code string, num, den int64, flag string) {
+		d, _ := Lookup(code)
+		if flag == FlagNone && d.Measure != Households && d.Measure != People && den == 0 {
+			flag = FlagNotAvailable
+		}
+		out = append(out, Figure{Year: year, UnitLevel: u.Level, UnitCode: u.Code, Group: group,
+			Indicator: code, Num: num, Den: den, Measure: d.Measure, Flag: flag})
+	}
+	movement := FlagNone
+	if first {
+		movement = FlagNotAvailable
+	}
+	add("households", a.households, 0, FlagNone)
+	add("poor_households", a.poor, 0, FlagNone)
+	add("poor_rate", a.poor, a.households, FlagNone)
+	add("near_poor_households", a.near, 0, FlagNone)
+	add("near_poor_rate", a.near, a.households, FlagNone)
+	add("poor_near_poor_households", pn, 0, FlagNone)
+	add("escaped", a.escaped, 0, movement)
+	add("newly_poor", a.newly, 0, movement)
+	add("relapsed", a.relapsed, 0, movement)
+	add("recently_escaped_households", a.recent, 0, movement)
+	for j, n := range depNames {
+		add("dep_"+n.code+"_rate", a.depPN[j], pn, FlagNone)
+	}
+	for j, n := range depNames {
+		add("censored_"+n.code+"_rate", a.depPoor[j], a.households, FlagNone)
+	}
+	add("mpi_h", a.poor, a.households, FlagNone)
+	add("mpi_a", a.depSumPoor, a.poor*12, FlagNone)
+	add("mpi_m0", a.depSumPoor, a.households*12, FlagNone)
+	add("school_attendance_rate", a.inSchool, a.children, FlagNone)
+	add("health_insurance_rate", a.insured, a.members, FlagNone)
+	add("clean_water_rate", a.waterOK, pn, FlagNone)
+	add("hygienic_latrine_rate", a.latrineOK, pn, FlagNone)
+	for i := range out {
+		if out[i].Flag == FlagNotAvailable {
+			out[i].Num, out[i].Den = 0, 0
+		}
+	}
+	return out
+}

@@ -1,0 +1,109 @@
+// Package paths knows the folder layout of a portal repository; no other package
+// builds a path from a folder name.
+package paths
+
+import (
+	"fmt"
+	"os"
+	"path/filepath"
+)
+
+// Layout is where a portal's inputs, generated files and site live.
+type Layout struct {
+	Root    string // the repository root
+	Data    string // data/: portal.toml, targets.toml, programmes.toml, reviews/, support/
+	Content string // content/: hand-written pages and stories
+	Site    string // site/: the Hugo project
+	Build   string // build/: generated Markdown, JSON, charts and downloads
+	Out     string // public/: the website
+}
+
+// New returns the default layout under root; empty overrides keep the defaults.
+func New(root, data, content, site, out string) Layout {
+	l := Layout{
+		Root:    root,
+		Data:    filepath.Join(root, "data"),
+		Content: filepath.Join(root, "content"),
+		Site:    filepath.Join(root, "site"),
+		Build:   filepath.Join(root, "build"),
+		Out:     filepath.Join(root, "public"),
+	}
+	if data != "" {
+		l.Data = data
+	}
+	if content != "" {
+		l.Content = content
+	}
+	if site != "" {
+		l.Site = site
+	}
+	if out != "" {
+		l.Out = out
+	}
+	return l
+}
+
+// FindRoot walks up from dir to the folder holding go.mod or data/portal.toml.
+func FindRoot(dir string) (string, error) {
+	d, err := filepath.Abs(dir)
+	if err != nil {
+		return "", err
+	}
+	for {
+		for _, marker := range []string{"go.mod", filepath.Join("data", "portal.toml")} {
+			if _, err := os.Stat(filepath.Join(d, marker)); err == nil {
+				return d, nil
+			}
+		}
+		parent := filepath.Dir(d)
+		if parent == d {
+			return "", fmt.Errorf("find root: no go.mod or data/portal.toml above %s", dir)
+		}
+		d = parent
+	}
+}
+
+// PortalConfig is data/portal.toml.
+func (l Layout) PortalConfig() string { return filepath.Join(l.Data, "portal.toml") }
+
+// Targets is data/targets.toml.
+func (l Layout) Targets() string { return filepath.Join(l.Data, "targets.toml") }
+
+// Programmes is data/programmes.toml.
+func (l Layout) Programmes() string { return filepath.Join(l.Data, "programmes.toml") }
+
+// Reviews is the folder of review CSVs.
+func (l Layout) Reviews() string { return filepath.Join(l.Data, "reviews") }
+
+// Support is the folder of support CSVs.
+func (l Layout) Support() string { return filepath.Join(l.Data, "support") }
+
+// Releases is the folder keeping each release's published indicators.csv.
+func (l Layout) Releases() string { return filepath.Join(l.Data, "releases") }
+
+// Stories is the folder of story bundles.
+func (l Layout) Stories() string { return filepath.Join(l.Content, "stories") }
+
+// HugoConfig is the Hugo project's configuration file.
+func (l Layout) HugoConfig() string { return filepath.Join(l.Site, "hugo.toml") }
+
+// Generated folders under build/, each mounted into Hugo by site/hugo.toml.
+func (l Layout) BuildContent() string { return filepath.Join(l.Build, "content") }
+
+// BuildData is build/data, mounted as Hugo's data.
+func (l Layout) BuildData() string { return filepath.Join(l.Build, "data") }
+
+// BuildAssets is build/assets, mounted as Hugo's assets (charts).
+func (l Layout) BuildAssets() string { return filepath.Join(l.Build, "assets") }
+
+// BuildStatic is build/static, mounted as Hugo's static files (downloads).
+func (l Layout) BuildStatic() string { return filepath.Join(l.Build, "static") }
+
+// Downloads is where the open data files go inside build/static.
+func (l Layout) Downloads() string { return filepath.Join(l.BuildStatic(), "data") }
+
+// Mounted lists the generated folders Hugo mounts; each must exist before Hugo runs,
+// because Hugo skips a missing mount without a word.
+func (l Layout) Mounted() []string {
+	return []string{l.BuildContent(), l.BuildData(), l.BuildAssets(), l.BuildStatic(), l.Content}
+}

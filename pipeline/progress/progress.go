@@ -1,0 +1,419 @@
+// Package progress assesses progress towards the plan's targets.
+//
+// It implements section 7 of the design ("Progress against targets"). For one target
+// and the published values of its indicator, [Assess] returns the baseline, the latest
+// value, the required and observed paces, their ratio, a projection to the target year,
+// the gap to the target and a status; every number that produced the status is
+// returned so that anyone can re-derive it. [Project] draws the projection line for the
+// target's chart.
+//
+// The rules, in the order Assess applies them:
+//
+//  1. not_yet_measured: the indicator has no data source yet (measured is false), or
+//     there is no published value at all.
+//  2. Final verdict: once the latest year is at or past the target year the target
+//     year's review is in; Final is true and the status is achieved when the
+//     comparator holds for the latest value, not_achieved otherwise. Gap says by how
+//     much (latest - target, signed).
+//  3. achieved: the comparator already holds for the latest value before the target
+//     year (Final stays false). This needs no pace, so one published value suffices.
+//  4. not_enough_data: fewer than two distinct years counting the plan's baseline, that
+//     is the baseline year is not before the latest year.
+//  5. Keep targets ("keep at 100%"): deteriorating when the latest value is worse than
+//     the previous published value (or than the baseline when there is no previous
+//     value); otherwise rule 6.
+//  6. The ratio rule: ratio = observed pace / required pace; on_track when
+//     ratio >= 0.95, needs_acceleration when 0.6 <= ratio < 0.95, off_track when
+//     0 <= ratio < 0.6, deteriorating when ratio < 0. When the ratio is not defined
+//     (the required pace is zero or points away from the target because the baseline
+//     already sits on the target or on its right side; or a compound rate is not
+//     defined for negative values) the status is deteriorating if the latest value
+//     moved the wrong way from the baseline, off_track otherwise.
+//
+// The numbers: the baseline is the plan's (t.Baseline in t.BaselineYear) when given,
+// else the value published for t.BaselineYear, else the earliest published value; the
+// latest is the last published value. Paces are, for "linear", points per year:
+// required = (target - baseline) / (target_year - baseline_year), observed =
+// (latest - baseline) / (latest_year - baseline_year); for "cagr" (Open SDG /
+// Statistics Canada), compound annual growth: required =
+// (target/baseline)^(1/(target_year - baseline_year)) - 1, observed =
+// (latest/baseline)^(1/(latest_year - baseline_year)) - 1, with any zero value
+// replaced by 0.001 first. Gap = latest - target, at any time. Before the target year,
+// Projection = latest carried to the target year at the observed pace (linear:
+// latest + pace × years; cagr: latest × (1 + pace)^years), clamped to [0, 100] for an
+// indicator whose code ends with "_rate".
+//
+// No output is ever NaN or ±Inf: a number that is not defined is nil.
+package progress
+
+import (
+	"math"
+	"slices"
+	"strings"
+
+	"github.com/minhtien/portal/pipeline/config"
+)
+
+// The eight statuses an [Assessment] can carry.
+const (
+	// Achieved: the comparator holds for the latest value.
+	Achieved = "achieved"
+	// NotAchieved: the target year's review is in and the comparator does not hold.
+	NotAchieved = "not_achieved"
+	// OnTrack: ratio >= 0.95.
+	OnTrack = "on_track"
+	// NeedsAcceleration: 0.6 <= ratio < 0.95.
+	NeedsAcceleration = "needs_acceleration"
+	// OffTrack: 0 <= ratio < 0.6, or no movement when the ratio is not defined.
+	OffTrack = "off_track"
+	// Deteriorating: ratio < 0, or the value moved away from the target.
+	Deteriorating = "deteriorating"
+	// NotEnoughData: fewer than two distinct years counting the plan's baseline.
+	NotEnoughData = "not_enough_data"
+	// NotYetMeasured: the indicator has no data source yet, or no published value.
+	NotYetMeasured = "not_yet_measured"
+)
+
+// The two methods of section 7.
+const (
+	// MethodLinear compares percentage points (units) per year.
+	MethodLinear = "linear"
+	// MethodCAGR compares compound annual growth rates (Open SDG / Statistics Canada).
+	MethodCAGR = "cagr"
+)
+
+// Thresholds of the ratio rule.
+const (
+	onTrackRatio      = 0.95
+	accelerationRatio = 0.6
+)
+
+// cagrZero replaces a zero value (baseline, latest or target) before a compound
+// growth rate is computed, as the Open SDG method does.
+const cagrZero = 0.001
+
+// maxProjectionYears bounds the projection: a line longer than this many years is not
+// meaningful (and the plan's target years are 2000-2100 anyway).
+const maxProjectionYears = 100
+
+// Observation is one published value of the target's indicator: already protected
+// and not suppressed. The caller omits suppressed and not-available years.
+type Observation struct {
+	Year  int
+	Value float64
+}
+
+// Assessment is the progress of one target: the status and every number that
+// produced it. A pointer field is nil when the number is not defined.
+type Assessment struct {
+	// TargetID is the target's id.
+	TargetID string
+	// Status is one of the eight status constants.
+	Status string
+	// Method is the method used: "linear" or "cagr".
+	Method string
+	// Baseline is the plan's baseline value, else the value published for the
+	// baseline year, else the earliest published value.
+	Baseline *float64
+	// Latest is the last published value.
+	Latest *float64
+	// RequiredPace is the pace needed from the baseline to reach the target in the
+	// target year: points per year (linear) or compound annual growth (cagr).
+	RequiredPace *float64
+	// ObservedPace is the pace from the baseline to the latest value, in the same unit.
+	ObservedPace *float64
+	// Ratio is ObservedPace / RequiredPace when the required pace is non-zero and
+	// points towards the target.
+	Ratio *float64
+	// Projection is the value expected in the target year at the observed pace; set
+	// only before the target year.
+	Projection *float64
+	// Gap is latest - target, signed (negative: below the target).
+	Gap *float64
+	// BaselineYear is the year of Baseline.
+	BaselineYear int
+	// LatestYear is the year of Latest.
+	LatestYear int
+	// Final reports that the target year's review is in: the verdict (achieved or
+	// not_achieved) is final.
+	Final bool
+}
+
+// Assess assesses target t against the published values obs (in any order; if a year
+// appears twice the later entry wins; non-finite values are ignored). measured is
+// false when the indicator has no data source yet, which gives not_yet_measured.
+// The rules are those of the package documentation.
+func Assess(t config.Target, obs []Observation, measured bool) Assessment {
+	a := Assessment{TargetID: t.ID, Method: methodOf(t.Method), Status: NotYetMeasured}
+	series := clean(obs)
+	// Rule 1: no data source yet, or nothing published.
+	if !measured || len(series) == 0 {
+		return a
+	}
+	last := series[len(series)-1]
+	latest, target := last.Value, t.Value
+	baseline, baseYear := baselineOf(t, series)
+	down := lowerIsBetter(t.Comparator)
+
+	a.Baseline, a.BaselineYear = finite(baseline), baseYear
+	a.Latest, a.LatestYear = finite(latest), last.Year
+	// Gap, before the final year too: latest - target.
+	a.Gap = finite(latest - target)
+
+	// Paces: linear (target - baseline) / (target_year - baseline_year) and
+	// (latest - baseline) / (latest_year - baseline_year); cagr the compound
+	// equivalents. Not defined when the span of years is not positive.
+	required := pace(a.Method, baseline, target, years(baseYear, t.Year))
+	observed := pace(a.Method, baseline, latest, years(baseYear, last.Year))
+	ratio := ratioOf(down, baseline, target, required, observed)
+	a.RequiredPace, a.ObservedPace, a.Ratio = finite(required), finite(observed), finite(ratio)
+
+	// Projection: latest carried forward at the observed pace to the target year,
+	// only before the target year.
+	if span := years(last.Year, t.Year); a.ObservedPace != nil && span > 0 && span <= maxProjectionYears {
+		a.Projection = finite(projectAt(a.Method, t.Indicator, latest, observed, span))
+	}
+
+	met := holds(t.Comparator, latest, target)
+	switch {
+	case last.Year >= t.Year:
+		// Rule 2: the target year's review is in; the verdict is final.
+		a.Final = true
+		if met {
+			a.Status = Achieved
+		} else {
+			a.Status = NotAchieved
+		}
+	case met:
+		// Rule 3: achieved already, before the target year.
+		a.Status = Achieved
+	case last.Year <= baseYear:
+		// Rule 4: fewer than two distinct years counting the plan's baseline.
+		a.Status = NotEnoughData
+	case t.Keep && worse(down, latest, previous(series, baseline)):
+		// Rule 5: a keep target that fell since the previous value.
+		a.Status = Deteriorating
+	default:
+		// Rule 6: the ratio rule.
+		a.Status = byRatio(ratio, worse(down, latest, baseline))
+	}
+	return a
+}
+
+// Project returns the projection line of assessment a for target t's chart: one point
+// a year from the latest year (the latest value) to the target year, at the observed
+// pace (linear: latest + pace × years; cagr: latest × (1 + pace)^years). Values of an
+// indicator whose code ends with "_rate" are clamped to [0, 100]. It is empty when
+// there is nothing meaningful to draw: no latest value or observed pace, a final
+// verdict, the latest year not before the target year, or a span over 100 years.
+func Project(t config.Target, a Assessment) []Observation {
+	if a.Latest == nil || a.ObservedPace == nil || a.Final {
+		return nil
+	}
+	span := years(a.LatestYear, t.Year)
+	if !(span > 0 && span <= maxProjectionYears) {
+		return nil
+	}
+	method := a.Method
+	if method == "" {
+		method = methodOf(t.Method)
+	}
+	line := make([]Observation, 0, int(span)+1)
+	for k := 0; k <= int(span); k++ {
+		v := projectAt(method, t.Indicator, *a.Latest, *a.ObservedPace, float64(k))
+		if math.IsNaN(v) || math.IsInf(v, 0) {
+			return nil
+		}
+		line = append(line, Observation{Year: a.LatestYear + k, Value: v})
+	}
+	return line
+}
+
+// methodOf returns the method used for a target's method: "cagr" or, for anything
+// else (config defaults an empty method to "linear"), "linear".
+func methodOf(m string) string {
+	if m == MethodCAGR {
+		return MethodCAGR
+	}
+	return MethodLinear
+}
+
+// clean returns the finite observations sorted by year, one per year (the later
+// entry of a repeated year wins).
+func clean(obs []Observation) []Observation {
+	out := make([]Observation, 0, len(obs))
+	for _, o := range obs {
+		if math.IsNaN(o.Value) || math.IsInf(o.Value, 0) {
+			continue
+		}
+		out = append(out, o)
+	}
+	slices.SortStableFunc(out, func(x, y Observation) int {
+		switch {
+		case x.Year < y.Year:
+			return -1
+		case x.Year > y.Year:
+			return 1
+		}
+		return 0
+	})
+	// Keep the last entry of each run of equal years.
+	dedup := out[:0]
+	for i, o := range out {
+		if i+1 < len(out) && out[i+1].Year == o.Year {
+			continue
+		}
+		dedup = append(dedup, o)
+	}
+	return dedup
+}
+
+// baselineOf returns the baseline and its year: the plan's baseline (t.Baseline with
+// t.BaselineYear) when the plan gives one, else the value published for
+// t.BaselineYear, else the earliest published value. series is non-empty and sorted.
+func baselineOf(t config.Target, series []Observation) (float64, int) {
+	if t.Baseline != nil && t.BaselineYear != 0 && !math.IsNaN(*t.Baseline) && !math.IsInf(*t.Baseline, 0) {
+		return *t.Baseline, t.BaselineYear
+	}
+	if t.BaselineYear != 0 {
+		for _, o := range series {
+			if o.Year == t.BaselineYear {
+				return o.Value, o.Year
+			}
+		}
+	}
+	return series[0].Value, series[0].Year
+}
+
+// previous returns the published value before the latest one, or the baseline when
+// there is none.
+func previous(series []Observation, baseline float64) float64 {
+	if len(series) >= 2 {
+		return series[len(series)-2].Value
+	}
+	return baseline
+}
+
+// lowerIsBetter reports whether the comparator asks for a value below the target.
+func lowerIsBetter(cmp string) bool {
+	return cmp == "<" || cmp == "<="
+}
+
+// holds reports whether "v cmp target" is true. An unknown comparator (config rejects
+// them) never holds.
+func holds(cmp string, v, target float64) bool {
+	switch cmp {
+	case "<":
+		return v < target
+	case "<=":
+		return v <= target
+	case ">=":
+		return v >= target
+	case ">":
+		return v > target
+	}
+	return false
+}
+
+// worse reports whether v is further from the target's side than ref: above it when
+// lower is better, below it otherwise.
+func worse(down bool, v, ref float64) bool {
+	if down {
+		return v > ref
+	}
+	return v < ref
+}
+
+// years returns to - from as a float64, without integer overflow.
+func years(from, to int) float64 {
+	return float64(to) - float64(from)
+}
+
+// pace returns the pace from value from to value to over dy years: linear
+// (to - from) / dy points per year; cagr (to/from)^(1/dy) - 1 with a zero value
+// replaced by 0.001 (computed as expm1(log(to/from)/dy) for accuracy). NaN when dy is
+// not positive or the compound rate is not defined (a negative value).
+func pace(method string, from, to, dy float64) float64 {
+	if !(dy > 0) {
+		return math.NaN()
+	}
+	if method == MethodCAGR {
+		q := nonZero(to) / nonZero(from)
+		if !(q > 0) {
+			return math.NaN()
+		}
+		return math.Expm1(math.Log(q) / dy)
+	}
+	return (to - from) / dy
+}
+
+// nonZero replaces zero by 0.001 for the compound growth rate.
+func nonZero(v float64) float64 {
+	if v == 0 {
+		return cagrZero
+	}
+	return v
+}
+
+// ratioOf returns observed / required when the ratio is meaningful: the baseline still
+// has to move towards the target (it is on the wrong side of it) and the required pace
+// is non-zero and points that way. Otherwise NaN, which the ratio rule treats by the
+// direction of the change alone (this covers a zero required pace, never dividing by
+// zero).
+func ratioOf(down bool, baseline, target, required, observed float64) float64 {
+	if math.IsNaN(required) || math.IsNaN(observed) {
+		return math.NaN()
+	}
+	if down && baseline > target && required < 0 {
+		return observed / required
+	}
+	if !down && baseline < target && required > 0 {
+		return observed / required
+	}
+	return math.NaN()
+}
+
+// byRatio is the ratio rule: on_track ratio >= 0.95, needs_acceleration
+// 0.6 <= ratio < 0.95, off_track 0 <= ratio < 0.6, deteriorating ratio < 0. When the
+// ratio is not defined (NaN): deteriorating if the value moved the wrong way
+// (wrongWay), else off_track.
+func byRatio(ratio float64, wrongWay bool) string {
+	switch {
+	case math.IsNaN(ratio):
+		if wrongWay {
+			return Deteriorating
+		}
+		return OffTrack
+	case ratio >= onTrackRatio:
+		return OnTrack
+	case ratio >= accelerationRatio:
+		return NeedsAcceleration
+	case ratio >= 0:
+		return OffTrack
+	}
+	return Deteriorating
+}
+
+// projectAt returns the value k years after the latest one at the observed pace:
+// linear latest + pace × k; cagr latest × (1 + pace)^k. For an indicator whose code
+// ends with "_rate" the value is clamped to [0, 100].
+func projectAt(method, indicator string, latest, pace, k float64) float64 {
+	var v float64
+	if method == MethodCAGR {
+		v = latest * math.Pow(1+pace, k)
+	} else {
+		v = latest + pace*k
+	}
+	if strings.HasSuffix(indicator, "_rate") && !math.IsNaN(v) {
+		v = math.Min(100, math.Max(0, v))
+	}
+	return v
+}
+
+// finite returns a pointer to v, or nil when v is NaN or ±Inf.
+func finite(v float64) *float64 {
+	if math.IsNaN(v) || math.IsInf(v, 0) {
+		return nil
+	}
+	return &v
+}

@@ -1,0 +1,170 @@
+package publish
+
+import (
+	"path/filepath"
+	"strconv"
+	"strings"
+
+	"github.com/minhtien/portal/pipeline/chart"
+	"github.com/minhtien/portal/pipeline/indicator"
+	"github.com/minhtien/portal/pipeline/progress"
+)
+
+// chartWords are the words charts need, by language.
+var chartWords = map[string]struct {
+	year, target, projection, rate, poverty, escaped, newly, relapsed, households string
+}{
+	"vi": {"Năm", "Mục tiêu", "Dự báo", "Tỷ lệ (%)", "Tỷ lệ hộ nghèo (%)", "Thoát nghèo", "Nghèo phát sinh", "Tái nghèo", "Số hộ"},
+	"en": {"Year", "Target", "Projection", "Rate (%)", "Poor-household rate (%)", "Escaped", "Newly poor", "Relapsed", "Households"},
+}
+
+func formatter(lang string) func(float64) string {
+	return func(v float64) string {
+		s := roundHalfAway(v * 10)
+		return indicator.FormatScaled(s, 1, lang)
+	}
+}
+
+func (w *writer) points(unit, group, ind string) []chart.Point {
+	var out []chart.Point
+	for _, y := range w.in.Years {
+		f, ok := w.in.Table.Get(indicator.Key{Year: y, UnitCode: unit, Group: group, Indicator: ind})
+		if !ok {
+			continue
+		}
+		v, ok := f.Value()
+		out = append(out, chart.Point{X: y, Y: v, Missing: !ok})
+	}
+	return out
+}
+
+func (w *writer) svg(lang, name, svg string) error {
+	return w.write(filepath.Join(w.l.BuildAssets(), "charts", lang, name+".svg"), []byte(svg))
+}
+
+// chartCSV writes the data a chart shows, so every chart has its download.
+func (w *writer) chartCSV(name string, header []string, rows [][]string) error {
+	b, err := csvBytes(header, rows)
+	if err != nil {
+		return err
+	}
+	return w.write(filepath.Join(w.l.Downloads(), "charts", name+".csv"), b)
+}
+
+func (w *writer) charts() error {
+	unit := w.in.Portal.Unit.Code
+	for _, lang := range w.lang {
+		cw := chartWords[lang]
+		for i, t := range w.in.Targets {
+			title := t.TitleVI
+			if lang == "en" {
+				title = t.TitleEN
+			}
+			tv := t.Value
+			c := chart.Line{
+				Title: title, Desc: title, XLabel: cw.year, YLabel: cw.rate,
+				Series: []chart.Series{{Name: title, Points: w.points(unit, "all", t.Indicator)}},
+				Target: &tv, TargetLabel: cw.target + " " + formatter(lang)(tv),
+				Projection: toPoints(w.in.Projections[i]), ProjectionLabel: cw.projection,
+				Format: formatter(lang),
+			}
+			if err := w.svg(lang, "target-"+t.ID, c.SVG()); err != nil {
+				return err
+			}
+			if t.Indicator == "poor_rate" {
+				c.YLabel = cw.poverty
+				if err := w.svg(lang, "poverty-rate", c.SVG()); err != nil {
+					return err
+				}
+			}
+		}
+		for _, v := range w.in.Portal.Villages {
+			name := v.NameVI
+			if lang == "en" {
+				name = v.NameEN
+			}
+			s := chart.Spark{Title: name + ": " + cw.poverty, Points: w.points(v.Code, "all", "poor_rate")}
+			if err := w.svg(lang, "village-"+strings.ToLower(v.Code), s.SVG()); err != nil {
+				return err
+			}
+		}
+		if err := w.svg(lang, "movement", w.movementChart(lang)); err != nil {
+			return err
+		}
+	}
+	return w.chartData()
+}
+
+func toPoints(obs []progress.Observation) []chart.Point {
+	out := make([]chart.Point, len(obs))
+	for i, o := range obs {
+		out[i] = chart.Point{X: o.Year, Y: o.Value}
+	}
+	return out
+}
+
+var movementIndicators = []string{"escaped", "newly_poor", "relapsed"}
+
+func (w *writer) movementChart(lang string) string {
+	cw := chartWords[lang]
+	unit := w.in.Portal.Unit.Code
+	c := chart.Bars{
+		Title:  map[string]string{"vi": "Biến động hộ nghèo theo năm", "en": "Movement in and out of poverty by year"}[lang],
+		XLabel: cw.year, YLabel: cw.households,
+		SeriesNames: []string{cw.escaped, cw.newly, cw.relapsed},
+		Format:      func(v float64) string { return strconv.FormatInt(roundHalfAway(v), 10) },
+	}
+	c.Desc = c.Title
+	for _, y := range w.in.Years {
+		bar := chart.Bar{Label: strconv.Itoa(y)}
+		for _, ind := range movementIndicators {
+			f, _ := w.in.Table.Get(indicator.Key{Year: y, UnitCode: unit, Group: "all", Indicator: ind})
+			v, ok := f.Value()
+			bar.Values = append(bar.Values, v)
+			bar.Missing = append(bar.Missing, !ok)
+		}
+		c.Bars = append(c.Bars, bar)
+	}
+	return c.SVG()
+}
+
+// chartData writes one CSV per chart with exactly the figures it draws.
+func (w *writer) chartData() error {
+	header := []string{"year", "unit_code", "indicator", "value", "flag"}
+	row := func(f *indicator.Figure) []string {
+		return []string{strconv.Itoa(f.Year), f.UnitCode, f.Indicator, strings.ReplaceAll(valueCell(f), ",", ""), f.Flag}
+	}
+	collect := func(unit string, inds ...string) [][]string {
+		var rows [][]string
+		for _, y := range w.in.Years {
+			for _, ind := range inds {
+				if f, ok := w.in.Table.Get(indicator.Key{Year: y, UnitCode: unit, Group: "all", Indicator: ind}); ok {
+					rows = append(rows, row(f))
+				}
+			}
+		}
+		return rows
+	}
+	unit := w.in.Portal.Unit.Code
+	for _, t := range w.in.Targets {
+		if err := w.chartCSV("target-"+t.ID, header, collect(unit, t.Indicator)); err != nil {
+			return err
+		}
+	}
+	if err := w.chartCSV("poverty-rate", header, collect(unit, "poor_rate")); err != nil {
+		return err
+	}
+	for _, v := range w.in.Portal.Villages {
+		if err := w.chartCSV("village-"+strings.ToLower(v.Code), header, collect(v.Code, "poor_rate")); err != nil {
+			return err
+		}
+	}
+	return w.chartCSV("movement", header, collect(unit, movementIndicators...))
+}
+
+func valueCell(f *indicator.Figure) string {
+	if f.Flag != indicator.FlagNone {
+		return ""
+	}
+	return f.Text("en")
+}

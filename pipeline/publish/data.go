@@ -1,0 +1,231 @@
+package publish
+
+import (
+	"bytes"
+	"encoding/json"
+	"path/filepath"
+
+	"github.com/minhtien/portal/pipeline/indicator"
+	"github.com/minhtien/portal/pipeline/progress"
+)
+
+// figureJSON is one figure as templates read it; see docs/build-contract.md.
+type figureJSON struct {
+	Year        int       `json:"year"`
+	Value       *float64  `json:"value"`
+	Numerator   *int64    `json:"numerator"`
+	Denominator *int64    `json:"denominator"`
+	Unit        string    `json:"unit_of_measure"`
+	Flag        string    `json:"flag"`
+	Text        bilingual `json:"text"`
+}
+
+func (w *writer) figureJSON(f *indicator.Figure) figureJSON {
+	k := w.in.Portal.Disclosure.K
+	out := figureJSON{Year: f.Year, Unit: f.Measure, Flag: f.Flag,
+		Text: both(figureText(f, k, "vi"), figureText(f, k, "en"))}
+	if v, ok := f.Value(); ok {
+		out.Value = &v
+	}
+	num, den, hasNum, hasDen := published(f)
+	if hasNum {
+		out.Numerator = &num
+	}
+	if hasDen {
+		out.Denominator = &den
+	}
+	return out
+}
+
+// published returns the numerator and denominator that may be shown: none for a
+// withheld or missing figure, except a denominator that protection left visible.
+func published(f *indicator.Figure) (num, den int64, hasNum, hasDen bool) {
+	switch f.Flag {
+	case indicator.FlagNotAvailable:
+		return 0, 0, false, false
+	case indicator.FlagSuppressed:
+		return 0, f.Den, false, !f.HideDen && !f.IsCount()
+	}
+	return f.Num, f.Den, true, !f.IsCount()
+}
+
+func (w *writer) jsonFile(name string, v any) error {
+	var b bytes.Buffer
+	enc := json.NewEncoder(&b)
+	enc.SetEscapeHTML(false)
+	if err := enc.Encode(v); err != nil {
+		return err
+	}
+	return w.write(filepath.Join(w.l.BuildData(), name), b.Bytes())
+}
+
+func (w *writer) data() error {
+	p := w.in.Portal
+	villages := make([]map[string]any, 0, len(p.Villages))
+	for _, v := range p.Villages {
+		villages = append(villages, map[string]any{"code": v.Code, "name": both(v.NameVI, v.NameEN)})
+	}
+	portal := map[string]any{
+		"unit": map[string]any{
+			"code": p.Unit.Code, "level": p.Unit.Level,
+			"name":     both(p.Unit.NameVI, p.Unit.NameEN),
+			"district": both(p.Unit.DistrictVI, p.Unit.DistrictEN),
+			"province": both(p.Unit.ProvinceVI, p.Unit.ProvinceEN),
+		},
+		"plan": map[string]any{
+			"number": p.Plan.Number, "date": p.Plan.Date, "period": p.Plan.Period,
+			"implements": p.Plan.Implements, "title": both(p.Plan.TitleVI, p.Plan.TitleEN),
+			"document": p.Plan.Document,
+		},
+		"sample":      p.Data.Sample,
+		"k":           p.Disclosure.K,
+		"marker":      Marker(p.Disclosure.K),
+		"secondary":   SecondaryMarker,
+		"release":     w.in.Release,
+		"years":       w.in.Years,
+		"latest_year": w.in.Years[len(w.in.Years)-1],
+		"villages":    villages,
+		"groups":      indicator.Groups,
+	}
+	if err := w.jsonFile("portal.json", portal); err != nil {
+		return err
+	}
+	if err := w.jsonFile("figures.json", w.figures()); err != nil {
+		return err
+	}
+	if err := w.jsonFile("targets.json", w.targets()); err != nil {
+		return err
+	}
+	return w.jsonFile("programmes.json", w.programmes())
+}
+
+// figures nests every figure by unit, group and indicator, each series in year order.
+func (w *writer) figures() map[string]map[string]map[string][]figureJSON {
+	out := map[string]map[string]map[string][]figureJSON{}
+	for i := range w.in.Table.Figures {
+		f := &w.in.Table.Figures[i]
+		if out[f.UnitCode] == nil {
+			out[f.UnitCode] = map[string]map[string][]figureJSON{}
+		}
+		if out[f.UnitCode][f.Group] == nil {
+			out[f.UnitCode][f.Group] = map[string][]figureJSON{}
+		}
+		out[f.UnitCode][f.Group][f.Indicator] = append(out[f.UnitCode][f.Group][f.Indicator], w.figureJSON(f))
+	}
+	return out
+}
+
+type targetJSON struct {
+	ID           string               `json:"id"`
+	Title        bilingual            `json:"title"`
+	Section      string               `json:"section"`
+	Indicator    string               `json:"indicator"`
+	Comparator   string               `json:"comparator"`
+	Target       float64              `json:"target"`
+	TargetYear   int                  `json:"target_year"`
+	Method       string               `json:"method"`
+	Keep         bool                 `json:"keep"`
+	Status       string               `json:"status"`
+	Final        bool                 `json:"final"`
+	Baseline     *float64             `json:"baseline"`
+	BaselineYear int                  `json:"baseline_year"`
+	Latest       *float64             `json:"latest"`
+	LatestYear   int                  `json:"latest_year"`
+	RequiredPace *float64             `json:"required_pace"`
+	ObservedPace *float64             `json:"observed_pace"`
+	Ratio        *float64             `json:"ratio"`
+	Projection   *float64             `json:"projection"`
+	Gap          *float64             `json:"gap"`
+	Series       []figureJSON         `json:"series"`
+	Text         map[string]bilingual `json:"text"`
+}
+
+func (w *writer) targets() []targetJSON {
+	out := make([]targetJSON, len(w.in.Targets))
+	for i, t := range w.in.Targets {
+		a := w.in.Assessments[i]
+		tv := t.Value
+		out[i] = targetJSON{
+			ID: t.ID, Title: both(t.TitleVI, t.TitleEN), Section: t.Section, Indicator: t.Indicator,
+			Comparator: t.Comparator, Target: t.Value, TargetYear: t.Year, Method: a.Method, Keep: t.Keep,
+			Status: a.Status, Final: a.Final, Baseline: a.Baseline, BaselineYear: a.BaselineYear,
+			Latest: a.Latest, LatestYear: a.LatestYear, RequiredPace: a.RequiredPace,
+			ObservedPace: a.ObservedPace, Ratio: a.Ratio, Projection: a.Projection, Gap: a.Gap,
+			Series: w.series(w.in.Portal.Unit.Code, "all", t.Indicator),
+			Text: map[string]bilingual{
+				"target": number(&tv, 1), "baseline": number(a.Baseline, 2), "latest": number(a.Latest, 1),
+				"required_pace": number(a.RequiredPace, 2), "observed_pace": number(a.ObservedPace, 2),
+				"ratio": number(a.Ratio, 2), "projection": number(a.Projection, 1), "gap": number(a.Gap, 1),
+			},
+		}
+	}
+	return out
+}
+
+// series returns one indicator's figures for a unit and group, in year order.
+func (w *writer) series(unit, group, ind string) []figureJSON {
+	var out []figureJSON
+	for _, y := range w.in.Years {
+		if f, ok := w.in.Table.Get(indicator.Key{Year: y, UnitCode: unit, Group: group, Indicator: ind}); ok {
+			out = append(out, w.figureJSON(f))
+		}
+	}
+	return out
+}
+
+// Observations returns the published (unwithheld) values of an indicator for a unit
+// and group, unrounded, for progress assessment.
+func Observations(t *indicator.Table, years []int, unit, group, ind string) []progress.Observation {
+	var out []progress.Observation
+	for _, y := range years {
+		f, ok := t.Get(indicator.Key{Year: y, UnitCode: unit, Group: group, Indicator: ind})
+		if !ok {
+			continue
+		}
+		if v, ok := f.Exact(); ok {
+			out = append(out, progress.Observation{Year: y, Value: v})
+		}
+	}
+	return out
+}
+
+func (w *writer) programmes() []map[string]any {
+	out := make([]map[string]any, 0, len(w.in.Programmes))
+	for _, p := range w.in.Programmes {
+		funding := bilingualList{VI: []string{}, EN: []string{}}
+		for _, code := range p.Funding {
+			l := fundingLabels[code]
+			funding.VI = append(funding.VI, l.VI)
+			funding.EN = append(funding.EN, l.EN)
+		}
+		out = append(out, map[string]any{
+			"code": p.Code, "parent": p.Parent, "title": both(p.TitleVI, p.TitleEN),
+			"in_scope": p.InScope, "office": both(p.OfficeVI, p.OfficeEN),
+			"funding": funding, "funding_codes": nonNil(p.Funding), "summary": both(p.SummaryVI, p.SummaryEN),
+		})
+	}
+	return out
+}
+
+type bilingualList struct {
+	VI []string `json:"vi"`
+	EN []string `json:"en"`
+}
+
+// fundingLabels names the funding-source codes of programmes.toml and the support data.
+var fundingLabels = map[string]bilingual{
+	"central":            both("Ngân sách trung ương", "Central budget"),
+	"province":           both("Ngân sách tỉnh", "Provincial budget"),
+	"district":           both("Ngân sách huyện", "District budget"),
+	"commune":            both("Ngân sách xã", "Commune budget"),
+	"social_fund":        both("Quỹ xã hội (Quỹ Vì người nghèo, quỹ khuyến học)", "Social funds (Fund for the Poor, study-promotion fund)"),
+	"policy_bank_credit": both("Vốn vay Ngân hàng Chính sách xã hội", "Loans from the Vietnam Bank for Social Policies"),
+	"other":              both("Nguồn lồng ghép và huy động hợp pháp khác", "Combined programmes and other lawful sources"),
+}
+
+func nonNil(s []string) []string {
+	if s == nil {
+		return []string{}
+	}
+	return s
+}

@@ -1,0 +1,71 @@
+// Package publish writes the protected figures, target assessments and downloads into
+// build/ as the JSON, Markdown, SVG and open-data files that Hugo turns into the site.
+package publish
+
+import (
+	"fmt"
+	"os"
+	"path/filepath"
+
+	"github.com/minhtien/portal/pipeline/config"
+	"github.com/minhtien/portal/pipeline/indicator"
+	"github.com/minhtien/portal/pipeline/paths"
+	"github.com/minhtien/portal/pipeline/progress"
+)
+
+// Input is everything the pipeline computed, already protected.
+type Input struct {
+	Portal      *config.Portal
+	Targets     []config.Target
+	Assessments []progress.Assessment
+	Projections [][]progress.Observation
+	Programmes  []config.Programme
+	Table       *indicator.Table
+	Years       []int
+	Release     Release
+}
+
+// Release identifies a data release.
+type Release struct {
+	Version string `json:"version"`
+	Date    string `json:"date"`
+}
+
+// Write replaces build/ with the generated files. It writes into a fresh folder and
+// swaps it in, so a failure never leaves a half-written build/ for Hugo to publish.
+func Write(l paths.Layout, in *Input) error {
+	tmp := l.Build + ".tmp"
+	if err := os.RemoveAll(tmp); err != nil {
+		return fmt.Errorf("publish: %w", err)
+	}
+	tl := l
+	tl.Build = tmp
+	w := &writer{l: tl, in: in, lang: in.Portal.Site.Languages}
+	steps := []func() error{w.downloads, w.data, w.pages, w.charts, w.checksums}
+	for _, step := range steps {
+		if err := step(); err != nil {
+			os.RemoveAll(tmp)
+			return fmt.Errorf("publish: %w", err)
+		}
+	}
+	if err := os.RemoveAll(l.Build); err != nil {
+		return fmt.Errorf("publish: %w", err)
+	}
+	if err := os.Rename(tmp, l.Build); err != nil {
+		return fmt.Errorf("publish: %w", err)
+	}
+	return nil
+}
+
+type writer struct {
+	l    paths.Layout
+	in   *Input
+	lang []string
+}
+
+func (w *writer) write(path string, b []byte) error {
+	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+		return err
+	}
+	return os.WriteFile(path, b, 0o644)
+}

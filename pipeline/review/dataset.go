@@ -1,0 +1,110 @@
+package review
+
+import (
+	"fmt"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+)
+
+// Opener returns the clear bytes of an input file; sealed files are decrypted in memory.
+type Opener func(path string) ([]byte, error)
+
+// Dataset is every review year that was read, in year order.
+type Dataset struct {
+	Files []*File
+}
+
+// Years returns the review years in order.
+func (d *Dataset) Years() []int {
+	out := make([]int, len(d.Files))
+	for i, f := range d.Files {
+		out[i] = f.Year
+	}
+	return out
+}
+
+// Files lists the review files in dir (*.csv and *.csv.age), sorted by name.
+func Files(dir string) ([]string, error) {
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		return nil, fmt.Errorf("list reviews: %w", err)
+	}
+	var out []string
+	for _, e := range entries {
+		n := e.Name()
+		if e.IsDir() || !(strings.HasSuffix(n, ".csv") || strings.HasSuffix(n, ".csv.age")) {
+			continue
+		}
+		out = append(out, filepath.Join(dir, n))
+	}
+	sort.Strings(out)
+	return out, nil
+}
+
+// Read parses every review file in dir. It returns the problems of all files together
+// (errors and warnings); the dataset may be used only when none is an error. A failure
+// to open a file (missing key, damaged ciphertext) is returned as err.
+func Read(dir string, rules Rules, open Opener) (*Dataset, []Problem, error) {
+	paths, err := Files(dir)
+	if err != nil {
+		return nil, nil, err
+	}
+	if open == nil {
+		open = os.ReadFile
+	}
+	d := &Dataset{}
+	var problems []Problem
+	years := map[int]string{}
+	for _, path := range paths {
+		b, err := open(path)
+		if err != nil {
+			return nil, nil, err
+		}
+		f, ps := Parse(path, b, rules)
+		problems = append(problems, ps...)
+		if f == nil {
+			continue
+		}
+		if other, dup := years[f.Year]; dup {
+			problems = append(problems, Problem{File: path, Code: "duplicate_year", Args: []any{f.Year, other}})
+			continue
+		}
+		years[f.Year] = path
+		d.Files = append(d.Files, f)
+	}
+	if len(paths) == 0 {
+		problems = append(problems, Problem{File: dir, Code: "no_files"})
+	}
+	sort.Slice(d.Files, func(i, j int) bool { return d.Files[i].Year < d.Files[j].Year })
+	problems = append(problems, reappearances(d)...)
+	return d, problems, nil
+}
+
+// reappearances warns about households that are missing from a review and come back later.
+func reappearances(d *Dataset) []Problem {
+	var out []Problem
+	present := make([]map[string]bool, len(d.Files))
+	for i, f := range d.Files {
+		present[i] = make(map[string]bool, len(f.Records))
+		for _, r := range f.Records {
+			present[i][r.HouseholdID] = true
+		}
+	}
+	for i := 2; i < len(d.Files); i++ {
+		f := d.Files[i]
+		for j, r := range f.Records {
+			if present[i-1][r.HouseholdID] {
+				continue
+			}
+			for k := i - 2; k >= 0; k-- {
+				if present[k][r.HouseholdID] {
+					out = append(out, Problem{File: f.Path, Line: f.Lines[j], Village: r.VillageCode, Code: "reappeared", Args: []any{d.Files[i-1].Year}, Severity: SeverityWarning})
+					break
+				}
+			}
+		}
+	}
+	return out
+}

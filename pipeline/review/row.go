@@ -1,0 +1,210 @@
+package review
+
+import (
+	"encoding/csv"
+	"regexp"
+	"slices"
+	"strconv"
+	"strings"
+)
+
+var householdID = regexp.MustCompile(`^[A-Za-z0-9_-]{8,32}$`)
+var digitRuns = regexp.MustCompile(`[0-9]+`)
+
+// checkRow checks one row's cells and the rules between them. It reports whether the
+// row is free of errors.
+func (p *parser) checkRow(r *csv.Reader, rec []string, cols []Column, year, line int, seen map[string]int) bool {
+	before := len(p.problems)
+	ints := make(map[string]int64, len(cols))
+	text := make(map[string]string, 4)
+	for i, c := range cols {
+		_, col := r.FieldPos(i)
+		v := rec[i]
+		switch c.Kind {
+		case KindInt, KindFlag:
+			n, ok := p.checkNumber(c, v, line, col)
+			if ok {
+				ints[c.Name] = n
+			}
+		case KindEnum:
+			p.checkEnum(c, v, line, col)
+			text[c.Name] = v
+		case KindText:
+			if p.checkText(c, v, line, col) {
+				text[c.Name] = v
+			}
+		}
+	}
+	pos := func(name string) int {
+		i := slices.Index(p.header, name)
+		_, col := r.FieldPos(i)
+		return col
+	}
+	if y, ok := ints["year"]; ok && int(y) != year {
+		p.add(line, pos("year"), "year", "year_mismatch", int(y), year)
+	}
+	if cc, ok := text["commune_code"]; ok && p.rules.CommuneCode != "" && cc != p.rules.CommuneCode {
+		p.add(line, pos("commune_code"), "commune_code", "wrong_commune", cc, p.rules.CommuneCode)
+	}
+	if vc, ok := text["village_code"]; ok && p.rules.Villages != nil && !p.rules.Villages[vc] {
+		p.add(line, pos("village_code"), "village_code", "undeclared_village", vc)
+	}
+	if id, ok := text["household_id"]; ok {
+		if first, dup := seen[id]; dup {
+			p.add(line, pos("household_id"), "household_id", "duplicate_household", first)
+		} else {
+			seen[id] = line
+		}
+	}
+	p.checkCounts(ints, line, pos)
+	if len(p.problems) > before && hasErrors(p.problems[before:]) {
+		return false
+	}
+	p.checkQuality(ints, text, year, line, pos)
+	return true
+}
+
+func (p *parser) checkNumber(c Column, v string, line, col int) (int64, bool) {
+	if v == "" {
+		p.add(line, col, c.Name, "required")
+		return 0, false
+	}
+	n, err := strconv.ParseInt(v, 10, 64)
+	if err != nil {
+		p.add(line, col, c.Name, "not_int")
+		return 0, false
+	}
+	if c.Kind == KindFlag {
+		if n != 0 && n != 1 {
+			p.add(line, col, c.Name, "not_flag")
+			return 0, false
+		}
+		return n, true
+	}
+	if n < c.Min || n > c.Max {
+		p.add(line, col, c.Name, "out_of_range", c.Min, c.Max)
+		return 0, false
+	}
+	return n, true
+}
+
+func (p *parser) checkEnum(c Column, v string, line, col int) {
+	if v == "" {
+		if !c.Optional {
+			p.add(line, col, c.Name, "required")
+		}
+		return
+	}
+	if slices.Contains(c.Values, v) {
+		return
+	}
+	shown := v
+	if c.Sensitive || LooksLikeIdentifier(v) != "" {
+		shown = "…"
+	}
+	p.add(line, col, c.Name, "bad_enum", shown, strings.Join(c.Values, ", "))
+}
+
+// checkText checks an id or code cell; it reports whether the value may be used.
+func (p *parser) checkText(c Column, v string, line, col int) bool {
+	if v == "" {
+		p.add(line, col, c.Name, "required")
+		return false
+	}
+	if kind := LooksLikeIdentifier(v); kind != "" {
+		p.add(line, col, c.Name, kind)
+		return false
+	}
+	if c.Name == "household_id" && !householdID.MatchString(v) {
+		p.add(line, col, c.Name, "bad_household_id")
+		return false
+	}
+	return true
+}
+
+// LooksLikeIdentifier returns "looks_like_id" when a text value holds what could be a
+// citizen-ID number (9 or 12 digits), "looks_like_phone" when it holds what could be
+// a Vietnamese mobile number, and "" otherwise.
+func LooksLikeIdentifier(v string) string {
+	compact := strings.NewReplacer(" ", "", ".", "", "-", "", "(", "", ")", "").Replace(v)
+	candidates := append(digitRuns.FindAllString(v, -1), digitRuns.FindAllString(compact, -1)...)
+	for _, d := range candidates {
+		switch {
+		case isMobile(d):
+			return "looks_like_phone"
+		case len(d) == 9 || len(d) == 12:
+			return "looks_like_id"
+		}
+	}
+	return ""
+}
+
+// isMobile matches Vietnamese mobile numbers: 0 or 84 followed by a 3, 5, 7, 8 or 9
+// prefix and eight more digits.
+func isMobile(d string) bool {
+	switch {
+	case len(d) == 10 && d[0] == '0':
+		return strings.ContainsRune("35789", rune(d[1]))
+	case len(d) == 11 && strings.HasPrefix(d, "84"):
+		return strings.ContainsRune("35789", rune(d[2]))
+	}
+	return false
+}
+
+func (p *parser) checkCounts(ints map[string]int64, line int, pos func(string) int) {
+	members, okM := ints["members"]
+	children, okC := ints["children_6_15"]
+	if inSchool, ok := ints["children_6_15_in_school"]; ok && okC && inSchool > children {
+		p.add(line, pos("children_6_15_in_school"), "children_6_15_in_school", "in_school_gt_children")
+	}
+	if okC && okM && children > members {
+		p.add(line, pos("children_6_15"), "children_6_15", "children_gt_members")
+	}
+	if insured, ok := ints["members_insured"]; ok && okM && insured > members {
+		p.add(line, pos("members_insured"), "members_insured", "insured_gt_members")
+	}
+}
+
+// checkQuality adds the warnings that do not stop a build: a status that differs from
+// the standard's classification, and a cause given for a household that is not poor.
+func (p *parser) checkQuality(ints map[string]int64, text map[string]string, year, line int, pos func(string) int) {
+	village := text["village_code"]
+	status := text["status"]
+	if text["cause"] != "" && status != "poor" && status != "near_poor" {
+		p.warn(line, pos("cause"), "cause", village, "cause_not_poor")
+	}
+	if p.rules.Classify == nil {
+		return
+	}
+	r := recordFrom(ints, text)
+	got, err := p.rules.Classify(year, &r)
+	if err != nil {
+		p.add(line, pos("year"), "year", "no_standard", year)
+		return
+	}
+	if got != status {
+		p.warn(line, pos("status"), "status", village, "status_mismatch", status, got)
+	}
+}
+
+// recordFrom builds the fields of a Record that classification needs from checked cells.
+func recordFrom(ints map[string]int64, text map[string]string) Record {
+	return Record{
+		Area:               text["area"],
+		Members:            int(ints["members"]),
+		IncomePerCapita:    ints["income_per_capita"],
+		DEmployment:        int(ints["d_employment"]),
+		DDependency:        int(ints["d_dependency"]),
+		DNutrition:         int(ints["d_nutrition"]),
+		DHealthInsurance:   int(ints["d_health_insurance"]),
+		DAdultEducation:    int(ints["d_adult_education"]),
+		DChildSchooling:    int(ints["d_child_schooling"]),
+		DHousingQuality:    int(ints["d_housing_quality"]),
+		DHousingArea:       int(ints["d_housing_area"]),
+		DWater:             int(ints["d_water"]),
+		DSanitation:        int(ints["d_sanitation"]),
+		DTelecom:           int(ints["d_telecom"]),
+		DInformationAccess: int(ints["d_information_access"]),
+		Status:             text["status"],
+	}
+}
