@@ -3,6 +3,7 @@ package main
 import (
 	"flag"
 	"os"
+	"path/filepath"
 	"strings"
 
 	"github.com/minhtien/portal/pipeline/paths"
@@ -29,6 +30,12 @@ func (f *layoutFlags) layout() (paths.Layout, error) {
 	root, err := paths.FindRoot(".")
 	if err != nil {
 		return paths.Layout{}, err
+	}
+	// Messages name files relative to where the officer ran the command.
+	if wd, err := os.Getwd(); err == nil {
+		if rel, err := filepath.Rel(wd, root); err == nil {
+			root = rel
+		}
 	}
 	return paths.New(root, f.data, f.content, f.site, f.out), nil
 }
