@@ -55,6 +55,13 @@ func Protect(t *indicator.Table, k int) (Report, error) {
 			}
 		}
 	}
+	// An equation is unresolved only if it still has exactly one hidden cell once
+	// nothing more changes: one that looked stuck early may have been closed since.
+	for _, eq := range eqs {
+		if p.hiddenIn(eq) == 1 {
+			p.unresolved = append(p.unresolved, p.describe(eq))
+		}
+	}
 	return p.apply(), nil
 }
 
@@ -146,13 +153,7 @@ func (p *protector) propagate(groups [][]cell) bool {
 // complement withholds one more cell of an equation that has exactly one hidden
 // cell, choosing the smallest protected one (non-zero first).
 func (p *protector) complement(eq []cell) bool {
-	hiddenCount := 0
-	for _, c := range eq {
-		if p.hidden[c] {
-			hiddenCount++
-		}
-	}
-	if hiddenCount != 1 {
+	if p.hiddenIn(eq) != 1 {
 		return false
 	}
 	best := -1
@@ -165,10 +166,19 @@ func (p *protector) complement(eq []cell) bool {
 		}
 	}
 	if best < 0 {
-		p.unresolved = append(p.unresolved, p.describe(eq))
 		return false
 	}
 	return p.hide(eq[best])
+}
+
+func (p *protector) hiddenIn(eq []cell) int {
+	n := 0
+	for _, c := range eq {
+		if p.hidden[c] {
+			n++
+		}
+	}
+	return n
 }
 
 // less orders candidate values: non-zero before zero, then smaller first, so the
@@ -204,7 +214,10 @@ func (p *protector) apply() Report {
 		if !p.hidden[cell{i, num}] {
 			continue
 		}
-		if f.Flag != indicator.FlagNotAvailable {
+		// A rate that is not available because its denominator is 0 is withheld
+		// when that 0 is: "not available" would give the hidden zero away. (Counts
+		// that are not available, the first year's movement, are never hidden.)
+		if f.Flag != indicator.FlagNotAvailable || !f.IsCount() {
 			f.Flag = indicator.FlagSuppressed
 		}
 		f.HideDen = p.hidden[cell{i, den}] || f.IsCount()

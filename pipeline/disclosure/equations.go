@@ -55,7 +55,15 @@ func (p *protector) frame() frame {
 //     denominators that are not published as counts of their own);
 //   - poor + near-poor = poor and near-poor households;
 //   - last year's poor + newly poor + relapsed - escaped = this year's poor;
-//   - deprived in water + using clean water = poor and near-poor (likewise sanitation).
+//   - deprived in water + using clean water = poor and near-poor (likewise sanitation);
+//   - the 12 censored counts add up to the numerator of mpi_a and mpi_m0 (the
+//     Alkire-Foster identity M0 = sum of censored headcounts / 12);
+//   - recently escaped = escaped in this review and the two before, less those poor
+//     again or gone: exact in the second review (recently escaped = escaped), and
+//     exact whenever nobody relapsed or left, which a reader may assume.
+//
+// The flow and recently-escaped relations are not exact when households leave, but a
+// reader cannot tell, so they are protected as if they were.
 func (p *protector) equations() [][]cell {
 	fr := p.frame()
 	var eqs [][]cell
@@ -76,6 +84,7 @@ func (p *protector) equations() [][]cell {
 				add(p.slotCells(y, u, g, num, "poor_households", "near_poor_households", "poor_near_poor_households"))
 				add(p.slotCells(y, u, g, num, "dep_water_rate", "clean_water_rate", "poor_near_poor_households"))
 				add(p.slotCells(y, u, g, num, "dep_sanitation_rate", "hygienic_latrine_rate", "poor_near_poor_households"))
+				add(p.slotCells(y, u, g, num, censoredSum...))
 			}
 		}
 	}
@@ -87,16 +96,41 @@ func (p *protector) equations() [][]cell {
 					flows = append(flows, cell{prev, num})
 				}
 				add(flows)
+				recent := p.slotCells(fr.years[i], u, g, num, "recently_escaped_households")
+				for back := 0; back < 3 && i-back >= 1; back++ {
+					recent = append(recent, p.slotCells(fr.years[i-back], u, g, num, "escaped")...)
+				}
+				add(recent)
 			}
 		}
 	}
 	return eqs
 }
 
+// censoredSum lists the figures of the censored-headcount identity: the 12 censored
+// numerators and mpi_a's numerator (mpi_m0's is the same number, linked to it).
+var censoredSum = func() []string {
+	out := []string{"mpi_a"}
+	for _, d := range indicator.Definitions {
+		if strings.HasPrefix(d.Code, "censored_") {
+			out = append(out, d.Code)
+		}
+	}
+	return out
+}()
+
+// absent reports whether a figure takes no part in any equation: a count that is not
+// available (the first review's movement). A rate that is not available stays in: it
+// reads as a 0 over 0, and is withheld with its denominator when that is hidden.
+func (p *protector) absent(i int) bool {
+	f := p.fig(i)
+	return f.Flag == indicator.FlagNotAvailable && f.IsCount()
+}
+
 func (p *protector) cells(year int, units []string, group, ind string, pt part) []cell {
 	var out []cell
 	for _, u := range units {
-		if i, ok := p.find(slot{year, u, group, ind}); ok && p.fig(i).Flag != indicator.FlagNotAvailable {
+		if i, ok := p.find(slot{year, u, group, ind}); ok && !p.absent(i) {
 			out = append(out, cell{i, pt})
 		}
 	}
@@ -106,7 +140,7 @@ func (p *protector) cells(year int, units []string, group, ind string, pt part) 
 func (p *protector) slotCells(year int, unit, group string, pt part, inds ...string) []cell {
 	var out []cell
 	for _, ind := range inds {
-		if i, ok := p.find(slot{year, unit, group, ind}); ok && p.fig(i).Flag != indicator.FlagNotAvailable {
+		if i, ok := p.find(slot{year, unit, group, ind}); ok && !p.absent(i) {
 			out = append(out, cell{i, pt})
 		}
 	}
@@ -114,17 +148,28 @@ func (p *protector) slotCells(year int, unit, group string, pt part, inds ...str
 }
 
 // linkGroups lists cells that are the same number published in several places, so
-// hiding one means hiding all: the poor count and the rates and MPI figures built on
-// it; the near-poor count and its rate; the household count and every denominator
-// equal to it; the poor-and-near-poor count and every denominator equal to it.
+// hiding one means hiding all: the poor count, the numerators of poor_rate and mpi_h
+// and mpi_a's denominator (12 x poor); the deprivations of the poor, numerator of both
+// mpi_a and mpi_m0; the near-poor count and its rate; the household count and every
+// denominator equal to it; the poor-and-near-poor count and every denominator equal
+// to it. Hiding mpi_a's denominator hides its numerator too (see hide), so a hidden
+// poor count withholds mpi_a and mpi_m0 as well.
 func (p *protector) linkGroups() [][]cell {
 	fr := p.frame()
 	var groups [][]cell
 	for _, y := range fr.years {
 		for _, g := range fr.groups {
 			for _, u := range append([]string{fr.commune}, fr.villages...) {
-				at := func(ind string, pt part) []cell { return p.slotCells(y, u, g, pt, ind) }
-				poor := concat(at("poor_households", num), at("poor_rate", num), at("mpi_h", num), at("mpi_a", num), at("mpi_a", den), at("mpi_m0", num))
+				// Not-available rates are linked too: "not available" says the
+				// denominator is 0, so a hidden zero must withhold them as well.
+				at := func(ind string, pt part) []cell {
+					if i, ok := p.find(slot{y, u, g, ind}); ok {
+						return []cell{{i, pt}}
+					}
+					return nil
+				}
+				poor := concat(at("poor_households", num), at("poor_rate", num), at("mpi_h", num), at("mpi_a", den))
+				intensity := concat(at("mpi_a", num), at("mpi_m0", num))
 				near := concat(at("near_poor_households", num), at("near_poor_rate", num))
 				households := concat(at("households", num), at("poor_rate", den), at("near_poor_rate", den), at("mpi_h", den), at("mpi_m0", den))
 				pn := at("poor_near_poor_households", num)
@@ -136,7 +181,7 @@ func (p *protector) linkGroups() [][]cell {
 						pn = append(pn, at(d.Code, den)...)
 					}
 				}
-				groups = append(groups, poor, near, households, pn)
+				groups = append(groups, poor, intensity, near, households, pn)
 			}
 		}
 	}

@@ -73,6 +73,15 @@ func Compute(ds *review.Dataset, spec Spec) (*Table, error) {
 		}
 		return -1
 	}
+	// Movement follows the files in order, one bit per review in the history.
+	if len(ds.Files) > maxReviews {
+		return nil, fmt.Errorf("compute: %d reviews, at most %d can be followed", len(ds.Files), maxReviews)
+	}
+	for i := 1; i < len(ds.Files); i++ {
+		if ds.Files[i].Year <= ds.Files[i-1].Year {
+			return nil, fmt.Errorf("compute: review %d follows %d; reviews must be in increasing year order", ds.Files[i].Year, ds.Files[i-1].Year)
+		}
+	}
 	mem := memory.NewGoAllocator()
 	h := newHistory()
 	t := &Table{}

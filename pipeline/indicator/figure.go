@@ -154,9 +154,11 @@ func FormatScaled(s int64, decimals int, lang string) string {
 	return b.String()
 }
 
+// groupThousands groups every number of four or more digits: 2400 is "2.400" in
+// Vietnamese and "2,400" in English, as the contract's examples read.
 func groupThousands(n int64, sep string) string {
 	s := fmt.Sprint(n)
-	if len(s) <= 4 {
+	if len(s) <= 3 {
 		return s
 	}
 	var b strings.Builder

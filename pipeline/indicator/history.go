@@ -2,6 +2,9 @@ package indicator
 
 import "github.com/minhtien/portal/pipeline/review"
 
+// maxReviews is how many reviews the history's bit sets can follow.
+const maxReviews = 32
+
 // history follows households across reviews by id, keeping a few bytes per
 // household: in which reviews it was present, poor, and escaped.
 type history struct {
