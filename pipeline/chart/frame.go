@@ -3,7 +3,7 @@ package chart
 import "strconv"
 
 // The drawing is laid out on a 640x360 canvas. At 320 px wide it is shown
-// at half size, so 16-unit text still renders at 8 px – the smallest size
+// at half size, so 18-unit text still renders at 9 px – the smallest size
 // we accept – and at full size in print or on desktop.
 const (
 	viewW    = 640.0

@@ -66,6 +66,12 @@ func widen(lo, hi float64) (float64, float64) {
 		return 0, 1
 	}
 	d := math.Abs(lo) * 0.1
+	switch {
+	case math.IsInf(hi+d, 1): // near +MaxFloat64: widen downwards only
+		return lo - 2*d, hi
+	case math.IsInf(lo-d, -1):
+		return lo, hi + 2*d
+	}
 	return lo - d, hi + d
 }
 

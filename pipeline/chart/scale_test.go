@@ -40,12 +40,18 @@ func TestScaleExtremes(t *testing.T) {
 	}{
 		{"full float range", -math.MaxFloat64, math.MaxFloat64},
 		{"huge", 1e308, 1.5e308},
+		{"single max value", math.MaxFloat64, math.MaxFloat64},
+		{"single min value", -math.MaxFloat64, -math.MaxFloat64},
 		{"tiny", 5e-324, 1e-323},
 		{"below precision", 1e17, 1e17 + 16},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			for _, s := range []linScale{autoScale(tc.lo, tc.hi, 6), fixedScale(tc.lo, tc.hi, 6)} {
+			scales := []linScale{autoScale(tc.lo, tc.hi, 6)}
+			if tc.hi > tc.lo { // fixedScale is only used for valid ranges
+				scales = append(scales, fixedScale(tc.lo, tc.hi, 6))
+			}
+			for _, s := range scales {
 				if !(s.hi > s.lo) || !finite(s.lo) || !finite(s.hi) || len(s.ticks) > maxTickCount+1 {
 					t.Errorf("bad scale %+v", s)
 				}

@@ -130,7 +130,7 @@ func (w *writer) movementChart(lang string) string {
 
 // chartData writes one CSV per chart with exactly the figures it draws.
 func (w *writer) chartData() error {
-	header := []string{"year", "unit_code", "indicator", "value", "flag"}
+	header := names(chartColumns)
 	row := func(f *indicator.Figure) []string {
 		return []string{strconv.Itoa(f.Year), f.UnitCode, f.Indicator, strings.ReplaceAll(valueCell(f), ",", ""), f.Flag}
 	}

@@ -77,6 +77,7 @@ func (w *writer) data() error {
 			"implements": p.Plan.Implements, "title": both(p.Plan.TitleVI, p.Plan.TitleEN),
 			"document": p.Plan.Document,
 		},
+		"base_url":    p.Site.BaseURL,
 		"sample":      p.Data.Sample,
 		"k":           p.Disclosure.K,
 		"marker":      Marker(p.Disclosure.K),

@@ -33,6 +33,10 @@ type Release struct {
 
 // Write replaces build/ with the generated files. It writes into a fresh folder and
 // swaps it in, so a failure never leaves a half-written build/ for Hugo to publish.
+//
+// It first names the release from the history kept in data/releases/ (see
+// releases.go) and sets in.Release.Version to it, keeping in.Release.Date; it reads
+// data/ but never writes there (Record does, on purpose).
 func Write(l paths.Layout, in *Input) error {
 	tmp := l.Build + ".tmp"
 	if err := os.RemoveAll(tmp); err != nil {
@@ -41,7 +45,15 @@ func Write(l paths.Layout, in *Input) error {
 	tl := l
 	tl.Build = tmp
 	w := &writer{l: tl, in: in, lang: in.Portal.Site.Languages}
-	steps := []func() error{w.downloads, w.data, w.pages, w.charts, w.checksums}
+	rel, isRecorded, hist, err := w.resolveRelease()
+	if err != nil {
+		return fmt.Errorf("publish: %w", err)
+	}
+	in.Release = rel
+	w.history, w.recorded = hist, isRecorded
+	// Order matters: datapackage.json describes every download written before it, and
+	// SHA256SUMS covers every file, datapackage.json included.
+	steps := []func() error{w.downloads, w.changelog, w.data, w.dictionary, w.pages, w.charts, w.api, w.datapackage, w.checksums}
 	for _, step := range steps {
 		if err := step(); err != nil {
 			os.RemoveAll(tmp)
@@ -61,6 +73,10 @@ type writer struct {
 	l    paths.Layout
 	in   *Input
 	lang []string
+	// history is every recorded release, oldest first; recorded reports whether the
+	// current release is one of them.
+	history  []recorded
+	recorded bool
 }
 
 func (w *writer) write(path string, b []byte) error {

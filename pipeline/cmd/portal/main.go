@@ -102,13 +102,21 @@ func newFlagSet(name, synopsis string, out io.Writer) *flag.FlagSet {
 	return fs
 }
 
-// parseFlags parses args and turns a flag mistake into a usageError.
-func parseFlags(fs *flag.FlagSet, args []string) error {
+// parseFlagsAndFiles parses args for a command that takes file names after its flags.
+func parseFlagsAndFiles(fs *flag.FlagSet, args []string) error {
 	if err := fs.Parse(args); err != nil {
 		if errors.Is(err, flag.ErrHelp) {
 			return err
 		}
 		return &usageError{msg: err.Error()}
+	}
+	return nil
+}
+
+// parseFlags parses args and turns a flag mistake into a usageError.
+func parseFlags(fs *flag.FlagSet, args []string) error {
+	if err := parseFlagsAndFiles(fs, args); err != nil {
+		return err
 	}
 	if fs.NArg() > 0 {
 		return &usageError{msg: fmt.Sprintf("unexpected argument %q", fs.Arg(0))}

@@ -3,7 +3,6 @@ package main
 import (
 	"context"
 	"errors"
-	"flag"
 	"fmt"
 	"io"
 	"os"
@@ -31,11 +30,8 @@ func (c *sealCommand) Run(ctx context.Context, args []string) error {
 	fs := newFlagSet(c.Name()+" FILE...", c.Synopsis(), c.stderr)
 	var lf layoutFlags
 	fs.StringVar(&lf.data, "data", "", "input folder holding portal.toml (default data/)")
-	if err := fs.Parse(args); err != nil {
-		if errors.Is(err, flag.ErrHelp) {
-			return err
-		}
-		return &usageError{msg: err.Error()}
+	if err := parseFlagsAndFiles(fs, args); err != nil {
+		return err
 	}
 	l, err := lf.layout()
 	if err != nil {
@@ -101,11 +97,8 @@ func (c *resealCommand) Run(ctx context.Context, args []string) error {
 	fs := newFlagSet(c.Name()+" [FILE...]", c.Synopsis(), c.stderr)
 	var lf layoutFlags
 	fs.StringVar(&lf.data, "data", "", "input folder holding portal.toml (default data/)")
-	if err := fs.Parse(args); err != nil {
-		if errors.Is(err, flag.ErrHelp) {
-			return err
-		}
-		return &usageError{msg: err.Error()}
+	if err := parseFlagsAndFiles(fs, args); err != nil {
+		return err
 	}
 	l, err := lf.layout()
 	if err != nil {

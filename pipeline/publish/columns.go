@@ -1,0 +1,86 @@
+package publish
+
+// column describes one column of a published table. The same definitions give the CSV
+// header, the Parquet schema, the XLSX header and README sheet, the table schema of
+// datapackage.json and the data dictionary on the data page, so none of them can
+// drift from the files.
+type column struct {
+	Name string `json:"name"`
+	// Type is the Frictionless Table Schema type: integer, number, string or boolean.
+	Type string `json:"type"`
+	VI   string `json:"vi"`
+	EN   string `json:"en"`
+}
+
+// indicatorColumns are the columns of indicators.csv (and .json, .parquet, .xlsx).
+var indicatorColumns = []column{
+	{"year", "integer", "Năm rà soát (kết thúc vào tháng 12 năm đó)", "Review year (the review closes in December of that year)"},
+	{"unit_level", "string", "Cấp đơn vị: commune (xã) hoặc village (thôn)", "Level of the unit: commune or village"},
+	{"unit_code", "string", "Mã đơn vị: mã xã của Tổng cục Thống kê, hoặc mã thôn khai báo trong portal.toml", "Unit code: the GSO commune code, or the village code declared in portal.toml"},
+	{"unit_name", "string", "Tên đơn vị (tiếng Việt)", "Name of the unit (in Vietnamese)"},
+	{"group", "string", "Nhóm hộ: all (mọi hộ) hoặc tên nhóm ưu tiên (merit_family, disabled_member, female_head, ethnic_minority)", "Household group: all (every household) or a priority group (merit_family, disabled_member, female_head, ethnic_minority)"},
+	{"indicator", "string", "Mã chỉ số; xem danh mục chỉ số", "Indicator code; see the list of indicators"},
+	{"value", "number", "Giá trị đã làm tròn như trên trang: tỷ lệ % với 1 chữ số thập phân, chỉ số với 3, số hộ là số nguyên; để trống khi bị ẩn hoặc không có", "The value as shown on the site: percentages to one decimal, indices to three, counts as whole numbers; empty when withheld or not available"},
+	{"numerator", "integer", "Tử số (số hộ hoặc số người được đếm); để trống khi bị ẩn", "Numerator (households or people counted); empty when withheld"},
+	{"denominator", "integer", "Mẫu số của tỷ lệ; để trống với số đếm, hoặc khi bị ẩn để tránh suy ra số nhỏ", "Denominator of a rate; empty for counts, or when withheld so a small count cannot be worked out"},
+	{"unit_of_measure", "string", "Đơn vị đo: percent, households, people hoặc index", "Unit of measure: percent, households, people or index"},
+	{"flag", "string", "Trống khi có số liệu; suppressed khi bị ẩn (số từ 1 đến k-1, trên trang là \"<5\", hoặc bị ẩn thêm để không suy ra được bằng phép trừ, trên trang là \"x\"); not_available khi không có mẫu số hoặc là năm đầu tiên của số biến động", "Empty when there is a value; suppressed when withheld (a count from 1 to k-1, shown as \"<5\", or withheld too so it cannot be worked out by subtraction, shown as \"x\"); not_available when there is no denominator, or for movement in the first year"},
+}
+
+// IndicatorColumns are the columns of indicators.csv, in order.
+var IndicatorColumns = names(indicatorColumns)
+
+// targetColumns are the columns of targets.csv and targets.json: the progress
+// components of DESIGN section 7, rounded as the target pages show them.
+var targetColumns = []column{
+	{"id", "string", "Mã mục tiêu (dùng trong địa chỉ trang /targets/<id>/)", "Target id (as in the page address /targets/<id>/)"},
+	{"title_vi", "string", "Tên mục tiêu (tiếng Việt)", "Title of the target in Vietnamese"},
+	{"title_en", "string", "Tên mục tiêu (tiếng Anh)", "Title of the target in English"},
+	{"indicator", "string", "Mã chỉ số được theo dõi", "Code of the indicator followed"},
+	{"comparator", "string", "Phép so sánh với mục tiêu: <, <=, >, >= hoặc =", "How the value compares with the target: <, <=, >, >= or ="},
+	{"target", "number", "Giá trị mục tiêu", "Target value"},
+	{"target_year", "integer", "Năm phải đạt mục tiêu", "Year by which the target is due"},
+	{"method", "string", "Cách tính tốc độ: linear (điểm % mỗi năm) hoặc cagr (tăng trưởng kép mỗi năm)", "How pace is measured: linear (points a year) or cagr (compound annual growth)"},
+	{"baseline", "number", "Giá trị gốc (2 chữ số thập phân)", "Baseline value (two decimals)"},
+	{"baseline_year", "integer", "Năm gốc", "Baseline year"},
+	{"latest", "number", "Giá trị mới nhất đã công bố", "Latest published value"},
+	{"latest_year", "integer", "Năm của giá trị mới nhất", "Year of the latest value"},
+	{"required_pace", "number", "Tốc độ cần có từ năm gốc để đạt mục tiêu đúng hạn", "Pace needed from the baseline to meet the target on time"},
+	{"observed_pace", "number", "Tốc độ thực tế từ năm gốc đến năm mới nhất", "Pace observed from the baseline to the latest year"},
+	{"ratio", "number", "Tỷ số tốc độ thực tế / tốc độ cần có", "Observed pace divided by required pace"},
+	{"projection", "number", "Giá trị dự báo cho năm mục tiêu nếu giữ tốc độ hiện tại", "Value expected in the target year at the observed pace"},
+	{"gap", "number", "Chênh lệch: giá trị mới nhất trừ mục tiêu", "Gap: latest value minus target"},
+	{"status", "string", "Đánh giá: achieved, not_achieved, on_track, needs_acceleration, off_track, deteriorating, not_enough_data, not_yet_measured", "Status: achieved, not_achieved, on_track, needs_acceleration, off_track, deteriorating, not_enough_data, not_yet_measured"},
+	{"final", "boolean", "true khi đã có số liệu năm mục tiêu (đánh giá là chính thức)", "true when the target year's review is in (the verdict is final)"},
+}
+
+// chartColumns are the columns of the CSV published with each chart.
+var chartColumns = []column{
+	indicatorColumns[0], indicatorColumns[2], indicatorColumns[5], indicatorColumns[6], indicatorColumns[10],
+}
+
+// changelogColumns are the columns of changelog.csv: every published figure that
+// changed from one release to the next.
+var changelogColumns = []column{
+	{"release", "string", "Bản phát hành có thay đổi", "Release in which the figure changed"},
+	{"previous_release", "string", "Bản phát hành trước đó được so sánh", "Previous release it is compared with"},
+	{"change", "string", "changed (thay đổi), added (mới có) hoặc removed (không còn)", "changed, added or removed"},
+	indicatorColumns[0], indicatorColumns[2], indicatorColumns[4], indicatorColumns[5],
+	{"value_before", "number", "Giá trị ở bản trước", "Value in the previous release"},
+	{"value_after", "number", "Giá trị ở bản này", "Value in this release"},
+	{"difference", "number", "Chênh lệch value_after - value_before (điểm % với tỷ lệ)", "Difference value_after - value_before (percentage points for rates)"},
+	{"numerator_before", "integer", "Tử số ở bản trước", "Numerator in the previous release"},
+	{"numerator_after", "integer", "Tử số ở bản này", "Numerator in this release"},
+	{"denominator_before", "integer", "Mẫu số ở bản trước", "Denominator in the previous release"},
+	{"denominator_after", "integer", "Mẫu số ở bản này", "Denominator in this release"},
+	{"flag_before", "string", "Cờ ở bản trước", "Flag in the previous release"},
+	{"flag_after", "string", "Cờ ở bản này", "Flag in this release"},
+}
+
+func names(cols []column) []string {
+	out := make([]string, len(cols))
+	for i, c := range cols {
+		out[i] = c.Name
+	}
+	return out
+}
