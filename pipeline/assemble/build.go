@@ -122,12 +122,20 @@ func swap(tmp, out string) error {
 	return os.RemoveAll(old)
 }
 
-// copyDownloads publishes only the open data when the site is not built.
+// copyDownloads publishes only the open data and the API when the site is not built.
 func copyDownloads(l paths.Layout) error {
-	src := l.Downloads()
-	dst := filepath.Join(l.Out, "data")
-	if err := os.RemoveAll(dst); err != nil {
-		return err
+	for _, dir := range []string{"data", "api"} {
+		src := filepath.Join(l.BuildStatic(), dir)
+		if _, err := os.Stat(src); err != nil {
+			continue
+		}
+		dst := filepath.Join(l.Out, dir)
+		if err := os.RemoveAll(dst); err != nil {
+			return err
+		}
+		if err := os.CopyFS(dst, os.DirFS(src)); err != nil {
+			return err
+		}
 	}
-	return os.CopyFS(dst, os.DirFS(src))
+	return nil
 }

@@ -1,8 +1,6 @@
 package assemble
 
 import (
-	"crypto/sha256"
-	"encoding/hex"
 	"fmt"
 
 	"github.com/minhtien/portal/pipeline/disclosure"
@@ -48,21 +46,9 @@ func Compute(l paths.Layout, in *Inputs) (*publish.Input, disclosure.Report, err
 	return out, report, nil
 }
 
-// release names the data release after the latest review year and a fingerprint of
-// the review records (not the files' bytes, so sealed and clear copies of the same data
-// are the same release); its date is the close of the latest review (31 December),
-// never the clock.
+// release dates the data release at the close of the latest review (31 December),
+// never the clock; publish numbers it against the releases kept in data/releases/.
 func release(ds *review.Dataset, years []int) (publish.Release, error) {
-	h := sha256.New()
-	for _, f := range ds.Files {
-		fmt.Fprintf(h, "%d:%d\n", f.Year, len(f.Records))
-		for i := range f.Records {
-			fmt.Fprintf(h, "%v\n", f.Records[i])
-		}
-	}
 	latest := years[len(years)-1]
-	return publish.Release{
-		Version: fmt.Sprintf("%d.%s", latest, hex.EncodeToString(h.Sum(nil))[:8]),
-		Date:    fmt.Sprintf("%d-12-31", latest),
-	}, nil
+	return publish.Release{Date: fmt.Sprintf("%d-12-31", latest)}, nil
 }

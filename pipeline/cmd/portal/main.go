@@ -27,6 +27,7 @@ func commands(stdout, stderr io.Writer) []command {
 		&serveCommand{stdout: stdout, stderr: stderr},
 		&checkCommand{stdout: stdout, stderr: stderr},
 		&sampleCommand{stdout: stdout, stderr: stderr},
+		&releaseCommand{stdout: stdout, stderr: stderr},
 		&sealCommand{stdout: stdout, stderr: stderr},
 		&resealCommand{stdout: stdout, stderr: stderr},
 		&keygenCommand{stdout: stdout, stderr: stderr},
