@@ -57,6 +57,7 @@ func Read(dir string, rules Rules, open Opener) (*Dataset, []Problem, error) {
 	d := &Dataset{}
 	var problems []Problem
 	years := map[int]string{}
+	var clean []*File // files without errors: the only ones whose households are known
 	for _, path := range paths {
 		b, err := open(path)
 		if err != nil {
@@ -73,34 +74,41 @@ func Read(dir string, rules Rules, open Opener) (*Dataset, []Problem, error) {
 		}
 		years[f.Year] = path
 		d.Files = append(d.Files, f)
+		if !hasErrors(ps) {
+			clean = append(clean, f)
+		}
 	}
 	if len(paths) == 0 {
 		problems = append(problems, Problem{File: dir, Code: "no_files"})
 	}
 	sort.Slice(d.Files, func(i, j int) bool { return d.Files[i].Year < d.Files[j].Year })
-	problems = append(problems, reappearances(d)...)
+	sort.Slice(clean, func(i, j int) bool { return clean[i].Year < clean[j].Year })
+	// A year with errors has no records: leaving it in would make every household
+	// seem to disappear that year, so it is left out of the comparison.
+	problems = append(problems, reappearances(clean)...)
 	return d, problems, nil
 }
 
-// reappearances warns about households that are missing from a review and come back later.
-func reappearances(d *Dataset) []Problem {
+// reappearances warns about households that are missing from a review and come back
+// later. files are in year order.
+func reappearances(files []*File) []Problem {
 	var out []Problem
-	present := make([]map[string]bool, len(d.Files))
-	for i, f := range d.Files {
+	present := make([]map[string]bool, len(files))
+	for i, f := range files {
 		present[i] = make(map[string]bool, len(f.Records))
 		for _, r := range f.Records {
 			present[i][r.HouseholdID] = true
 		}
 	}
-	for i := 2; i < len(d.Files); i++ {
-		f := d.Files[i]
+	for i := 2; i < len(files); i++ {
+		f := files[i]
 		for j, r := range f.Records {
 			if present[i-1][r.HouseholdID] {
 				continue
 			}
 			for k := i - 2; k >= 0; k-- {
 				if present[k][r.HouseholdID] {
-					out = append(out, Problem{File: f.Path, Line: f.Lines[j], Village: r.VillageCode, Code: "reappeared", Args: []any{d.Files[i-1].Year}, Severity: SeverityWarning})
+					out = append(out, Problem{File: f.Path, Line: f.Lines[j], Village: r.VillageCode, Code: "reappeared", Args: []any{files[i-1].Year}, Severity: SeverityWarning})
 					break
 				}
 			}

@@ -1,46 +1,80 @@
 package review
 
 import (
+	"encoding/csv"
+	"slices"
 	"strings"
 	"unicode"
 
-	"golang.org/x/text/runes"
-	"golang.org/x/text/transform"
 	"golang.org/x/text/unicode/norm"
 )
 
 // checkHeader checks the column names and returns, for each position, its contract column.
-func (p *parser) checkHeader(header []string) []Column {
+func (p *parser) checkHeader(r *csv.Reader, header []string) []Column {
 	cols := make([]Column, len(header))
+	p.header = header
+	hline, _ := r.FieldPos(0)
+	if len(header) == 1 && strings.ContainsAny(header[0], ";\t") {
+		p.add(hline, 1, "", "wrong_separator")
+		return cols
+	}
+	raw := slices.Clone(header)
+	known := 0
+	for i := range header {
+		header[i] = strings.TrimSpace(raw[i])
+		if _, ok := ColumnByName(header[i]); ok {
+			known++
+		}
+	}
 	seen := map[string]bool{}
-	for i, raw := range header {
-		name := strings.TrimSpace(raw)
-		header[i] = name
-		if name != raw {
-			p.warn(1, i+1, "", "", "header_spaces", name)
+	for i, name := range header {
+		line, col := r.FieldPos(i)
+		if name != raw[i] && known > 0 {
+			p.warn(line, col, "", "", "header_spaces", shownName(name))
 		}
 		if LooksPersonal(name) {
-			p.add(1, i+1, "", "personal_column", name)
+			shown := shownName(name)
+			if known == 0 {
+				// Without a single contract name the line is probably data: an
+				// "address" here may be a family's address.
+				shown = "…"
+			}
+			p.add(line, col, "", "personal_column", shown)
 			continue
 		}
 		c, ok := ColumnByName(name)
 		if !ok {
-			p.add(1, i+1, "", "unknown_column", name)
+			if known > 0 {
+				p.add(line, col, "", "unknown_column", shownName(name))
+			}
 			continue
 		}
 		if seen[name] {
-			p.add(1, i+1, "", "duplicate_column", name)
+			p.add(line, col, "", "duplicate_column", name)
 		}
 		seen[name] = true
 		cols[i] = c
 	}
+	if known == 0 {
+		// No name of the contract at all: the first line is data, not a header.
+		p.add(hline, 0, "", "no_header")
+		return cols
+	}
 	for _, c := range Columns {
 		if !seen[c.Name] {
-			p.add(1, 0, "", "missing_column", c.Name)
+			p.add(hline, 0, "", "missing_column", c.Name)
 		}
 	}
-	p.header = header
 	return cols
+}
+
+// shownName is a column name as a message may print it: a header cell that holds what
+// looks like an ID or phone number (a data row used as header) is not echoed.
+func shownName(name string) string {
+	if LooksLikeIdentifier(name) != "" {
+		return "…"
+	}
+	return name
 }
 
 // personalExact are folded column names that are personal on their own; personalParts
@@ -48,14 +82,16 @@ func (p *parser) checkHeader(header []string) []Column {
 var (
 	personalExact = map[string]bool{
 		"ten": true, "name": true, "sdt": true, "dt": true, "dob": true, "tel": true,
-		"mobile": true, "email": true, "id": true, "idcard": true, "namsinh": true,
+		"mobile": true, "email": true, "id": true, "idcard": true,
+		"cmt": true, "tuoi": true, "age": true, "gps": true,
 	}
 	personalParts = []string{
 		"hoten", "hovaten", "fullname", "firstname", "lastname", "tenchuho", "chuho",
 		"cccd", "cmnd", "cancuoc", "chungminh", "citizenid", "nationalid", "passport",
-		"phone", "dienthoai", "sodienthoai", "didong",
-		"address", "diachi", "noio", "thuongtru", "tamtru",
-		"ngaysinh", "birth", "sinhngay",
+		"socmt", "hochieu", "bhxh", "bhyt", "masothue",
+		"phone", "dienthoai", "sodienthoai", "didong", "sodt", "email", "zalo",
+		"address", "diachi", "noio", "thuongtru", "tamtru", "toado", "kinhdo", "vido",
+		"ngaysinh", "namsinh", "birth", "sinhngay",
 	}
 )
 
@@ -80,13 +116,11 @@ func LooksPersonal(name string) bool {
 // fold lowercases, strips Vietnamese diacritics (đ included) and drops everything
 // but letters and digits, so "Họ và tên", "ho_va_ten" and "HOVATEN" compare equal.
 func fold(s string) string {
-	t := transform.Chain(norm.NFD, runes.Remove(runes.In(unicode.Mn)), norm.NFC)
-	out, _, err := transform.String(t, s)
-	if err != nil {
-		out = s
-	}
+	// NFD splits each accented letter into its base and its marks; only a-z and 0-9
+	// are kept afterwards, so the marks (and every other character) drop out.
 	var b strings.Builder
-	for _, r := range strings.ToLower(out) {
+	for _, r := range norm.NFD.String(s) {
+		r = unicode.ToLower(r)
 		switch {
 		case r == 'đ':
 			b.WriteRune('d')

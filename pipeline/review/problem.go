@@ -80,6 +80,38 @@ var catalogue = map[string]message{
 		vi: "tệp không phải UTF-8 (byte lạ ở đây); có lẽ đã xuất bằng bảng mã Windows-1258 hoặc TCVN3 (ABC)", hintVI: "mở tệp trong Excel, chọn Lưu thành > \"CSV UTF-8 (phân cách bằng dấu phẩy)\"; trong LibreOffice chọn bộ ký tự \"Unicode (UTF-8)\"; với phông TCVN3 hãy chuyển mã sang Unicode trước (Unikey: Công cụ chuyển mã)",
 		en: "the file is not UTF-8 (unexpected byte here); it was probably exported as Windows-1258 or TCVN3 (ABC)", hintEN: "open it in Excel and Save As \"CSV UTF-8 (Comma delimited)\"; in LibreOffice choose the character set \"Unicode (UTF-8)\"; convert TCVN3 text to Unicode first (Unikey's converter)",
 	},
+	"utf16": {
+		vi: "tệp được lưu bằng bảng mã UTF-16 (\"Unicode Text\" của Excel), không phải UTF-8", hintVI: "mở tệp trong Excel, chọn Lưu thành > \"CSV UTF-8 (phân cách bằng dấu phẩy)\"",
+		en: "the file is UTF-16 (Excel's \"Unicode Text\"), not UTF-8", hintEN: "open it in Excel and Save As \"CSV UTF-8 (Comma delimited)\"",
+	},
+	"wrong_separator": {
+		vi: "các cột được phân cách bằng dấu chấm phẩy hoặc tab, không phải dấu phẩy", hintVI: "lưu lại bằng \"CSV UTF-8 (phân cách bằng dấu phẩy)\"; nếu Excel vẫn dùng dấu chấm phẩy, đổi dấu phân cách danh sách trong cài đặt vùng của Windows thành dấu phẩy",
+		en: "the columns are separated by semicolons or tabs, not commas", hintEN: "save as \"CSV UTF-8 (Comma delimited)\"; if Excel still writes semicolons, set the list separator in Windows' region settings to a comma",
+	},
+	"no_header": {
+		vi: "dòng đầu tiên không phải dòng tiêu đề: không có tên cột nào đúng quy định", hintVI: "thêm dòng tiêu đề với tên cột như trong từ điển dữ liệu (year,commune_code,village_code,...)",
+		en: "the first line is not a header: it holds none of the contract's column names", hintEN: "add the header line with the column names of the data dictionary (year,commune_code,village_code,...)",
+	},
+	"empty_row": {
+		vi: "dòng không có dữ liệu (chỉ có dấu phẩy)", hintVI: "xóa dòng trống này; Excel đôi khi giữ lại các dòng trống đã định dạng",
+		en: "the row is empty (commas only)", hintEN: "delete this empty row; Excel sometimes keeps formatted empty rows",
+	},
+	"spaces": {
+		vi: "giá trị có dấu cách thừa ở đầu hoặc cuối", hintVI: "xóa dấu cách trước và sau giá trị (hàm TRIM trong Excel)",
+		en: "the value has spaces before or after it", hintEN: "remove the spaces around the value (Excel's TRIM function)",
+	},
+	"stray_quote": {
+		vi: "ô đặt trong ngoặc kép có dấu \" lạ bên trong hoặc có chữ sau dấu \" đóng", hintVI: "nhân đôi dấu \" bên trong ô (\"\") hoặc xóa nó",
+		en: "a quoted field has a stray \" inside or text after its closing quote", hintEN: "double each \" inside the cell (\"\") or remove it",
+	},
+	"bad_commune_code": {
+		vi: "mã xã phải gồm đúng 5 chữ số", hintVI: "dùng mã xã theo danh mục của Tổng cục Thống kê, ví dụ 12424",
+		en: "a commune code is exactly 5 digits", hintEN: "use the GSO commune code, e.g. 12424",
+	},
+	"bad_village_code": {
+		vi: "mã thôn phải dài 1-16 ký tự, chỉ gồm chữ không dấu, số, _ hoặc -", hintVI: "ghi mã thôn (ví dụ T01) như khai báo trong data/portal.toml, không ghi tên thôn",
+		en: "a village code is 1-16 letters, digits, _ or -", hintEN: "write the village code (e.g. T01) declared in data/portal.toml, not the village name",
+	},
 	"empty_file": {
 		vi: "tệp rỗng", hintVI: "xuất lại kết quả rà soát, có dòng tiêu đề và một dòng cho mỗi hộ",
 		en: "the file is empty", hintEN: "export the review again, with a header line and one line per household",
@@ -109,8 +141,8 @@ var catalogue = map[string]message{
 		en: "column name %q has surrounding spaces; they were ignored", hintEN: "remove the spaces from the header",
 	},
 	"open_quote": {
-		vi: "dấu ngoặc kép mở mà không đóng", hintVI: "kiểm tra ô này: mỗi dấu \" mở phải có dấu \" đóng",
-		en: "a quoted field is left open", hintEN: "check this cell: every opening \" needs a closing \"",
+		vi: "dấu ngoặc kép mở ở đây mà không được đóng", hintVI: "kiểm tra ô này: mỗi dấu \" mở phải có dấu \" đóng",
+		en: "a quoted field opened here is never closed", hintEN: "check this cell: every opening \" needs a closing \"",
 	},
 	"bare_quote": {
 		vi: "dấu ngoặc kép đặt sai chỗ trong ô", hintVI: "bỏ dấu \" hoặc đặt cả ô trong ngoặc kép và nhân đôi dấu \" bên trong",

@@ -50,6 +50,9 @@ func YearFromName(path string) (int, bool) {
 // Parse checks the text of one review file and decodes its valid rows. name is the
 // path shown in messages. It returns every problem found, errors and warnings; the
 // file may be used only when none of them is an error.
+//
+// Lines are counted from 1 and columns in bytes from 1, as encoding/csv counts them;
+// a leading byte-order mark is not counted, as editors do not show it.
 func Parse(name string, b []byte, rules Rules) (*File, []Problem) {
 	p := &parser{name: name, rules: rules}
 	year, ok := YearFromName(name)
@@ -62,9 +65,10 @@ func Parse(name string, b []byte, rules Rules) (*File, []Problem) {
 	if hasErrors(p.problems) {
 		return f, p.problems
 	}
-	if err := decode(p.header, rows, &f.Records); err != nil {
+	if err := decode(p.header, rows, &f.Records); err != nil || len(f.Records) != len(rows) {
 		// The rows were checked against the same contract gocsv decodes, so this is a
 		// bug in the contract, not in the data.
+		f.Records = nil
 		p.add(0, 0, "", "decode_failed")
 		return f, p.problems
 	}
@@ -82,10 +86,12 @@ func hasErrors(ps []Problem) bool {
 }
 
 type parser struct {
-	name     string
-	rules    Rules
-	header   []string
-	problems []Problem
+	name       string
+	rules      Rules
+	data       []byte // the text being parsed, without its byte-order mark
+	header     []string
+	problems   []Problem
+	noStandard bool // no_standard was reported: once per file is enough
 }
 
 func (p *parser) add(line, col int, column, code string, args ...any) {
@@ -98,8 +104,13 @@ func (p *parser) warn(line, col int, column, village, code string, args ...any) 
 
 // rows reads and checks every row, returning those without problems with their lines.
 func (p *parser) rows(b []byte, year int) ([][]string, []int) {
+	p.data = b
 	if len(bytes.TrimSpace(b)) == 0 {
 		p.add(0, 0, "", "empty_file")
+		return nil, nil
+	}
+	if bytes.HasPrefix(b, []byte{0xFF, 0xFE}) || bytes.HasPrefix(b, []byte{0xFE, 0xFF}) {
+		p.add(0, 0, "", "utf16")
 		return nil, nil
 	}
 	if !utf8.Valid(b) {
@@ -114,7 +125,7 @@ func (p *parser) rows(b []byte, year int) ([][]string, []int) {
 		p.csvError(err)
 		return nil, nil
 	}
-	cols := p.checkHeader(header)
+	cols := p.checkHeader(r, header)
 	if hasErrors(p.problems) {
 		return nil, nil
 	}
@@ -135,6 +146,10 @@ func (p *parser) rows(b []byte, year int) ([][]string, []int) {
 			p.add(line, 1, "", "ragged_row", len(rec), len(header))
 			continue
 		}
+		if blank(rec) {
+			p.add(line, 1, "", "empty_row")
+			continue
+		}
 		if p.checkRow(r, rec, cols, year, line, seen) {
 			rows = append(rows, rec)
 			lines = append(lines, line)
@@ -146,15 +161,34 @@ func (p *parser) rows(b []byte, year int) ([][]string, []int) {
 	return rows, lines
 }
 
+// blank reports whether every cell of a row is empty, as in the ",,,," rows a
+// spreadsheet writes for formatted but empty lines.
+func blank(rec []string) bool {
+	for _, v := range rec {
+		if strings.TrimSpace(v) != "" {
+			return false
+		}
+	}
+	return true
+}
+
 func (p *parser) csvError(err error) {
 	var pe *csv.ParseError
 	if !errors.As(err, &pe) {
-		p.add(0, 0, "", "empty_file")
+		p.add(0, 0, "", "decode_failed")
 		return
 	}
 	switch {
 	case errors.Is(pe.Err, csv.ErrQuote):
-		p.add(pe.StartLine, pe.Column, "", "open_quote")
+		line, col, eof := quoteOpenedAt(p.data, pe.StartLine)
+		if !eof && line == pe.Line {
+			// "abc"x on one line: text after the closing quote, or an undoubled quote.
+			p.add(pe.Line, pe.Column, "", "stray_quote")
+			return
+		}
+		// The quote opened on line ran on to the end of the file, or swallowed the
+		// following lines until another quote: it was left open where it opened.
+		p.add(line, col, "", "open_quote")
 	case errors.Is(pe.Err, csv.ErrBareQuote):
 		p.add(pe.Line, pe.Column, "", "bare_quote")
 	default:
@@ -162,22 +196,83 @@ func (p *parser) csvError(err error) {
 	}
 }
 
+// quoteOpenedAt finds, in the record that starts on startLine, the opening quote of
+// the quoted field encoding/csv could not close. It returns its line and byte column,
+// and whether the field ran to the end of the file.
+func quoteOpenedAt(b []byte, startLine int) (line, col int, eof bool) {
+	off := 0
+	line = 1
+	for line < startLine {
+		j := bytes.IndexByte(b[off:], '\n')
+		if j < 0 {
+			return startLine, 1, true
+		}
+		off += j + 1
+		line++
+	}
+	lineStart := off
+	openLine, openCol := startLine, 1
+	fieldStart := true
+	for off < len(b) {
+		c := b[off]
+		switch {
+		case fieldStart && c == '"':
+			openLine, openCol = line, off-lineStart+1
+			off++
+			closed := false
+			for off < len(b) && !closed {
+				switch b[off] {
+				case '\n':
+					line++
+					lineStart = off + 1
+					off++
+				case '"':
+					if off+1 < len(b) && b[off+1] == '"' {
+						off += 2
+						continue
+					}
+					off++
+					closed = true
+				default:
+					off++
+				}
+			}
+			if !closed || off >= len(b) {
+				return openLine, openCol, !closed
+			}
+			if b[off] != ',' {
+				// Text after the closing quote, or the end of the record.
+				return openLine, openCol, false
+			}
+			off++
+			fieldStart = true
+		case c == ',':
+			off++
+			fieldStart = true
+		case c == '\n':
+			return openLine, openCol, false
+		default:
+			off++
+			fieldStart = false
+		}
+	}
+	return openLine, openCol, true
+}
+
 // invalidUTF8At returns the 1-based line and byte column of the first invalid UTF-8 byte.
 func invalidUTF8At(b []byte) (int, int) {
-	line, col := 1, 1
+	line, start := 1, 0
 	for i := 0; i < len(b); {
 		r, size := utf8.DecodeRune(b[i:])
 		if r == utf8.RuneError && size <= 1 {
-			return line, col
+			return line, i - start + 1
 		}
 		if r == '\n' {
-			line, col = line+1, 1
-		} else {
-			col++
+			line, start = line+1, i+1
 		}
 		i += size
 	}
-	return line, col
+	return line, len(b) - start + 1
 }
 
 // decode maps checked rows onto Records with gocsv, the contract's single decoder.

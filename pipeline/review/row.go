@@ -8,8 +8,13 @@ import (
 	"strings"
 )
 
-var householdID = regexp.MustCompile(`^[A-Za-z0-9_-]{8,32}$`)
-var digitRuns = regexp.MustCompile(`[0-9]+`)
+var (
+	householdID = regexp.MustCompile(`^[A-Za-z0-9_-]{8,32}$`)
+	communeCode = regexp.MustCompile(`^[0-9]{5}$`)
+	villageCode = regexp.MustCompile(`^[A-Za-z0-9_-]{1,16}$`) // as portal.toml declares them
+	enumLike    = regexp.MustCompile(`^[A-Za-z_]{1,24}$`)     // a value shaped like a code
+	digitRuns   = regexp.MustCompile(`[0-9]+`)
+)
 
 // checkRow checks one row's cells and the rules between them. It reports whether the
 // row is free of errors.
@@ -20,11 +25,19 @@ func (p *parser) checkRow(r *csv.Reader, rec []string, cols []Column, year, line
 	for i, c := range cols {
 		_, col := r.FieldPos(i)
 		v := rec[i]
+		if strings.TrimSpace(v) != v {
+			// " 4" or "T01 ": refused rather than guessed, and never echoed.
+			p.add(line, col, c.Name, "spaces")
+			continue
+		}
 		switch c.Kind {
 		case KindInt, KindFlag:
 			n, ok := p.checkNumber(c, v, line, col)
 			if ok {
 				ints[c.Name] = n
+				// gocsv reads integers with base prefixes ("010" is octal 8): hand
+				// it the value the check read.
+				rec[i] = strconv.FormatInt(n, 10)
 			}
 		case KindEnum:
 			p.checkEnum(c, v, line, col)
@@ -43,11 +56,21 @@ func (p *parser) checkRow(r *csv.Reader, rec []string, cols []Column, year, line
 	if y, ok := ints["year"]; ok && int(y) != year {
 		p.add(line, pos("year"), "year", "year_mismatch", int(y), year)
 	}
-	if cc, ok := text["commune_code"]; ok && p.rules.CommuneCode != "" && cc != p.rules.CommuneCode {
-		p.add(line, pos("commune_code"), "commune_code", "wrong_commune", cc, p.rules.CommuneCode)
+	if cc, ok := text["commune_code"]; ok {
+		switch {
+		case !communeCode.MatchString(cc):
+			p.add(line, pos("commune_code"), "commune_code", "bad_commune_code")
+		case p.rules.CommuneCode != "" && cc != p.rules.CommuneCode:
+			p.add(line, pos("commune_code"), "commune_code", "wrong_commune", cc, p.rules.CommuneCode)
+		}
 	}
-	if vc, ok := text["village_code"]; ok && p.rules.Villages != nil && !p.rules.Villages[vc] {
-		p.add(line, pos("village_code"), "village_code", "undeclared_village", vc)
+	if vc, ok := text["village_code"]; ok {
+		switch {
+		case !villageCode.MatchString(vc):
+			p.add(line, pos("village_code"), "village_code", "bad_village_code")
+		case p.rules.Villages != nil && !p.rules.Villages[vc]:
+			p.add(line, pos("village_code"), "village_code", "undeclared_village", vc)
+		}
 	}
 	if id, ok := text["household_id"]; ok {
 		if first, dup := seen[id]; dup {
@@ -98,8 +121,10 @@ func (p *parser) checkEnum(c Column, v string, line, col int) {
 	if slices.Contains(c.Values, v) {
 		return
 	}
+	// Only a value shaped like a code is echoed: anything else (a name typed in the
+	// wrong column, a number) could be personal.
 	shown := v
-	if c.Sensitive || LooksLikeIdentifier(v) != "" {
+	if c.Sensitive || !enumLike.MatchString(v) {
 		shown = "…"
 	}
 	p.add(line, col, c.Name, "bad_enum", shown, strings.Join(c.Values, ", "))
@@ -124,9 +149,10 @@ func (p *parser) checkText(c Column, v string, line, col int) bool {
 
 // LooksLikeIdentifier returns "looks_like_id" when a text value holds what could be a
 // citizen-ID number (9 or 12 digits), "looks_like_phone" when it holds what could be
-// a Vietnamese mobile number, and "" otherwise.
+// a Vietnamese mobile number, and "" otherwise. The digits may be grouped by spaces,
+// dots, dashes, underscores, slashes or brackets, as people write them.
 func LooksLikeIdentifier(v string) string {
-	compact := strings.NewReplacer(" ", "", ".", "", "-", "", "(", "", ")", "").Replace(v)
+	compact := separators.Replace(v)
 	candidates := append(digitRuns.FindAllString(v, -1), digitRuns.FindAllString(compact, -1)...)
 	for _, d := range candidates {
 		switch {
@@ -138,6 +164,9 @@ func LooksLikeIdentifier(v string) string {
 	}
 	return ""
 }
+
+// separators are the characters people write inside ID and phone numbers.
+var separators = strings.NewReplacer(" ", "", "\u00a0", "", ".", "", "-", "", "_", "", "/", "", "(", "", ")", "")
 
 // isMobile matches Vietnamese mobile numbers: 0 or 84 followed by a 3, 5, 7, 8 or 9
 // prefix and eight more digits.
@@ -179,7 +208,10 @@ func (p *parser) checkQuality(ints map[string]int64, text map[string]string, yea
 	r := recordFrom(ints, text)
 	got, err := p.rules.Classify(year, &r)
 	if err != nil {
-		p.add(line, pos("year"), "year", "no_standard", year)
+		if !p.noStandard {
+			p.noStandard = true
+			p.add(line, pos("year"), "year", "no_standard", year)
+		}
 		return
 	}
 	if got != status {

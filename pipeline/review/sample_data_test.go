@@ -1,0 +1,43 @@
+package review_test
+
+import (
+	"path/filepath"
+	"testing"
+
+	"github.com/minhtien/portal/pipeline/config"
+	"github.com/minhtien/portal/pipeline/review"
+)
+
+// TestCommittedSampleData checks that the committed sample in data/reviews passes
+// the contract with zero errors against the committed data/portal.toml.
+func TestCommittedSampleData(t *testing.T) {
+	root := filepath.Join("..", "..", "data")
+	p, err := config.LoadPortal(filepath.Join(root, "portal.toml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	villages := map[string]bool{}
+	for _, v := range p.Villages {
+		villages[v.Code] = true
+	}
+	d, ps, err := review.Read(filepath.Join(root, "reviews"), review.Rules{CommuneCode: p.Unit.Code, Villages: villages}, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	warnings := 0
+	for _, pr := range ps {
+		if pr.Severity == review.SeverityError {
+			t.Error(pr.Message("en"))
+			continue
+		}
+		warnings++
+	}
+	rows := 0
+	for _, f := range d.Files {
+		rows += len(f.Records)
+	}
+	if len(d.Files) == 0 || rows == 0 {
+		t.Fatalf("no data read")
+	}
+	t.Logf("%d files, %d rows, years %v, %d warnings", len(d.Files), rows, d.Years(), warnings)
+}
