@@ -7,7 +7,7 @@ import (
 	"fmt"
 	"os"
 	"regexp"
-	"sort"
+	"strconv"
 	"strings"
 
 	"github.com/BurntSushi/toml"
@@ -106,16 +106,14 @@ func ParsePortal(name string, b []byte) (*Portal, error) {
 	if err != nil {
 		return nil, tomlError(name, err)
 	}
-	if err := unknownKeys(name, md); err != nil {
-		return nil, err
-	}
+	unknown := unknownKeys(name, b, md)
 	if p.Disclosure.K == 0 {
 		p.Disclosure.K = DefaultK
 	}
 	if len(p.Site.Languages) == 0 {
 		p.Site.Languages = []string{"vi", "en"}
 	}
-	if err := p.check(name); err != nil {
+	if err := errors.Join(unknown, p.check(name)); err != nil {
 		return nil, err
 	}
 	return &p, nil
@@ -230,26 +228,62 @@ func (e *Error) Error() string {
 	return b.String()
 }
 
+var decodeLine = regexp.MustCompile(`^toml: line (\d+) \(last key "([^"]*)"\): (.*)$`)
+
+// tomlError locates a syntax or type error by line and column.
 func tomlError(name string, err error) error {
 	var pe toml.ParseError
 	if errors.As(err, &pe) {
 		return &Error{File: name, Line: pe.Position.Line, Col: pe.Position.Col, Msg: pe.Message, Hint: "check the quoting and the brackets on this line"}
 	}
+	// A value of the wrong type is reported as text that names the line.
+	if m := decodeLine.FindStringSubmatch(err.Error()); m != nil {
+		line, _ := strconv.Atoi(m[1])
+		return &Error{File: name, Line: line, Col: 1, Key: m[2], Msg: m[3], Hint: "check that the value has the type shown in the example file"}
+	}
 	return &Error{File: name, Msg: err.Error(), Hint: "check that every value has the type shown in the example file"}
 }
 
-func unknownKeys(name string, md toml.MetaData) error {
-	var keys []string
+// unknownKeys reports every setting the file has that the portal does not know, each
+// at its line. A table that is unknown is reported once, not once per key in it.
+func unknownKeys(name string, text []byte, md toml.MetaData) error {
+	var keys []toml.Key
 	for _, k := range md.Undecoded() {
-		keys = append(keys, k.String())
+		if len(keys) > 0 && isUnder(k, keys[len(keys)-1]) {
+			continue
+		}
+		keys = append(keys, k)
 	}
-	if len(keys) == 0 {
-		return nil
-	}
-	sort.Strings(keys)
 	var errs []error
 	for _, k := range keys {
-		errs = append(errs, &Error{File: name, Key: k, Msg: "unknown setting", Hint: "check the spelling; settings are listed in the README"})
+		errs = append(errs, &Error{File: name, Line: lineOf(text, k), Col: 1, Key: k.String(), Msg: "unknown setting", Hint: "check the spelling; the settings are described in the example files"})
 	}
 	return errors.Join(errs...)
+}
+
+func isUnder(k, parent toml.Key) bool {
+	if len(k) <= len(parent) {
+		return false
+	}
+	for i := range parent {
+		if k[i] != parent[i] {
+			return false
+		}
+	}
+	return true
+}
+
+// lineOf finds the line where a key is set, or its table header; 0 if not found.
+func lineOf(text []byte, k toml.Key) int {
+	last := k[len(k)-1]
+	for i, line := range strings.Split(string(text), "\n") {
+		t := strings.TrimSpace(line)
+		if t == "["+k.String()+"]" || t == "[["+k.String()+"]]" {
+			return i + 1
+		}
+		if rest, ok := strings.CutPrefix(t, last); ok && strings.HasPrefix(strings.TrimSpace(rest), "=") {
+			return i + 1
+		}
+	}
+	return 0
 }

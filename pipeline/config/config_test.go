@@ -88,7 +88,7 @@ func TestParsePortal(t *testing.T) {
 	}{
 		{"valid", nil},
 		{"k-below-3", []wantErr{{key: "disclosure.k", text: "threshold 2 is below the minimum 3"}}},
-		{"unknown-key", []wantErr{{key: "site.language", text: "site.language: unknown setting"}}},
+		{"unknown-key", []wantErr{{key: "site.language", line: 18, col: 1, text: "unknown-key.toml:18:1: site.language: unknown setting"}}},
 		{"duplicate-village", []wantErr{{key: "villages[1].code", text: `village code "T01" is declared twice`}}},
 		// The string opened on line 5 runs to the end of the line (column 29).
 		{"syntax-error", []wantErr{{line: 5, col: 29, text: "portal/syntax-error.toml:5:29: strings cannot contain newlines"}}},
@@ -121,9 +121,14 @@ func TestParsePortalRules(t *testing.T) {
 		{"standard years swapped", "to_year = 2026", "to_year = 2020", []wantErr{{key: "standards[0]", text: "from_year is after to_year"}}},
 		{"language", `languages = ["vi", "en"]`, `languages = ["vi", "fr"]`, []wantErr{{key: "site.languages", text: `language "fr"`}}},
 		{"real data without recipients", "sample = true", "sample = false", []wantErr{{key: "data.recipients", text: "nobody can decrypt"}}},
-		{"wrong type", "k = 5", `k = "five"`, []wantErr{{line: 0, text: "portal.toml: "}}},
-		// An unknown table is reported, and so is each key in it.
-		{"unknown table", "[disclosure]", "[unit2]\nx = 1\n[disclosure]", []wantErr{{key: "unit2", text: "unknown setting"}, {key: "unit2.x", text: "unknown setting"}}},
+		{"wrong type", "k = 5", `k = "five"`, []wantErr{{key: "disclosure.k", line: 13, col: 1, text: "portal.toml:13:1: disclosure.k: incompatible types"}}},
+		// An unknown table is reported once, at its header, not once per key in it.
+		{"unknown table", "[disclosure]", "[unit2]\nx = 1\n[disclosure]", []wantErr{{key: "unit2", line: 12, col: 1, text: "unknown setting"}}},
+		// Unknown keys do not hide the other problems of the file.
+		{"unknown key and a rule broken", "k = 5", "k = 1\nkk = 5", []wantErr{
+			{key: "disclosure.kk", line: 14, col: 1, text: "unknown setting"},
+			{key: "disclosure.k", text: "below the minimum 3"},
+		}},
 		{"several problems listed", "level = \"commune\"\ncode = \"12424\"", "level = \"province\"\ncode = \"33\"", []wantErr{
 			{key: "unit.level", text: `level "province"`},
 			{key: "unit.code", text: "5-digit"},
@@ -151,7 +156,7 @@ func TestParseTargets(t *testing.T) {
 		{"bad-comparator", knownIndicators, []wantErr{{key: "targets[1].comparator", text: `comparator "=>" is not one of < <= >= >`}}},
 		{"unknown-indicator", knownIndicators, []wantErr{{key: "targets[1].indicator", text: `indicator "school_rate" is not computed by the portal`}}},
 		{"duplicate-id", knownIndicators, []wantErr{{key: "targets[1].id", text: `target id "poverty-rate" is used twice`}}},
-		{"unknown-key", knownIndicators, []wantErr{{key: "targets.unit", text: "unknown setting"}}},
+		{"unknown-key", knownIndicators, []wantErr{{key: "targets.unit", line: 12, col: 1, text: "unknown setting"}}},
 		{"syntax-error", knownIndicators, []wantErr{{line: 17, col: 11, text: "targets/syntax-error.toml:17:11: "}}},
 	}
 	for _, c := range cases {

@@ -32,6 +32,11 @@ func LoadProgrammes(path string) ([]Programme, error) {
 	if err != nil {
 		return nil, fmt.Errorf("load programmes: %w", err)
 	}
+	return ParseProgrammes(path, b)
+}
+
+// ParseProgrammes decodes and checks the text of a programmes.toml.
+func ParseProgrammes(path string, b []byte) ([]Programme, error) {
 	var f struct {
 		Programmes []Programme `toml:"programmes"`
 	}
@@ -39,10 +44,7 @@ func LoadProgrammes(path string) ([]Programme, error) {
 	if err != nil {
 		return nil, tomlError(path, err)
 	}
-	if err := unknownKeys(path, md); err != nil {
-		return nil, err
-	}
-	var errs []error
+	errs := []error{unknownKeys(path, b, md)}
 	seen := map[string]bool{}
 	for i, p := range f.Programmes {
 		key := fmt.Sprintf("programmes[%d]", i)

@@ -48,10 +48,7 @@ func ParseTargets(name string, b []byte, known func(string) bool) ([]Target, err
 	if err != nil {
 		return nil, tomlError(name, err)
 	}
-	if err := unknownKeys(name, md); err != nil {
-		return nil, err
-	}
-	var errs []error
+	errs := []error{unknownKeys(name, b, md)}
 	seen := map[string]bool{}
 	for i := range f.Targets {
 		t := &f.Targets[i]
