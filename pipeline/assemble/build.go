@@ -10,7 +10,6 @@ import (
 	"github.com/minhtien/portal/pipeline/hugorun"
 	"github.com/minhtien/portal/pipeline/paths"
 	"github.com/minhtien/portal/pipeline/publish"
-	"github.com/minhtien/portal/pipeline/review"
 )
 
 // Options control a build.
@@ -42,8 +41,8 @@ func Build(ctx context.Context, o Options) (*Result, error) {
 		return nil, err
 	}
 	res := &Result{Inputs: in}
-	for _, p := range in.Problems {
-		if p.Severity == review.SeverityWarning {
+	for _, f := range in.Findings() {
+		if !f.Error {
 			res.Warnings++
 		}
 	}

@@ -18,6 +18,7 @@ import (
 	"github.com/minhtien/portal/pipeline/review"
 	"github.com/minhtien/portal/pipeline/seal"
 	"github.com/minhtien/portal/pipeline/standard"
+	"github.com/minhtien/portal/pipeline/story"
 )
 
 // Inputs are the loaded and checked inputs of a build.
@@ -28,37 +29,61 @@ type Inputs struct {
 	Dataset    *review.Dataset
 	// Problems are every data problem found, errors and warnings.
 	Problems []review.Problem
+	// StoryProblems are every problem found in the officers' stories.
+	StoryProblems []story.Problem
+	// Stories is how many story folders were checked.
+	Stories int
+}
+
+// Finding is a problem of any input, as the officer is told about it.
+type Finding struct {
+	File    string
+	Village string // for data-quality warnings, counted per village
+	Error   bool
+	Message func(lang string) string
+}
+
+// Findings lists the problems of the review data and of the stories together.
+func (in *Inputs) Findings() []Finding {
+	var out []Finding
+	for _, p := range in.Problems {
+		out = append(out, Finding{p.File, p.Village, p.Severity == review.SeverityError, p.Message})
+	}
+	for _, p := range in.StoryProblems {
+		out = append(out, Finding{p.File, "", p.Severity == story.SeverityError, p.Message})
+	}
+	return out
 }
 
 // InvalidError reports input that cannot be published; it lists every problem.
 type InvalidError struct {
-	Problems []review.Problem
+	Findings []Finding
 	Lang     string
 }
 
 func (e *InvalidError) Error() string {
-	return Describe(e.Problems, e.Lang, review.SeverityError)
+	return Describe(e.Findings, e.Lang, true)
 }
 
-// Describe lists problems of one severity grouped by file, with counts.
-func Describe(ps []review.Problem, lang string, sev review.Severity) string {
+// Describe lists the errors (or the warnings) grouped by file, with counts.
+func Describe(fs []Finding, lang string, errs bool) string {
 	byFile := map[string][]string{}
 	var files []string
 	n := 0
-	for _, p := range ps {
-		if p.Severity != sev {
+	for _, f := range fs {
+		if f.Error != errs {
 			continue
 		}
-		if _, ok := byFile[p.File]; !ok {
-			files = append(files, p.File)
+		if _, ok := byFile[f.File]; !ok {
+			files = append(files, f.File)
 		}
-		byFile[p.File] = append(byFile[p.File], p.Message(lang))
+		byFile[f.File] = append(byFile[f.File], f.Message(lang))
 		n++
 	}
 	sort.Strings(files)
 	var b strings.Builder
 	word := map[bool]string{true: "lỗi", false: "errors"}[lang != "en"]
-	if sev == review.SeverityWarning {
+	if !errs {
 		word = map[bool]string{true: "cảnh báo", false: "warnings"}[lang != "en"]
 	}
 	fmt.Fprintf(&b, "%d %s", n, word)
@@ -101,12 +126,35 @@ func Load(l paths.Layout, getenv func(string) string, lang string) (*Inputs, err
 		return nil, err
 	}
 	in := &Inputs{Portal: p, Targets: targets, Programmes: programmes, Dataset: ds, Problems: problems}
-	for _, pr := range problems {
-		if pr.Severity == review.SeverityError {
-			return in, &InvalidError{Problems: problems, Lang: lang}
+	in.StoryProblems = story.Check(l.Content, vocabulary(p, programmes))
+	if entries, err := os.ReadDir(l.Stories()); err == nil {
+		for _, e := range entries {
+			if e.IsDir() {
+				in.Stories++
+			}
+		}
+	}
+	for _, f := range in.Findings() {
+		if f.Error {
+			return in, &InvalidError{Findings: in.Findings(), Lang: lang}
 		}
 	}
 	return in, nil
+}
+
+// vocabulary is the set of codes a story may name.
+func vocabulary(p *config.Portal, programmes []config.Programme) story.Vocab {
+	v := story.Vocab{Villages: map[string]bool{}, Programmes: map[string]bool{}, Indicators: map[string]bool{}}
+	for _, c := range p.VillageCodes() {
+		v.Villages[c] = true
+	}
+	for _, pr := range programmes {
+		v.Programmes[pr.Code] = true
+	}
+	for _, d := range indicator.Definitions {
+		v.Indicators[d.Code] = true
+	}
+	return v
 }
 
 // classifier returns the classification the review checker compares statuses with.

@@ -1,8 +1,7 @@
 package review
 
 import (
-	"fmt"
-	"strings"
+	"github.com/minhtien/portal/pipeline/problem"
 )
 
 // Severity says whether a problem stops the build.
@@ -33,35 +32,8 @@ func (p Problem) Message(lang string) string {
 	if !ok {
 		m = message{vi: p.Code, en: p.Code}
 	}
-	text, hint := m.en, m.hintEN
-	if lang != "en" {
-		text, hint = m.vi, m.hintVI
-	}
-	var b strings.Builder
-	b.WriteString(p.File)
-	if p.Line > 0 {
-		fmt.Fprintf(&b, ":%d", p.Line)
-		if p.Col > 0 {
-			fmt.Fprintf(&b, ":%d", p.Col)
-		}
-	}
-	b.WriteString(": ")
-	if p.Column != "" {
-		if lang == "en" {
-			fmt.Fprintf(&b, "column %s: ", p.Column)
-		} else {
-			fmt.Fprintf(&b, "cột %s: ", p.Column)
-		}
-	}
-	fmt.Fprintf(&b, text, p.Args...)
-	if hint != "" {
-		label := "gợi ý"
-		if lang == "en" {
-			label = "hint"
-		}
-		fmt.Fprintf(&b, " (%s: %s)", label, hint)
-	}
-	return b.String()
+	at := problem.At{File: p.File, Line: p.Line, Col: p.Col, Column: p.Column}
+	return problem.Render(at, p.Severity == SeverityWarning, problem.Text{VI: m.vi, EN: m.en, HintVI: m.hintVI, HintEN: m.hintEN}, p.Args, nil, lang)
 }
 
 // Error lets a Problem be used as an error; it speaks English.

@@ -105,7 +105,7 @@ func TestQualityWarnings(t *testing.T) {
 		if len(ps) != 1 {
 			t.Fatalf("got %v", ps)
 		}
-		want := fmt.Sprintf(`2024.csv:2:%d: column status: recorded status "non_poor" differs from the standard's classification (poor)`, colOf(r, "status"))
+		want := fmt.Sprintf(`2024.csv:2:%d: warning: column status: recorded status "non_poor" differs from the standard's classification (poor)`, colOf(r, "status"))
 		if m := ps[0].Message("en"); !strings.HasPrefix(m, want) {
 			t.Errorf("got %s\nwant %s", m, want)
 		}

@@ -9,7 +9,7 @@ import (
 	"strings"
 
 	"github.com/minhtien/portal/pipeline/assemble"
-	"github.com/minhtien/portal/pipeline/review"
+	"github.com/minhtien/portal/pipeline/story"
 )
 
 type checkCommand struct {
@@ -25,12 +25,22 @@ func (c *checkCommand) Run(ctx context.Context, args []string) error {
 	fs := newFlagSet(c.Name(), c.Synopsis(), c.stderr)
 	var lf layoutFlags
 	lf.register(fs, false)
+	fixPhotos := fs.Bool("fix-photos", false, "rewrite story photos that carry location data without any metadata, then check")
 	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
 	l, err := lf.layout()
 	if err != nil {
 		return err
+	}
+	if *fixPhotos {
+		fixed, err := story.FixPhotos(l.Content)
+		if err != nil {
+			return err
+		}
+		for _, f := range fixed {
+			fmt.Fprintf(c.stdout, "đã xoá siêu dữ liệu / metadata removed: %s\n", f)
+		}
 	}
 	in, err := assemble.Load(l, os.Getenv, lf.lang)
 	if err != nil {
@@ -49,19 +59,20 @@ func (c *checkCommand) summary(in *assemble.Inputs, lang string) {
 	years := in.Dataset.Years()
 	perVillage := map[string]int{}
 	warnings := 0
-	for _, p := range in.Problems {
-		if p.Severity == review.SeverityWarning {
+	for _, f := range in.Findings() {
+		if !f.Error {
 			warnings++
-			perVillage[p.Village]++
+			perVillage[f.Village]++
 		}
 	}
 	en := lang == "en"
+	stories := in.Stories
 	if en {
-		fmt.Fprintf(c.stdout, "ok: %d files, %d rows, years %s, %d villages, %d data-quality warnings\n",
-			len(in.Dataset.Files), rows, yearRange(years), len(in.Portal.Villages), warnings)
+		fmt.Fprintf(c.stdout, "ok: %d files, %d rows, years %s, %d villages, %d stories, %d warnings\n",
+			len(in.Dataset.Files), rows, yearRange(years), len(in.Portal.Villages), stories, warnings)
 	} else {
-		fmt.Fprintf(c.stdout, "hợp lệ: %d tệp, %d dòng, các năm %s, %d thôn, %d cảnh báo chất lượng dữ liệu\n",
-			len(in.Dataset.Files), rows, yearRange(years), len(in.Portal.Villages), warnings)
+		fmt.Fprintf(c.stdout, "hợp lệ: %d tệp, %d dòng, các năm %s, %d thôn, %d câu chuyện, %d cảnh báo\n",
+			len(in.Dataset.Files), rows, yearRange(years), len(in.Portal.Villages), stories, warnings)
 	}
 	if warnings == 0 {
 		return
@@ -80,7 +91,7 @@ func (c *checkCommand) summary(in *assemble.Inputs, lang string) {
 		parts = append(parts, fmt.Sprintf("%s: %d", name, perVillage[v]))
 	}
 	fmt.Fprintln(c.stdout, "  "+strings.Join(parts, ", "))
-	fmt.Fprintln(c.stdout, assemble.Describe(in.Problems, lang, review.SeverityWarning))
+	fmt.Fprintln(c.stdout, assemble.Describe(in.Findings(), lang, false))
 }
 
 func yearRange(ys []int) string {

@@ -26,6 +26,7 @@ func commands(stdout, stderr io.Writer) []command {
 		&buildCommand{stdout: stdout, stderr: stderr},
 		&serveCommand{stdout: stdout, stderr: stderr},
 		&checkCommand{stdout: stdout, stderr: stderr},
+		&newCommand{stdout: stdout, stderr: stderr},
 		&sampleCommand{stdout: stdout, stderr: stderr},
 		&releaseCommand{stdout: stdout, stderr: stderr},
 		&sealCommand{stdout: stdout, stderr: stderr},

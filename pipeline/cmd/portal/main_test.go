@@ -3,6 +3,8 @@ package main
 import (
 	"bytes"
 	"context"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 )
@@ -39,5 +41,41 @@ func TestExitCodes(t *testing.T) {
 				t.Errorf("stderr %q does not contain %q", errOut.String(), tt.wantErrOut)
 			}
 		})
+	}
+}
+
+func TestNewStory(t *testing.T) {
+	root := t.TempDir()
+	if err := os.MkdirAll(filepath.Join(root, "data"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	for _, f := range []string{"portal.toml", "programmes.toml", "targets.toml"} {
+		b, err := os.ReadFile(filepath.Join("..", "..", "..", "data", f))
+		if err != nil {
+			t.Fatal(err)
+		}
+		os.WriteFile(filepath.Join(root, "data", f), b, 0o644)
+	}
+	t.Chdir(root)
+	args := []string{"new", "story", "Nuôi bò sinh sản", "--village", "T01", "--date", "2025-03-02"}
+	var out, errOut bytes.Buffer
+	if code := run(context.Background(), args, &out, &errOut); code != 0 {
+		t.Fatalf("exit %d: %s", code, errOut.String())
+	}
+	path := filepath.Join(root, "content", "stories", "2025-nuoi-bo-sinh-san", "index.vi.md")
+	b, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatalf("story not created: %v", err)
+	}
+	for _, want := range []string{`title: "Nuôi bò sinh sản"`, `village: "T01"`, "consent: false"} {
+		if !strings.Contains(string(b), want) {
+			t.Errorf("scaffold lacks %q:\n%s", want, b)
+		}
+	}
+	if code := run(context.Background(), args, &out, &errOut); code == 0 {
+		t.Error("a second new story with the same title overwrote the first")
+	}
+	if code := run(context.Background(), []string{"new", "story", "X", "--village", "T99"}, &out, &errOut); code == 0 {
+		t.Error("an undeclared village was accepted")
 	}
 }

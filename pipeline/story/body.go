@@ -1,0 +1,227 @@
+package story
+
+import (
+	"bytes"
+	"net/url"
+	"os"
+	"path"
+	"path/filepath"
+	"sort"
+	"strings"
+
+	"github.com/yuin/goldmark"
+	"github.com/yuin/goldmark/ast"
+	"github.com/yuin/goldmark/extension"
+	"github.com/yuin/goldmark/parser"
+	"github.com/yuin/goldmark/text"
+)
+
+// markdown parses like Hugo's goldmark configuration: GitHub tables, strikethrough,
+// autolinks and task lists, footnotes, definition lists, heading attributes.
+var markdown = goldmark.New(
+	goldmark.WithExtensions(extension.GFM, extension.Footnote, extension.DefinitionList),
+	goldmark.WithParserOptions(parser.WithAttribute(), parser.WithAutoHeadingID()),
+)
+
+// checkBody walks the Markdown body of a story. bodyLine is the file line of the body's
+// first line; bundle is the story folder, for local links.
+func checkBody(body []byte, bodyLine int, bundle string) []Problem {
+	var out []Problem
+	starts := lineStarts(body)
+	pos := func(off int) (int, int) {
+		i := sort.Search(len(starts), func(i int) bool { return starts[i] > off }) - 1
+		if i < 0 {
+			i = 0
+		}
+		return bodyLine + i, len([]rune(string(body[starts[i]:off]))) + 1
+	}
+	add := func(off int, code string, args ...any) *Problem {
+		l, c := pos(off)
+		out = append(out, Problem{Line: l, Col: c, Code: code, Args: args})
+		return &out[len(out)-1]
+	}
+
+	doc := markdown.Parser().Parse(text.NewReader(body))
+	prevLevel := 1 // the title is the page's only h1
+	// lastOff is the offset of the last block seen, to place inline nodes with no segment.
+	lastOff := 0
+	// cursor moves forward over the links of a block, so two links to the same file on
+	// one line are placed at their own columns.
+	cursor := 0
+	find := func(needle string) int {
+		off, end := findIn(body, cursor, needle)
+		cursor = end
+		return off
+	}
+	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if !entering {
+			return ast.WalkContinue, nil
+		}
+		if n.Type() == ast.TypeBlock && n.Lines().Len() > 0 {
+			lastOff = n.Lines().At(0).Start
+			cursor = lastOff
+		}
+		switch n := n.(type) {
+		case *ast.Heading:
+			off := headingOffset(n, body, lastOff)
+			switch {
+			case n.Level == 1:
+				add(off, "heading_h1")
+			case n.Level > prevLevel+1:
+				add(off, "heading_skip", n.Level, prevLevel)
+			}
+			prevLevel = n.Level
+		case *ast.HTMLBlock:
+			off := lastOff
+			if n.Lines().Len() > 0 {
+				off = n.Lines().At(0).Start
+			}
+			add(off, "raw_html")
+			return ast.WalkSkipChildren, nil
+		case *ast.RawHTML:
+			off := lastOff
+			if n.Segments.Len() > 0 {
+				off = n.Segments.At(0).Start
+			}
+			add(off, "raw_html")
+		case *ast.Image:
+			dest := string(n.Destination)
+			off := find("](" + dest)
+			if strings.TrimSpace(inlineText(n, body)) == "" {
+				p := add(off, "image_no_alt", dest)
+				p.HintArgs = []any{dest}
+			}
+			out = append(out, localTarget(dest, bundle, off, pos)...)
+		case *ast.Link:
+			dest := string(n.Destination)
+			out = append(out, localTarget(dest, bundle, find("]("+dest), pos)...)
+		}
+		return ast.WalkContinue, nil
+	})
+	return out
+}
+
+// headingOffset finds where a heading's marker starts.
+func headingOffset(h *ast.Heading, body []byte, fallback int) int {
+	if h.Lines().Len() == 0 {
+		return fallback
+	}
+	off := h.Lines().At(0).Start
+	// Walk back to the start of the line so the column points at the # marks.
+	for off > 0 && body[off-1] != '\n' {
+		off--
+	}
+	return off
+}
+
+// localTarget checks a link or image destination that names a file of the bundle.
+// Web addresses, mail links, anchors and links to pages of the site (no extension, or
+// starting with /) are left to Hugo.
+func localTarget(dest, bundle string, off int, pos func(int) (int, int)) []Problem {
+	if dest == "" || strings.HasPrefix(dest, "#") || strings.HasPrefix(dest, "/") || strings.HasPrefix(dest, "//") {
+		return nil
+	}
+	u, err := url.Parse(dest)
+	if err != nil || u.Scheme != "" || u.Host != "" {
+		return nil
+	}
+	p, err := url.PathUnescape(u.Path)
+	if err != nil {
+		p = u.Path
+	}
+	if path.Ext(p) == "" || strings.HasSuffix(p, "/") || strings.HasSuffix(p, ".md") {
+		return nil
+	}
+	l, c := pos(off)
+	clean := path.Clean(p)
+	if clean == ".." || strings.HasPrefix(clean, "../") {
+		return []Problem{{Line: l, Col: c, Code: "link_outside_bundle", Args: []any{dest}}}
+	}
+	if st, err := os.Stat(filepath.Join(bundle, filepath.FromSlash(clean))); err != nil || st.IsDir() || !exactName(bundle, clean) {
+		return []Problem{{Line: l, Col: c, Code: "missing_local_file", Args: []any{dest}}}
+	}
+	return nil
+}
+
+// exactName reports whether rel names a file with exactly this case: a laptop's file
+// system may ignore case, the web server does not.
+func exactName(bundle, rel string) bool {
+	dir := bundle
+	for _, part := range strings.Split(rel, "/") {
+		entries, err := os.ReadDir(dir)
+		if err != nil {
+			return false
+		}
+		found := false
+		for _, e := range entries {
+			if e.Name() == part {
+				found = true
+				break
+			}
+		}
+		if !found {
+			return false
+		}
+		dir = filepath.Join(dir, part)
+	}
+	return true
+}
+
+// inlineText is the plain text of an inline node's children (an image's alt text).
+func inlineText(n ast.Node, src []byte) string {
+	var b strings.Builder
+	_ = ast.Walk(n, func(c ast.Node, entering bool) (ast.WalkStatus, error) {
+		if !entering {
+			return ast.WalkContinue, nil
+		}
+		switch t := c.(type) {
+		case *ast.Text:
+			b.Write(t.Segment.Value(src))
+		case *ast.String:
+			b.Write(t.Value)
+		case *ast.CodeSpan:
+			for cc := t.FirstChild(); cc != nil; cc = cc.NextSibling() {
+				if tt, ok := cc.(*ast.Text); ok {
+					b.Write(tt.Segment.Value(src))
+				}
+			}
+			return ast.WalkSkipChildren, nil
+		}
+		return ast.WalkContinue, nil
+	})
+	return b.String()
+}
+
+// findIn returns where a link whose source contains needle starts (its ! or [), at or
+// after from, and the offset just after needle; (from, from) when it is not found.
+func findIn(src []byte, from int, needle string) (int, int) {
+	if from > len(src) || from < 0 {
+		from = 0
+	}
+	i := bytes.Index(src[from:], []byte(needle))
+	if i < 0 {
+		return from, from
+	}
+	j := from + i
+	end := j + len(needle)
+	// Point at the opening bracket of the link or image when it is on the same line.
+	for k := j; k > from && src[k-1] != '\n'; k-- {
+		if src[k-1] == '[' {
+			if k >= 2 && src[k-2] == '!' {
+				return k - 2, end
+			}
+			return k - 1, end
+		}
+	}
+	return j, end
+}
+
+func lineStarts(b []byte) []int {
+	s := []int{0}
+	for i, c := range b {
+		if c == '\n' {
+			s = append(s, i+1)
+		}
+	}
+	return s
+}
