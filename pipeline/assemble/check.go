@@ -19,6 +19,7 @@ import (
 	"github.com/minhtien/portal/pipeline/seal"
 	"github.com/minhtien/portal/pipeline/standard"
 	"github.com/minhtien/portal/pipeline/story"
+	"github.com/minhtien/portal/pipeline/support"
 )
 
 // Inputs are the loaded and checked inputs of a build.
@@ -33,6 +34,10 @@ type Inputs struct {
 	StoryProblems []story.Problem
 	// Stories is how many story folders were checked.
 	Stories int
+	// Support is the support delivered and money spent (data/support), empty when the
+	// folder does not exist; SupportProblems are the problems found in it.
+	Support         *support.Dataset
+	SupportProblems []support.Problem
 }
 
 // Finding is a problem of any input, as the officer is told about it.
@@ -51,6 +56,9 @@ func (in *Inputs) Findings() []Finding {
 	}
 	for _, p := range in.StoryProblems {
 		out = append(out, Finding{p.File, "", p.Severity == story.SeverityError, p.Message})
+	}
+	for _, p := range in.SupportProblems {
+		out = append(out, Finding{p.File, p.Village, p.Severity == review.SeverityError, p.Message})
 	}
 	return out
 }
@@ -126,6 +134,16 @@ func Load(l paths.Layout, getenv func(string) string, lang string) (*Inputs, err
 		return nil, err
 	}
 	in := &Inputs{Portal: p, Targets: targets, Programmes: programmes, Dataset: ds, Problems: problems}
+	inScope := map[string]bool{}
+	for _, pr := range programmes {
+		if pr.InScope {
+			inScope[pr.Code] = true
+		}
+	}
+	srules := support.Rules{Villages: villages, Programmes: inScope}
+	if in.Support, in.SupportProblems, err = support.Read(l.Support(), srules, opener(getenv)); err != nil {
+		return nil, err
+	}
 	in.StoryProblems = story.Check(l.Content, vocabulary(p, programmes))
 	if entries, err := os.ReadDir(l.Stories()); err == nil {
 		for _, e := range entries {

@@ -2,6 +2,7 @@ package assemble
 
 import (
 	"fmt"
+	"strings"
 
 	"github.com/minhtien/portal/pipeline/disclosure"
 	"github.com/minhtien/portal/pipeline/indicator"
@@ -9,6 +10,7 @@ import (
 	"github.com/minhtien/portal/pipeline/progress"
 	"github.com/minhtien/portal/pipeline/publish"
 	"github.com/minhtien/portal/pipeline/review"
+	"github.com/minhtien/portal/pipeline/support"
 )
 
 // Compute computes, protects and assesses: it returns what publish writes. Nothing
@@ -31,9 +33,32 @@ func Compute(l paths.Layout, in *Inputs) (*publish.Input, disclosure.Report, err
 		Portal: in.Portal, Targets: in.Targets, Programmes: in.Programmes,
 		Table: table, Years: years,
 	}
+	// Support and spending: aggregated, protected, and the commune's coverage of each
+	// support type for the "100% of those who need it" targets.
+	sd := in.Support
+	if sd == nil {
+		sd = &support.Dataset{}
+	}
+	st, err := support.Compute(sd, in.Portal.Unit.Code, in.Portal.VillageCodes())
+	if err != nil {
+		return nil, report, err
+	}
+	sreport, err := support.Protect(st, in.Portal.Disclosure.K)
+	if err != nil {
+		return nil, report, err
+	}
+	report.Primary += sreport.Primary
+	report.Secondary += sreport.Secondary
+	coverage := st.Coverage(in.Portal.Unit.Code)
+	out.Support, out.Coverage = st, coverage
 	for _, t := range in.Targets {
 		_, measured := indicator.Lookup(t.Indicator)
 		obs := publish.Observations(table, years, in.Portal.Unit.Code, "all", t.Indicator)
+		if strings.HasPrefix(t.Indicator, "support_coverage_") {
+			// Measured once the support data records a need for the support type.
+			obs = publish.Observations(coverage, st.Years, in.Portal.Unit.Code, "all", t.Indicator)
+			measured = len(obs) > 0
+		}
 		a := progress.Assess(t, obs, measured)
 		out.Assessments = append(out.Assessments, a)
 		out.Projections = append(out.Projections, progress.Project(t, a))

@@ -129,6 +129,7 @@ func TestBuildSampleSite(t *testing.T) {
 	}
 	checkContains(t, filepath.Join(l.Out, "data/indicators.csv"), "2021,commune,12424,xã Minh Tiến,all,poor_rate,"+en+",")
 	checkContains(t, filepath.Join(l.Out, "index.html"), "lang=\"vi\"", "Giảm nghèo")
+	checkMoneyPage(t, l)
 
 	first := treeHash(t, l.Out)
 	if _, err := build(t, l, ""); err != nil {

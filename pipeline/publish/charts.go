@@ -28,7 +28,7 @@ func formatter(lang string) func(float64) string {
 func (w *writer) points(unit, group, ind string) []chart.Point {
 	var out []chart.Point
 	for _, y := range w.in.Years {
-		f, ok := w.in.Table.Get(indicator.Key{Year: y, UnitCode: unit, Group: group, Indicator: ind})
+		f, ok := w.get(indicator.Key{Year: y, UnitCode: unit, Group: group, Indicator: ind})
 		if !ok {
 			continue
 		}
@@ -138,7 +138,7 @@ func (w *writer) chartData() error {
 		var rows [][]string
 		for _, y := range w.in.Years {
 			for _, ind := range inds {
-				if f, ok := w.in.Table.Get(indicator.Key{Year: y, UnitCode: unit, Group: "all", Indicator: ind}); ok {
+				if f, ok := w.get(indicator.Key{Year: y, UnitCode: unit, Group: "all", Indicator: ind}); ok {
 					rows = append(rows, row(f))
 				}
 			}

@@ -103,8 +103,14 @@ func (w *writer) data() error {
 // figures nests every figure by unit, group and indicator, each series in year order.
 func (w *writer) figures() map[string]map[string]map[string][]figureJSON {
 	out := map[string]map[string]map[string][]figureJSON{}
-	for i := range w.in.Table.Figures {
-		f := &w.in.Table.Figures[i]
+	all := w.in.Table.Figures
+	if w.in.Coverage != nil {
+		// The commune's coverage of the support types, the figures of the
+		// support_coverage_* targets.
+		all = append(all[:len(all):len(all)], w.in.Coverage.Figures...)
+	}
+	for i := range all {
+		f := &all[i]
 		if out[f.UnitCode] == nil {
 			out[f.UnitCode] = map[string]map[string][]figureJSON{}
 		}
@@ -167,11 +173,22 @@ func (w *writer) targets() []targetJSON {
 func (w *writer) series(unit, group, ind string) []figureJSON {
 	var out []figureJSON
 	for _, y := range w.in.Years {
-		if f, ok := w.in.Table.Get(indicator.Key{Year: y, UnitCode: unit, Group: group, Indicator: ind}); ok {
+		if f, ok := w.get(indicator.Key{Year: y, UnitCode: unit, Group: group, Indicator: ind}); ok {
 			out = append(out, w.figureJSON(f))
 		}
 	}
 	return out
+}
+
+// get looks a figure up in the indicator table, then in the support coverage figures.
+func (w *writer) get(k indicator.Key) (*indicator.Figure, bool) {
+	if f, ok := w.in.Table.Get(k); ok {
+		return f, true
+	}
+	if w.in.Coverage != nil {
+		return w.in.Coverage.Get(k)
+	}
+	return nil, false
 }
 
 // Observations returns the published (unwithheld) values of an indicator for a unit

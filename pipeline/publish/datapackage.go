@@ -90,6 +90,10 @@ func schemaFor(rel string) *dpSchema {
 		cols, key = targetColumns, []string{"id"}
 	case base == "changelog" && ext == ".csv":
 		cols = changelogColumns
+	case base == "support" && ext != ".json":
+		cols, key = supportColumns, []string{"year", "unit_code", "programme", "support_type", "funding_source", "indicator"}
+	case rel == "charts/money.csv":
+		cols, key = moneyChartColumns, []string{"year", "unit_code", "funding_group"}
 	case strings.HasPrefix(rel, "charts/") && ext == ".csv":
 		cols, key = chartColumns, []string{"year", "unit_code", "indicator"}
 	default:

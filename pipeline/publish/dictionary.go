@@ -5,6 +5,7 @@ import (
 
 	"github.com/minhtien/portal/pipeline/indicator"
 	"github.com/minhtien/portal/pipeline/review"
+	"github.com/minhtien/portal/pipeline/support"
 )
 
 // dictionary is build/data/dictionary.json, read by the data page: the columns of
@@ -16,6 +17,18 @@ type dictionary struct {
 	Indicators []dictIndicator `json:"indicators"`
 	Groups     []dictGroup     `json:"groups"`
 	Review     []dictReview    `json:"review"`
+	// Support is the support CSV contract (data/support/<year>.csv), SupportTypes its
+	// support-type vocabulary and SupportIndicators the indicators of support.csv.
+	Support           []dictReview      `json:"support"`
+	SupportTypes      []dictSupportType `json:"support_types"`
+	SupportIndicators []dictIndicator   `json:"support_indicators"`
+}
+
+type dictSupportType struct {
+	Code      string `json:"code"`
+	Indicator string `json:"indicator"`
+	VI        string `json:"vi"`
+	EN        string `json:"en"`
 }
 
 type dictFile struct {
@@ -64,8 +77,10 @@ func buildDictionary() dictionary {
 		Files: []dictFile{
 			{"indicators", both("indicators.csv, .json, .parquet, .xlsx", "indicators.csv, .json, .parquet, .xlsx"), indicatorColumns},
 			{"targets", both("targets.csv, .json", "targets.csv, .json"), targetColumns},
+			{"support", both("support.csv, .json, .parquet, .xlsx", "support.csv, .json, .parquet, .xlsx"), supportColumns},
 			{"changelog", both("changelog.csv", "changelog.csv"), changelogColumns},
 			{"charts", both("charts/<tên biểu đồ>.csv", "charts/<chart name>.csv"), chartColumns},
+			{"charts-money", both("charts/money.csv", "charts/money.csv"), moneyChartColumns},
 		},
 	}
 	for _, def := range indicator.Definitions {
@@ -89,6 +104,22 @@ func buildDictionary() dictionary {
 			r.Values = []string{}
 		}
 		d.Review = append(d.Review, r)
+	}
+	for _, c := range support.Columns {
+		r := dictReview{Name: c.Name, Type: support.KindName(c.Kind), Values: c.Values, Optional: c.Optional, VI: c.VI, EN: c.EN}
+		if c.Kind == support.KindInt {
+			r.Range = strconv.FormatInt(c.Min, 10) + "–" + strconv.FormatInt(c.Max, 10)
+		}
+		if r.Values == nil {
+			r.Values = []string{}
+		}
+		d.Support = append(d.Support, r)
+	}
+	for _, t := range support.SupportTypes {
+		d.SupportTypes = append(d.SupportTypes, dictSupportType{t.Code, t.Indicator, t.VI, t.EN})
+	}
+	for _, def := range support.Indicators {
+		d.SupportIndicators = append(d.SupportIndicators, dictIndicator{def.Code, def.Measure, def.VI, def.EN})
 	}
 	return d
 }

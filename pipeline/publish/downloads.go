@@ -236,7 +236,7 @@ func (w *writer) checksums() error {
 	}
 	// The data page lists the main table first, then targets, changes and the package.
 	rank := func(d Download) int {
-		for i, prefix := range []string{"data/indicators.", "data/targets.", "data/changelog.", "data/datapackage."} {
+		for i, prefix := range []string{"data/indicators.", "data/targets.", "data/support.", "data/changelog.", "data/datapackage."} {
 			if strings.HasPrefix(d.Path, prefix) {
 				return i
 			}
@@ -277,6 +277,8 @@ func downloadTitle(rel string) bilingual {
 		return both("Tất cả chỉ số theo năm, đơn vị và nhóm", "Every indicator by year, unit and group")
 	case "targets":
 		return both("Mục tiêu và tiến độ", "Targets and progress")
+	case "support":
+		return both("Hỗ trợ đã thực hiện và kinh phí theo chương trình, loại hỗ trợ, nguồn vốn, thôn và năm", "Support delivered and money spent by programme, support type, funding source, village and year")
 	case "changelog":
 		return both("Những số liệu thay đổi giữa các bản phát hành", "Figures that changed between releases")
 	case "datapackage":

@@ -24,6 +24,7 @@ func (w *writer) pages() error {
 		{"groups", "_index", both("Nhóm ưu tiên", "Priority groups"), nil, 3},
 		{"movement", "_index", both("Biến động hộ nghèo", "Movement in and out of poverty"), nil, 4},
 		{"programmes", "_index", both("Chương trình, dự án", "Programmes"), nil, 5},
+		{"money", "_index", both("Hỗ trợ và kinh phí", "Money and support"), nil, 6},
 		{"data", "_index", both("Dữ liệu mở", "Open data"), nil, 7},
 	}
 	for i, t := range w.in.Targets {

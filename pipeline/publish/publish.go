@@ -11,6 +11,7 @@ import (
 	"github.com/minhtien/portal/pipeline/indicator"
 	"github.com/minhtien/portal/pipeline/paths"
 	"github.com/minhtien/portal/pipeline/progress"
+	"github.com/minhtien/portal/pipeline/support"
 )
 
 // Input is everything the pipeline computed, already protected.
@@ -23,6 +24,11 @@ type Input struct {
 	Table       *indicator.Table
 	Years       []int
 	Release     Release
+	// Support is the protected support and spending table (nil: no support data);
+	// Coverage is the commune's coverage of each support type, the figures of the
+	// support_coverage_* targets (nil: none).
+	Support  *support.Table
+	Coverage *indicator.Table
 }
 
 // Release identifies a data release.
@@ -53,7 +59,7 @@ func Write(l paths.Layout, in *Input) error {
 	w.history, w.recorded = hist, isRecorded
 	// Order matters: datapackage.json describes every download written before it, and
 	// SHA256SUMS covers every file, datapackage.json included.
-	steps := []func() error{w.downloads, w.changelog, w.data, w.dictionary, w.pages, w.charts, w.api, w.datapackage, w.checksums}
+	steps := []func() error{w.downloads, w.money, w.changelog, w.data, w.dictionary, w.pages, w.charts, w.api, w.datapackage, w.checksums}
 	for _, step := range steps {
 		if err := step(); err != nil {
 			os.RemoveAll(tmp)

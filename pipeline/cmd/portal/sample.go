@@ -17,7 +17,7 @@ type sampleCommand struct {
 
 func (c *sampleCommand) Name() string { return "sample" }
 func (c *sampleCommand) Synopsis() string {
-	return "write deterministic synthetic review data (data/reviews/<year>.csv)"
+	return "write deterministic synthetic review and support data (data/reviews/<year>.csv, data/support/<year>.csv)"
 }
 
 func (c *sampleCommand) Run(ctx context.Context, args []string) error {
@@ -25,6 +25,7 @@ func (c *sampleCommand) Run(ctx context.Context, args []string) error {
 	scale := fs.String("scale", "commune", "size of the dataset: commune")
 	seed := fs.Uint64("seed", 20221, "random seed; the same seed gives the same files")
 	out := fs.String("out", "", "folder for the review files (default data/reviews)")
+	supportOut := fs.String("support-out", "", "folder for the support files (default data/support)")
 	dataDir := fs.String("data", "", "input folder whose portal.toml names the commune and villages (default data/)")
 	if err := parseFlags(fs, args); err != nil {
 		return err
@@ -63,6 +64,29 @@ func (c *sampleCommand) Run(ctx context.Context, args []string) error {
 			return err
 		}
 		fmt.Fprintf(c.stdout, "wrote %s (%d households)\n", path, len(recs))
+	}
+	// The support delivered is drawn from the same households, so needs match reviews.
+	sdir := l.Support()
+	if *supportOut != "" {
+		sdir = *supportOut
+	}
+	support, err := sample.Support(years, p.VillageCodes(), *seed)
+	if err != nil {
+		return err
+	}
+	if err := os.MkdirAll(sdir, 0o755); err != nil {
+		return err
+	}
+	for _, recs := range support {
+		b, err := sample.SupportCSV(recs)
+		if err != nil {
+			return err
+		}
+		path := filepath.Join(sdir, fmt.Sprintf("%d.csv", recs[0].Year))
+		if err := os.WriteFile(path, b, 0o644); err != nil {
+			return err
+		}
+		fmt.Fprintf(c.stdout, "wrote %s (%d rows)\n", path, len(recs))
 	}
 	return nil
 }

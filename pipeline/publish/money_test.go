@@ -1,0 +1,190 @@
+package publish
+
+import (
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"testing"
+
+	"github.com/minhtien/portal/pipeline/support"
+)
+
+// moneyData is the hand-computed dataset of the support package's golden test, on the
+// test portal's villages T01-T03 (A, B, V3 there). Hand computation, 2024:
+//
+//	commune budget     monitoring 4m + 4m           =   8,000,000
+//	policy bank credit loans in T02                 = 350,000,000
+//	province           legal aid 1.2m + 3.2m + 2.8m =   7,200,000
+//	total                                           = 365,200,000 -> "365,2" / "365.2"
+//
+// Villages: T01 has its legal-aid amount withheld (small count), so its total is "x";
+// T02 = 4m + 350m + 3.2m = 357.2m; T03's legal-aid amount is withheld to protect T01's.
+const moneyData = `year,village_code,programme,support_type,funding_source,households_reached,people_reached,people_needing,amount_vnd
+2024,T01,legal_aid,legal_aid,province,2,3,4,1200000
+2024,T02,legal_aid,legal_aid,province,6,8,8,3200000
+2024,T03,legal_aid,legal_aid,province,5,7,9,2800000
+2024,T01,7.2,monitoring,commune,0,0,,4000000
+2024,T02,7.2,monitoring,commune,0,0,,4000000
+2024,T02,credit,preferential_credit,policy_bank_credit,5,5,6,350000000
+`
+
+func moneyInput(t *testing.T) *Input {
+	t.Helper()
+	in := testInput(t)
+	f, ps := support.Parse("2024.csv", []byte(moneyData), support.Rules{})
+	if len(ps) > 0 {
+		t.Fatal(ps)
+	}
+	st, err := support.Compute(&support.Dataset{Files: []*support.File{f}}, "12424", []string{"T01", "T02", "T03"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := support.Protect(st, in.Portal.Disclosure.K); err != nil {
+		t.Fatal(err)
+	}
+	in.Support, in.Coverage = st, st.Coverage("12424")
+	return in
+}
+
+func readMoney(t *testing.T, l interface{ BuildData() string }) moneyJSON {
+	t.Helper()
+	b, err := os.ReadFile(filepath.Join(l.BuildData(), "money.json"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var m struct {
+		Years []struct {
+			Year     int                  `json:"year"`
+			Total    moneyCell            `json:"total"`
+			BySource map[string]moneyCell `json:"by_source"`
+		} `json:"years"`
+		VillageTotals map[string]map[string]moneyCell `json:"village_totals"`
+	}
+	if err := json.Unmarshal(b, &m); err != nil {
+		t.Fatal(err)
+	}
+	out := moneyJSON{VillageTotal: m.VillageTotals}
+	for _, y := range m.Years {
+		out.Years = append(out.Years, moneyYear{Year: y.Year, Total: y.Total, BySource: y.BySource})
+	}
+	return out
+}
+
+// TestMoneyGolden checks money.json against the hand computation above.
+func TestMoneyGolden(t *testing.T) {
+	l := build(t, moneyInput(t))
+	m := readMoney(t, l)
+	if len(m.Years) != 1 || m.Years[0].Year != 2024 {
+		t.Fatalf("years %+v", m.Years)
+	}
+	y := m.Years[0]
+	if y.Total.VND == nil || *y.Total.VND != 365_200_000 || y.Total.Text.VI != "365,2" || y.Total.Text.EN != "365.2" {
+		t.Errorf("total %+v", y.Total)
+	}
+	for src, want := range map[string]int64{"commune": 8_000_000, "policy_bank_credit": 350_000_000, "province": 7_200_000} {
+		if c := y.BySource[src]; c.VND == nil || *c.VND != want {
+			t.Errorf("%s = %+v, want %d", src, c, want)
+		}
+	}
+	vt := m.VillageTotal
+	if vt["T01"]["2024"].Text.EN != "x" || vt["T01"]["2024"].VND != nil {
+		t.Errorf("T01 total %+v, want withheld", vt["T01"]["2024"])
+	}
+	if c := vt["T02"]["2024"]; c.VND == nil || *c.VND != 357_200_000 {
+		t.Errorf("T02 total %+v, want 357,200,000", c)
+	}
+	if vt["T03"]["2024"].Text.EN != "x" {
+		t.Errorf("T03 total %+v, want withheld", vt["T03"]["2024"])
+	}
+}
+
+// TestMoneyTotalsEqualDownload: the page's yearly totals (money.json, which the page
+// prints) are the sums of the commune's amounts in support.csv, and the chart's CSV
+// sums to the same.
+func TestMoneyTotalsEqualDownload(t *testing.T) {
+	l := build(t, moneyInput(t))
+	m := readMoney(t, l)
+	rows := readCSV(t, filepath.Join(l.Downloads(), "support.csv"))
+	col := map[string]int{}
+	for i, h := range rows[0] {
+		col[h] = i
+	}
+	sums := map[int]int64{}
+	for _, r := range rows[1:] {
+		if r[col["unit_level"]] != "commune" || r[col["indicator"]] != "amount_vnd" {
+			continue
+		}
+		y, _ := strconv.Atoi(r[col["year"]])
+		v, err := strconv.ParseInt(r[col["value"]], 10, 64)
+		if err != nil {
+			t.Fatalf("commune amount %v not published", r)
+		}
+		sums[y] += v
+	}
+	chart := readCSV(t, filepath.Join(l.Downloads(), "charts", "money.csv"))
+	chartSums := map[int]int64{}
+	for _, r := range chart[1:] {
+		y, _ := strconv.Atoi(r[0])
+		v, _ := strconv.ParseInt(r[3], 10, 64)
+		chartSums[y] += v
+	}
+	for _, y := range m.Years {
+		if y.Total.VND == nil || *y.Total.VND != sums[y.Year] || chartSums[y.Year] != sums[y.Year] {
+			t.Errorf("%d: page total %v, support.csv %d, chart %d", y.Year, y.Total.VND, sums[y.Year], chartSums[y.Year])
+		}
+	}
+	// Village rows never publish a withheld amount.
+	for _, r := range rows[1:] {
+		if r[col["flag"]] == "suppressed" && (r[col["value"]] != "" || r[col["numerator"]] != "") {
+			t.Errorf("withheld row publishes a value: %v", r)
+		}
+	}
+}
+
+// TestSupportDownloads: the four formats, the data package and the checksums.
+func TestSupportDownloads(t *testing.T) {
+	l := build(t, moneyInput(t))
+	for _, name := range []string{"support.csv", "support.json", "support.parquet", "support.xlsx"} {
+		if _, err := os.Stat(filepath.Join(l.Downloads(), name)); err != nil {
+			t.Error(err)
+		}
+	}
+	sums, _ := os.ReadFile(filepath.Join(l.Downloads(), "SHA256SUMS"))
+	dp, _ := os.ReadFile(filepath.Join(l.Downloads(), "datapackage.json"))
+	for _, name := range []string{"support.csv", "support.json", "support.parquet", "support.xlsx", "charts/money.csv"} {
+		if !strings.Contains(string(sums), "  "+name+"\n") {
+			t.Errorf("SHA256SUMS lacks %s", name)
+		}
+		if !strings.Contains(string(dp), `"path": "`+name+`"`) {
+			t.Errorf("datapackage.json lacks %s", name)
+		}
+	}
+	if !strings.Contains(string(dp), `"name": "support_type"`) || !strings.Contains(string(dp), `"name": "funding_group"`) {
+		t.Error("datapackage.json lacks the support or money-chart schema")
+	}
+	pq := readParquet(t, filepath.Join(l.Downloads(), "support.parquet"))
+	csvRows := readCSV(t, filepath.Join(l.Downloads(), "support.csv"))
+	if int(pq.NumRows()) != len(csvRows)-1 {
+		t.Errorf("parquet %d rows, csv %d", pq.NumRows(), len(csvRows)-1)
+	}
+	x := xlsxRows(t, filepath.Join(l.Downloads(), "support.xlsx"), "support")
+	if len(x) != len(csvRows) {
+		t.Errorf("xlsx %d rows, csv %d", len(x), len(csvRows))
+	}
+	d, _ := os.ReadFile(filepath.Join(l.BuildData(), "dictionary.json"))
+	for _, w := range []string{`"support_types"`, `"preferential_credit"`, `"people_needing"`} {
+		if !strings.Contains(string(d), w) {
+			t.Errorf("dictionary.json lacks %s", w)
+		}
+	}
+	for _, lang := range []string{"vi", "en"} {
+		if _, err := os.Stat(filepath.Join(l.BuildContent(), "money", "_index."+lang+".md")); err != nil {
+			t.Error(err)
+		}
+		if _, err := os.Stat(filepath.Join(l.BuildAssets(), "charts", lang, "money.svg")); err != nil {
+			t.Error(err)
+		}
+	}
+}

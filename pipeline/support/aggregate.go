@@ -1,0 +1,291 @@
+package support
+
+import (
+	"fmt"
+	"slices"
+
+	"github.com/minhtien/portal/pipeline/config"
+	"github.com/minhtien/portal/pipeline/indicator"
+)
+
+// The indicators of the support table.
+const (
+	HouseholdsReached = "households_reached"
+	PeopleReached     = "people_reached"
+	PeopleNeeding     = "people_needing"
+	CoverageRate      = "coverage_rate"
+	AmountVND         = "amount_vnd"
+)
+
+// VND is the unit of measure of amounts.
+const VND = "vnd"
+
+// AllSources is the funding_source of figures that do not depend on the source.
+const AllSources = "all"
+
+// Indicators lists the support indicators in publishing order, with their unit of
+// measure and meaning, for the data dictionary.
+var Indicators = []indicator.Definition{
+	{Code: HouseholdsReached, Measure: indicator.Households, VI: "Số hộ được hỗ trợ", EN: "Households reached"},
+	{Code: PeopleReached, Measure: indicator.People, VI: "Số người được hỗ trợ", EN: "People reached"},
+	{Code: PeopleNeeding, Measure: indicator.People, VI: "Số người có nhu cầu (chỉ với hỗ trợ \"100% người có nhu cầu\")", EN: "People needing it (only for \"100% of those who need it\" supports)"},
+	{Code: CoverageRate, Measure: indicator.Percent, VI: "Tỷ lệ bao phủ: người được hỗ trợ / người có nhu cầu, %", EN: "Coverage: people reached / people needing it, %"},
+	{Code: AmountVND, Measure: VND, VI: "Số tiền đã chi hoặc cho vay từ một nguồn, đồng", EN: "Amount spent or lent from one source, đồng"},
+}
+
+// Figure is one published support number: an indicator for a year, a unit, a
+// programme, a support type and (for amounts) a funding source.
+type Figure struct {
+	Year          int
+	UnitLevel     string // "commune" or "village"
+	UnitCode      string
+	Programme     string
+	SupportType   string
+	FundingSource string // AllSources except for amounts
+	Indicator     string
+	Num           int64 // the count or amount; for coverage, people reached among those needing it
+	Den           int64 // for coverage only: people needing it
+	Measure       string
+	Flag          string // "" or indicator.FlagSuppressed
+	// Secondary marks a figure withheld only so that another one cannot be worked out
+	// by subtraction (shown as "x"); a primary one is shown as "<k".
+	Secondary bool
+}
+
+// Key identifies a support figure.
+type Key struct {
+	Year          int
+	UnitCode      string
+	Programme     string
+	SupportType   string
+	FundingSource string
+	Indicator     string
+}
+
+// Key returns the figure's key.
+func (f *Figure) Key() Key {
+	return Key{f.Year, f.UnitCode, f.Programme, f.SupportType, f.FundingSource, f.Indicator}
+}
+
+// Withheld reports whether the figure is not published.
+func (f *Figure) Withheld() bool { return f.Flag == indicator.FlagSuppressed }
+
+// Scaled returns the published value in units of its last decimal (tenths for
+// coverage), rounded half away from zero, or false when withheld or undefined.
+func (f *Figure) Scaled() (int64, bool) {
+	if f.Flag != "" {
+		return 0, false
+	}
+	if f.Measure != indicator.Percent {
+		return f.Num, true
+	}
+	if f.Den == 0 {
+		return 0, false
+	}
+	return (f.Num*2000 + f.Den) / (2 * f.Den), true
+}
+
+// Table is every support figure, in a fixed order: year, unit (the commune, then the
+// villages in portal.toml order), programme and support type (contract order), then
+// the indicators of Indicators, amounts by funding source in config order.
+type Table struct {
+	Figures []Figure
+	Years   []int
+	index   map[Key]int
+}
+
+// Get returns the figure with the given key.
+func (t *Table) Get(k Key) (*Figure, bool) {
+	if t.index == nil {
+		t.reindex()
+	}
+	i, ok := t.index[k]
+	if !ok {
+		return nil, false
+	}
+	return &t.Figures[i], true
+}
+
+func (t *Table) reindex() {
+	t.index = make(map[Key]int, len(t.Figures))
+	for i := range t.Figures {
+		t.index[t.Figures[i].Key()] = i
+	}
+}
+
+// Support is one (programme, support type) pair delivered in a year.
+type Support struct{ Programme, SupportType string }
+
+// Supports returns the (programme, support type) pairs of a year, in table order.
+func (t *Table) Supports(year int) []Support {
+	var out []Support
+	seen := map[Support]bool{}
+	for i := range t.Figures {
+		f := &t.Figures[i]
+		s := Support{f.Programme, f.SupportType}
+		if f.Year == year && f.UnitLevel == "commune" && !seen[s] {
+			seen[s] = true
+			out = append(out, s)
+		}
+	}
+	return out
+}
+
+// cellAgg is the aggregate of one year, unit, programme and support type.
+type cellAgg struct {
+	households, people int64
+	needing            int64
+	hasNeeding         bool
+	covered            int64 // people reached where the need is known
+	amounts            map[string]int64
+}
+
+// Compute aggregates the support records for the commune and every declared village.
+// For each year, every (programme, support type) delivered anywhere in the commune
+// gets a figure in every village, zero where nothing was delivered: a withheld village
+// figure next to implicit zeros could otherwise be read off the commune total. Amounts
+// likewise for every funding source that paid for the support somewhere.
+func Compute(ds *Dataset, commune string, villages []string) (*Table, error) {
+	t := &Table{}
+	vindex := map[string]int{}
+	for i, v := range villages {
+		vindex[v] = i
+	}
+	for _, f := range ds.Files {
+		t.Years = append(t.Years, f.Year)
+		type gk struct {
+			unit  int // -1 for the commune
+			prog  string
+			stype string
+		}
+		aggs := map[gk]*cellAgg{}
+		get := func(k gk) *cellAgg {
+			a := aggs[k]
+			if a == nil {
+				a = &cellAgg{amounts: map[string]int64{}}
+				aggs[k] = a
+			}
+			return a
+		}
+		sources := map[Support]map[string]bool{}
+		present := map[Support]bool{}
+		// Needing is the same on every row of a support in a village: count it once.
+		needSeen := map[gk]bool{}
+		for _, r := range f.Records {
+			vi, ok := vindex[r.VillageCode]
+			if !ok {
+				return nil, fmt.Errorf("support: %s: village %s is not declared", f.Path, r.VillageCode)
+			}
+			s := Support{r.Programme, r.SupportType}
+			present[s] = true
+			if sources[s] == nil {
+				sources[s] = map[string]bool{}
+			}
+			sources[s][r.FundingSource] = true
+			vk := gk{vi, r.Programme, r.SupportType}
+			ck := gk{-1, r.Programme, r.SupportType}
+			for _, k := range []gk{vk, ck} {
+				a := get(k)
+				a.households += r.HouseholdsReached
+				a.people += r.PeopleReached
+				a.amounts[r.FundingSource] += r.AmountVND
+				if r.PeopleNeeding != nil {
+					a.hasNeeding = true
+					a.covered += r.PeopleReached
+				}
+			}
+			if r.PeopleNeeding != nil && !needSeen[vk] {
+				needSeen[vk] = true
+				get(vk).needing += *r.PeopleNeeding
+				get(ck).needing += *r.PeopleNeeding
+			}
+		}
+		for u := -1; u < len(villages); u++ {
+			level, code := "village", ""
+			if u < 0 {
+				level, code = "commune", commune
+			} else {
+				code = villages[u]
+			}
+			for _, prog := range Programmes {
+				for _, st := range SupportTypes {
+					s := Support{prog, st.Code}
+					if !present[s] {
+						continue
+					}
+					a := aggs[gk{u, prog, st.Code}]
+					if a == nil {
+						a = &cellAgg{amounts: map[string]int64{}}
+					}
+					// A support measures coverage when any village gave its need.
+					hasNeed := aggs[gk{-1, prog, st.Code}].hasNeeding
+					add := func(ind, src string, num, den int64, measure string) {
+						t.Figures = append(t.Figures, Figure{Year: f.Year, UnitLevel: level, UnitCode: code,
+							Programme: prog, SupportType: st.Code, FundingSource: src, Indicator: ind,
+							Num: num, Den: den, Measure: measure})
+					}
+					add(HouseholdsReached, AllSources, a.households, 0, indicator.Households)
+					add(PeopleReached, AllSources, a.people, 0, indicator.People)
+					if hasNeed {
+						add(PeopleNeeding, AllSources, a.needing, 0, indicator.People)
+						add(CoverageRate, AllSources, a.covered, a.needing, indicator.Percent)
+						if a.needing == 0 {
+							// No one needed it here: coverage is not available, not 0%.
+							last := &t.Figures[len(t.Figures)-1]
+							last.Flag, last.Num = indicator.FlagNotAvailable, 0
+						}
+					}
+					for _, src := range config.FundingSources {
+						if sources[s][src] {
+							add(AmountVND, src, a.amounts[src], 0, VND)
+						}
+					}
+				}
+			}
+		}
+	}
+	t.reindex()
+	return t, nil
+}
+
+// Coverage returns the commune's coverage of each support type that records a need,
+// every programme together, as indicator figures (reached among those needing it /
+// needing it), keyed by the coverage indicator code. Progress assessment reads the
+// coverage targets from it. Commune figures are never withheld.
+func (t *Table) Coverage(commune string) *indicator.Table {
+	out := &indicator.Table{}
+	for _, y := range t.Years {
+		for _, st := range SupportTypes {
+			var num, den int64
+			found := false
+			for i := range t.Figures {
+				f := &t.Figures[i]
+				if f.Year == y && f.UnitCode == commune && f.SupportType == st.Code && f.Indicator == CoverageRate {
+					num += f.Num
+					den += f.Den
+					found = true
+				}
+			}
+			if !found {
+				continue
+			}
+			fig := indicator.Figure{Year: y, UnitLevel: "commune", UnitCode: commune, Group: "all",
+				Indicator: CoverageIndicator(st.Code), Num: num, Den: den, Measure: indicator.Percent}
+			if den == 0 {
+				fig.Flag, fig.Num = indicator.FlagNotAvailable, 0
+			}
+			out.Figures = append(out.Figures, fig)
+		}
+	}
+	out.Reindex()
+	return out
+}
+
+// CoverageIndicators are the coverage indicator codes the support data can measure.
+func CoverageIndicators() []string {
+	var out []string
+	for _, st := range SupportTypes {
+		out = append(out, CoverageIndicator(st.Code))
+	}
+	return slices.Clip(out)
+}

@@ -1,0 +1,178 @@
+package support
+
+import (
+	"fmt"
+
+	"github.com/minhtien/portal/pipeline/indicator"
+)
+
+// Report says what protection did.
+type Report struct {
+	K         int
+	Primary   int // withheld because the count itself is from 1 to k-1
+	Secondary int // withheld so that a small count, or an amount tied to one, cannot be worked out
+}
+
+// Protect withholds, in place, the village figures that could point at a family, the
+// same way the review figures are protected (DESIGN 6), then withholds more until no
+// withheld number can be recovered from the commune's totals:
+//
+//   - primary: a village count of households reached, people reached or people needing
+//     from 1 to k-1 is withheld ("<k"); zero is published;
+//   - a village's people reached is withheld with its households reached when that is
+//     small: "3 households, 14 people" tells household sizes;
+//   - amounts: an amount is not a count of people and is published, except next to a
+//     small count: when a village's households or people reached for a support is
+//     withheld as small, every amount of that support in that village is withheld too
+//     (one household's grant or loan would be on the page);
+//   - complementary: the commune's figures are always published and are the sums of
+//     the villages' (for each year, programme and support type: households, people,
+//     people needing, people reached where the need is known; and each funding
+//     source's amount). When such a sum has exactly one withheld village figure, the
+//     smallest other village figure (non-zero first) is withheld too ("x");
+//   - coverage is withheld in a village whenever its people reached or people needing
+//     is, since coverage times needing gives reached back.
+//
+// Unmet need (needing - reached) is not withheld for being small: it adds nothing to
+// needing, which is itself protected, about who the people are.
+func Protect(t *Table, k int) (Report, error) {
+	if k < 3 {
+		return Report{}, fmt.Errorf("protect support: threshold k=%d is below 3", k)
+	}
+	t.reindex()
+	hidden := make([]bool, len(t.Figures))
+	primary := make([]bool, len(t.Figures))
+	small := func(n int64) bool { return n >= 1 && n < int64(k) }
+	at := func(f *Figure, ind, src string) (int, bool) {
+		i, ok := t.index[Key{f.Year, f.UnitCode, f.Programme, f.SupportType, src, ind}]
+		return i, ok
+	}
+	for i := range t.Figures {
+		f := &t.Figures[i]
+		if f.UnitLevel == "commune" {
+			continue
+		}
+		switch f.Indicator {
+		case HouseholdsReached, PeopleReached, PeopleNeeding:
+			if small(f.Num) {
+				hidden[i], primary[i] = true, true
+			}
+		}
+	}
+	// Links from small counts: people with households, amounts with either.
+	for i := range t.Figures {
+		f := &t.Figures[i]
+		if !primary[i] || (f.Indicator != HouseholdsReached && f.Indicator != PeopleReached) {
+			continue
+		}
+		if f.Indicator == HouseholdsReached {
+			if j, ok := at(f, PeopleReached, AllSources); ok {
+				hidden[j] = true
+			}
+		}
+		for j := range t.Figures {
+			g := &t.Figures[j]
+			if g.Indicator == AmountVND && g.Year == f.Year && g.UnitCode == f.UnitCode && g.Programme == f.Programme && g.SupportType == f.SupportType {
+				hidden[j] = true
+			}
+		}
+	}
+	eqs := t.equations()
+	for changed := true; changed; {
+		changed = false
+		for _, eq := range eqs {
+			n, best := 0, -1
+			for _, c := range eq {
+				if hidden[c] {
+					n++
+					continue
+				}
+				if t.Figures[c].UnitLevel == "commune" {
+					continue
+				}
+				if best < 0 || less(t.Figures[c].Num, t.Figures[best].Num) {
+					best = c
+				}
+			}
+			if n == 1 && best >= 0 {
+				hidden[best] = true
+				changed = true
+			}
+		}
+	}
+	r := Report{K: k}
+	for i := range t.Figures {
+		f := &t.Figures[i]
+		if f.Indicator == CoverageRate && f.UnitLevel != "commune" {
+			reached, _ := at(f, PeopleReached, AllSources)
+			needing, _ := at(f, PeopleNeeding, AllSources)
+			if hidden[reached] || hidden[needing] {
+				hidden[i] = true
+				primary[i] = primary[reached] || primary[needing]
+			}
+		}
+		if !hidden[i] {
+			continue
+		}
+		f.Flag = indicator.FlagSuppressed
+		f.Secondary = !primary[i]
+		if f.Secondary {
+			r.Secondary++
+		} else {
+			r.Primary++
+		}
+	}
+	return r, nil
+}
+
+// less orders candidates for complementary withholding: non-zero before zero, then
+// smaller first.
+func less(a, b int64) bool {
+	if (a == 0) != (b == 0) {
+		return a != 0
+	}
+	return a < b
+}
+
+// equations lists the sets of figures tied by a published sum: the commune's figure
+// first, then the villages'.
+func (t *Table) equations() [][]int {
+	type sum struct {
+		year            int
+		prog, st, src   string
+		ind             string
+		coveredSubgroup bool
+	}
+	byKey := map[sum][]int{}
+	var order []sum
+	add := func(s sum, i int) {
+		if _, ok := byKey[s]; !ok {
+			order = append(order, s)
+		}
+		byKey[s] = append(byKey[s], i)
+	}
+	for i := range t.Figures {
+		f := &t.Figures[i]
+		switch f.Indicator {
+		case HouseholdsReached, PeopleReached, PeopleNeeding, AmountVND:
+			add(sum{f.Year, f.Programme, f.SupportType, f.FundingSource, f.Indicator, false}, i)
+		case CoverageRate:
+			// The commune's coverage numerator is the sum of people reached over the
+			// villages whose need is known: a sum over a subset of the villages.
+			if f.UnitLevel == "commune" {
+				add(sum{f.Year, f.Programme, f.SupportType, AllSources, PeopleReached, true}, i)
+			} else if f.Den > 0 {
+				if j, ok := t.index[Key{f.Year, f.UnitCode, f.Programme, f.SupportType, AllSources, PeopleReached}]; ok {
+					add(sum{f.Year, f.Programme, f.SupportType, AllSources, PeopleReached, true}, j)
+				}
+			}
+		}
+	}
+	var out [][]int
+	for _, s := range order {
+		if len(byKey[s]) > 1 {
+			out = append(out, byKey[s])
+		}
+	}
+	return out
+}
