@@ -16,11 +16,18 @@ func TestAccessibleRoot(t *testing.T) {
 		t.Run(tc.name, func(t *testing.T) {
 			root := parse(t, tc.svg())
 			for attr, want := range map[string]string{
-				"role": "img", "width": "100%", "viewBox": "0 0 640 360", "preserveAspectRatio": "xMidYMid meet",
+				"role": "img", "width": "100%", "preserveAspectRatio": "xMidYMid meet",
 			} {
 				if got := root.attr(attr); got != want {
 					t.Errorf("%s = %q, want %q", attr, got, want)
 				}
+			}
+			if w, h := viewBox(t, root); strings.HasSuffix(tc.name, "-narrow") {
+				if w != phoneWidth || h < narrowH || h > 2*phoneWidth {
+					t.Errorf("narrow viewBox is %vx%v, want %v wide and %v to %v high", w, h, phoneWidth, narrowH, 2*phoneWidth)
+				}
+			} else if w != 640 || h != 360 {
+				t.Errorf("viewBox is %vx%v, want the default 640x360", w, h)
 			}
 			ids := map[string]string{} // id -> element name
 			root.walk(func(n node) {
@@ -46,18 +53,23 @@ func TestAccessibleRoot(t *testing.T) {
 }
 
 // TestNoInlineStyleAndLegibleText enforces the strict CSP (no style
-// attributes or elements) and a minimum font size of 14 user units.
+// attributes or elements) and a minimum font size of 14 user units, or 16
+// on the narrow canvas, which phones show at about its natural size.
 func TestNoInlineStyleAndLegibleText(t *testing.T) {
 	for _, tc := range goldenCases() {
 		t.Run(tc.name, func(t *testing.T) {
+			minSize := 14.0
+			if strings.HasSuffix(tc.name, "-narrow") {
+				minSize = 16
+			}
 			root := parse(t, tc.svg())
 			root.walk(func(n node) {
 				if n.XMLName.Local == "style" || n.XMLName.Local == "script" || n.attr("style") != "" {
 					t.Errorf("<%s> uses inline style or script", n.XMLName.Local)
 				}
 				if fs := n.attr("font-size"); fs != "" {
-					if v, err := strconv.ParseFloat(fs, 64); err != nil || v < 14 {
-						t.Errorf("font-size %q below 14", fs)
+					if v, err := strconv.ParseFloat(fs, 64); err != nil || v < minSize {
+						t.Errorf("font-size %q below %v", fs, minSize)
 					}
 				}
 			})
@@ -127,6 +139,62 @@ func TestFormatIsUsed(t *testing.T) {
 	for _, want := range []string{">2,9<", ">1,9<", ">12,5<"} {
 		if !strings.Contains(povertyLine().SVG(), want) {
 			t.Errorf("missing label %s", want)
+		}
+	}
+}
+
+// viewBox returns the width and height of the root's viewBox.
+func viewBox(t *testing.T, root node) (w, h float64) {
+	t.Helper()
+	f := strings.Fields(root.attr("viewBox"))
+	if len(f) != 4 || f[0] != "0" || f[1] != "0" {
+		t.Fatalf("viewBox %q", root.attr("viewBox"))
+	}
+	w, err1 := strconv.ParseFloat(f[2], 64)
+	h, err2 := strconv.ParseFloat(f[3], 64)
+	if err1 != nil || err2 != nil || !(w > 0) || !(h > 0) {
+		t.Fatalf("viewBox %q", root.attr("viewBox"))
+	}
+	return w, h
+}
+
+// TestWideAndNarrowIDsDiffer: the site inlines both drawings of a chart
+// on one page (one of them hidden by CSS), so no id may occur in both.
+func TestWideAndNarrowIDsDiffer(t *testing.T) {
+	cases := goldenCases()
+	byName := map[string]func() string{}
+	for _, tc := range cases {
+		byName[tc.name] = tc.svg
+	}
+	pairs := 0
+	for _, tc := range cases {
+		wide, ok := byName[strings.TrimSuffix(tc.name, "-narrow")]
+		if !strings.HasSuffix(tc.name, "-narrow") || !ok {
+			continue
+		}
+		pairs++
+		t.Run(tc.name, func(t *testing.T) {
+			seen := map[string]bool{}
+			for _, svg := range []string{wide(), tc.svg()} {
+				parse(t, svg).walk(func(n node) {
+					if id := n.attr("id"); id != "" {
+						if seen[id] {
+							t.Errorf("id %q is used by both drawings", id)
+						}
+						seen[id] = true
+					}
+				})
+			}
+		})
+	}
+	if pairs == 0 {
+		t.Fatal("no wide/narrow pairs among the golden cases")
+	}
+	// An explicit default width is the default drawing, ids included.
+	if a, b := povertyLine(), povertyLine(); true {
+		b.Width = 640
+		if a.SVG() != b.SVG() {
+			t.Error("Width 640 differs from Width 0")
 		}
 	}
 }

@@ -26,11 +26,15 @@ type Bars struct {
 	Bars []Bar
 	// Format formats tick and value labels; nil means "%.1f".
 	Format func(float64) string
+	// Width is the width of the viewBox in user units, as for Line.Width:
+	// 0 means the default 640x360 canvas, e.g. 360 suits phones.
+	Width float64
 }
 
 // barsModel is a Bars with its scale and geometry.
 type barsModel struct {
 	Bars
+	cv      canvas
 	format  func(float64) string
 	n       int // number of series
 	y       linScale
@@ -53,7 +57,7 @@ func (m *barsModel) value(g, i int) (float64, bool) {
 
 // newBarsModel computes the scale; layout happens in layout.
 func newBarsModel(c Bars) *barsModel {
-	m := &barsModel{Bars: c, format: orDefault(c.Format), n: len(c.SeriesNames)}
+	m := &barsModel{Bars: c, cv: newCanvas(c.Width), format: orDefault(c.Format), n: len(c.SeriesNames)}
 	for _, bar := range c.Bars {
 		m.n = max(m.n, len(bar.Values))
 	}

@@ -5,13 +5,16 @@ import "strconv"
 // SVG renders the chart as a standalone, accessible <svg> element.
 func (c Bars) SVG() string {
 	m := newBarsModel(c)
+	id := chartID("bars", c.Title, c.Desc, m.cv.w)
+	hd := layoutHeader(m.cv, m.legendItems(id), c.YLabel)
+	m.layout(hd.bottom) // may make a narrow canvas taller
 	var w svgWriter
-	id := openRoot(&w, "bars", c.Title, c.Desc)
+	openRoot(&w, m.cv, "bars", c.Title, c.Desc)
 	m.drawPatterns(&w, id)
-	m.layout(drawHeader(&w, m.legendItems(id), c.YLabel))
+	hd.draw(&w)
 	drawYGrid(&w, m.y, m.b, m.format)
 	m.drawCategories(&w)
-	drawXTitle(&w, c.XLabel, m.b)
+	drawXTitle(&w, m.cv, c.XLabel, m.b)
 	for i := 0; i < m.n; i++ {
 		m.drawSeries(&w, id, i)
 	}
@@ -106,9 +109,13 @@ func (m *barsModel) drawCategories(w *svgWriter) {
 		y += float64(m.levels)*labelGap + 6
 	}
 	for g, lines := range m.lines {
-		x := num(m.b.left + (float64(g)+0.5)*m.slot)
+		x := m.b.left + (float64(g)+0.5)*m.slot
 		for k, line := range lines {
-			w.text("text", line, "x", x, "y", num(baseline(y+float64(k)*20)))
+			lx := x
+			if m.cv.narrow() { // a thinned label may be wider than its group
+				lx = keepInside(m.cv, x, textWidth(line, fontSize), "middle")
+			}
+			w.text("text", line, "x", num(lx), "y", num(baseline(y+float64(k)*20)))
 		}
 	}
 	w.close("g")

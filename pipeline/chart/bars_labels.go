@@ -35,7 +35,11 @@ func (m *barsModel) drawValueLabel(w *svgWriter, g, i int) {
 	if v < 0 {
 		y = end + off
 	}
-	w.text("text", m.format(v), "x", num(m.barX(g, i)+m.barW/2), "y", num(baseline(y)))
+	label, x := m.format(v), m.barX(g, i)+m.barW/2
+	if m.cv.narrow() {
+		x = keepInside(m.cv, x, textWidth(label, fontSize), "middle")
+	}
+	w.text("text", label, "x", num(x), "y", num(baseline(y)))
 }
 
 // groupEnd returns the outermost bar end of group g on one side of zero.

@@ -9,7 +9,10 @@
 //
 //   - The root <svg> has a viewBox and width="100%" so it scales with its
 //     container; font sizes are chosen so that text stays readable when the
-//     640 unit wide drawing is shrunk to a phone screen.
+//     640 unit wide drawing is shrunk to a phone screen. Line and Bars can
+//     also be drawn on a narrower canvas (Width, e.g. 360) for phones, with
+//     the same 18-unit text; a page inlines both drawings and shows one with
+//     CSS. Their ids differ, so both can sit on one page.
 //   - Text and axes use currentColor, so the chart follows the page's text
 //     colour in light and dark themes. Series colours are mid-luminance
 //     colours that keep a 3:1 contrast against both white and near-black.

@@ -1,6 +1,9 @@
 package chart
 
-import "math"
+import (
+	"math"
+	"strconv"
+)
 
 // Realistic inputs shared by the golden, accessibility and determinism
 // tests. Figures are illustrative, shaped like Vietnam's poverty data.
@@ -86,6 +89,22 @@ func changeBars() Bars {
 	}
 }
 
+// movementBars is shaped like the site's movement chart: many years of
+// household counts, whose year labels must be thinned on a phone.
+func movementBars() Bars {
+	c := Bars{
+		Title:       "Biến động hộ nghèo theo năm",
+		XLabel:      "Năm",
+		YLabel:      "Số hộ",
+		SeriesNames: []string{"Thoát nghèo", "Nghèo mới", "Tái nghèo"},
+		Format:      func(v float64) string { return strconv.FormatFloat(v, 'f', 0, 64) },
+	}
+	for i, v := range []float64{41250, 38900, 35120, 30480, 22310, 26740, 24100, 19870, 17650} {
+		c.Bars = append(c.Bars, Bar{Label: strconv.Itoa(2016 + i), Values: []float64{v, v * 0.31, v * 0.07}})
+	}
+	return c
+}
+
 func basicSpark() Spark {
 	return Spark{Title: "Tỷ lệ hộ nghèo 2016–2024: giảm từ 9,9% xuống 2,9%", Points: years(2016, 9.9, 7.9, 6.8, 5.7, 4.8, 4.4, 4.3, 3.4, 2.9), Target: ptr(1.5)}
 }
@@ -97,7 +116,15 @@ func gapSpark() Spark {
 	return Spark{Title: "Nông thôn (thiếu 2020, 2022)", Points: ps}
 }
 
-// goldenCases lists every fixture by golden file name.
+// phoneWidth is the narrow canvas the site inlines below 36rem.
+const phoneWidth = 360
+
+// narrowLine and narrowBars return the phone-width drawing of a fixture.
+func narrowLine(c Line) Line { c.Width = phoneWidth; return c }
+func narrowBars(c Bars) Bars { c.Width = phoneWidth; return c }
+
+// goldenCases lists every fixture by golden file name; "-narrow" names
+// are the phone-width drawings of the same charts.
 func goldenCases() []struct {
 	name string
 	svg  func() string
@@ -113,6 +140,15 @@ func goldenCases() []struct {
 		{"line-gap", gapLine().SVG},
 		{"bars-regions-vi", regionBars().SVG},
 		{"bars-negative-en", changeBars().SVG},
+		{"bars-movement-vi", movementBars().SVG},
+		{"line-poverty-vi-narrow", narrowLine(povertyLine()).SVG},
+		{"line-regions-en-narrow", narrowLine(englishLine()).SVG},
+		{"line-fixed-range-narrow", narrowLine(fixedRangeLine()).SVG},
+		{"line-empty-narrow", narrowLine(emptyLine()).SVG},
+		{"line-gap-narrow", narrowLine(gapLine()).SVG},
+		{"bars-regions-vi-narrow", narrowBars(regionBars()).SVG},
+		{"bars-negative-en-narrow", narrowBars(changeBars()).SVG},
+		{"bars-movement-vi-narrow", narrowBars(movementBars()).SVG},
 		{"spark-basic", basicSpark().SVG},
 		{"spark-gaps", gapSpark().SVG},
 	}

@@ -1,18 +1,74 @@
 package chart
 
-import "strconv"
+import (
+	"math"
+	"strconv"
+)
 
-// The drawing is laid out on a 640x360 canvas. At 320 px wide it is shown
-// at half size, so 18-unit text still renders at 9 px – the smallest size
-// we accept – and at full size in print or on desktop.
+// The drawing is laid out on a 640x360 canvas by default. At 320 px wide it
+// is shown at half size, so 18-unit text still renders at 9 px – the
+// smallest size we accept – and at full size in print or on desktop.
+// Callers can ask for another width (Line.Width, Bars.Width): a 360-unit
+// canvas shown on a 375 px phone keeps 18-unit text at about 17 px.
 const (
-	viewW    = 640.0
-	viewH    = 360.0
+	viewW    = 640.0 // default canvas width
+	viewH    = 360.0 // default canvas height
 	outerPad = 8.0
 	fontSize = 18.0
 	rowH     = 26.0 // height of one line of text including leading
 	tickGap  = 8.0  // space between an axis and its tick labels
+	lineH    = 20.0 // distance between the baselines of a wrapped label
 )
+
+// Canvas limits for a caller-chosen width. Below minViewW the 18-unit text
+// would leave no room for the plot; above maxViewW the output only grows.
+const (
+	minViewW = 320.0
+	maxViewW = 1280.0
+	narrowH  = 300.0 // smallest canvas height
+	minPlotH = 150.0 // a narrow canvas grows taller to keep this plot height
+)
+
+// canvas is the size of one drawing in user units. It is passed down the
+// drawing code rather than kept in package state so that charts of
+// different widths can be drawn concurrently.
+type canvas struct{ w, h float64 }
+
+// newCanvas returns the canvas for a requested width: 0 (or any value that
+// is not a positive number) means the default 640x360; other widths are
+// clamped to [minViewW, maxViewW]. The height keeps the default 16:9
+// proportion but never drops below narrowH, because a phone has room to
+// scroll but not to shrink the plot further.
+func newCanvas(width float64) canvas {
+	switch {
+	case !(width > 0) || width == viewW:
+		return canvas{viewW, viewH}
+	case width < minViewW:
+		width = minViewW
+	case width > maxViewW: // includes +Inf
+		width = maxViewW
+	}
+	return canvas{w: width, h: math.Max(narrowH, width*viewH/viewW)}
+}
+
+// narrow reports whether the canvas is narrower than the default. Narrow
+// canvases wrap rather than truncate labels, thin year ticks by their
+// actual spacing, grow taller when the header is crowded, and keep labels
+// inside the canvas; the default canvas keeps its historical layout.
+func (c canvas) narrow() bool { return c.w < viewW }
+
+// grow returns the canvas made taller, when it is narrow, so that the plot
+// between top and the bottom reserve (the space plotBottom leaves under
+// the plot) is at least minPlotH high. Growth is capped at twice the
+// width so absurd legends cannot make the drawing endless.
+func (c canvas) grow(top, reserve float64) canvas {
+	if !c.narrow() {
+		return c
+	}
+	need := top + minPlotH + reserve
+	c.h = math.Max(c.h, math.Min(need, 2*c.w))
+	return c
+}
 
 // box is the plot area in user units.
 type box struct{ left, top, right, bottom float64 }
@@ -31,14 +87,14 @@ func baseline(y float64) float64 { return y + fontSize*0.35 }
 // openRoot writes the <svg> start tag with its accessible name. Both the
 // title and the description are listed in aria-labelledby because that is
 // the combination screen readers announce most reliably for role="img".
-func openRoot(w *svgWriter, kind, title, desc string) string {
-	id := chartID(kind, title, desc)
+func openRoot(w *svgWriter, cv canvas, kind, title, desc string) string {
+	id := chartID(kind, title, desc, cv.w)
 	labelled := id + "-title"
 	if desc != "" {
 		labelled += " " + id + "-desc"
 	}
 	w.open("svg", "xmlns", "http://www.w3.org/2000/svg",
-		"viewBox", "0 0 "+num(viewW)+" "+num(viewH), "width", "100%",
+		"viewBox", "0 0 "+num(cv.w)+" "+num(cv.h), "width", "100%",
 		"preserveAspectRatio", "xMidYMid meet", "role", "img",
 		"aria-labelledby", labelled, "class", "chart chart-"+kind,
 		"font-family", fontFamily, "font-size", num(fontSize), "fill", "currentColor")
@@ -49,35 +105,93 @@ func openRoot(w *svgWriter, kind, title, desc string) string {
 	return id
 }
 
-// drawHeader draws the legend rows and the y-axis title above the plot,
-// where they never collide with data, and returns the plot's top edge.
-// The y-axis title is horizontal: rotated text is hard to read on phones.
-func drawHeader(w *svgWriter, items []legendItem, yLabel string) float64 {
-	y := outerPad
-	y = drawLegend(w, items, y)
-	if yLabel != "" {
-		w.text("text", truncate(yLabel, viewW-2*outerPad, fontSize),
-			"class", "chart-label chart-axis-label", "x", num(outerPad), "y", num(baseline(y+rowH/2)))
-		y += rowH
-	}
-	return y + 16 // room for the top tick label, centred on its grid line
+// header is the laid-out legend and y-axis title above the plot.
+type header struct {
+	legend []placedItem
+	yLabel []string // lines of the y-axis title
+	top    float64  // baseline-centre of the first y-axis title line
+	bottom float64  // the plot's top edge
 }
 
-// drawXTitle writes the x-axis title centred under the plot and returns
-// the space it takes from the bottom of the canvas.
-func drawXTitle(w *svgWriter, xLabel string, b box) {
+// layoutHeader places the legend rows and the y-axis title above the plot,
+// where they never collide with data. The y-axis title is horizontal:
+// rotated text is hard to read on phones. On a narrow canvas it wraps onto
+// a second line rather than losing its unit to an ellipsis.
+func layoutHeader(cv canvas, items []legendItem, yLabel string) header {
+	var h header
+	y := outerPad
+	h.legend, y = layoutLegend(cv, items, y)
+	if len(h.legend) > 0 {
+		y += 4
+	}
+	if yLabel != "" {
+		maxW := cv.w - 2*outerPad
+		if cv.narrow() {
+			h.yLabel = wrap2(yLabel, maxW, fontSize)
+		} else {
+			h.yLabel = []string{truncate(yLabel, maxW, fontSize)}
+		}
+		h.top = y + rowH/2
+		y += rowH + float64(len(h.yLabel)-1)*lineH
+	}
+	h.bottom = y + 16 // room for the top tick label, centred on its grid line
+	return h
+}
+
+// draw writes the legend and the y-axis title.
+func (h header) draw(w *svgWriter) {
+	drawLegend(w, h.legend)
+	for i, l := range h.yLabel {
+		w.text("text", l, "class", "chart-label chart-axis-label", "x", num(outerPad),
+			"y", num(baseline(h.top+float64(i)*lineH)))
+	}
+}
+
+// drawXTitle writes the x-axis title centred under the plot. On a narrow
+// canvas the centre is moved, if needed, so the title stays on the canvas.
+func drawXTitle(w *svgWriter, cv canvas, xLabel string, b box) {
 	if xLabel == "" {
 		return
 	}
-	w.text("text", truncate(xLabel, viewW-2*outerPad, fontSize),
+	label := truncate(xLabel, cv.w-2*outerPad, fontSize)
+	x := (b.left + b.right) / 2
+	if cv.narrow() {
+		x = keepInside(cv, x, textWidth(label, fontSize), "middle")
+	}
+	w.text("text", label,
 		"class", "chart-label chart-axis-label", "text-anchor", "middle",
-		"x", num((b.left+b.right)/2), "y", num(viewH-outerPad-5))
+		"x", num(x), "y", num(cv.h-outerPad-5))
+}
+
+// keepInside moves the anchor x of a text of width tw, anchored as given
+// ("start", "middle" or "end"), so that the text lies within the canvas
+// padding whenever it is narrow enough to fit at all.
+func keepInside(cv canvas, x, tw float64, anchor string) float64 {
+	left := x // left edge of the text for this anchor
+	switch anchor {
+	case "middle":
+		left -= tw / 2
+	case "end":
+		left -= tw
+	}
+	shifted := math.Max(outerPad, math.Min(cv.w-outerPad-tw, left))
+	return x + shifted - left
+}
+
+// bottomReserve is the space plotBottom leaves under the plot for
+// tickLines lines of x tick labels and the optional x-axis title.
+func bottomReserve(xLabel string, tickLines int) float64 {
+	r := outerPad + float64(tickLines)*20 + tickGap
+	if xLabel != "" {
+		r += rowH
+	}
+	return r
 }
 
 // plotBottom returns the plot's lower edge, leaving room for tickLines
 // lines of x tick labels and the optional x-axis title.
-func plotBottom(xLabel string, tickLines int) float64 {
-	bottom := viewH - outerPad - float64(tickLines)*20 - tickGap
+func plotBottom(cv canvas, xLabel string, tickLines int) float64 {
+	bottom := cv.h - outerPad - float64(tickLines)*20 - tickGap
 	if xLabel != "" {
 		bottom -= rowH
 	}
@@ -86,12 +200,12 @@ func plotBottom(xLabel string, tickLines int) float64 {
 
 // yTickWidth returns the width of the widest y tick label, capped so that
 // absurd labels cannot squeeze the plot to nothing.
-func yTickWidth(s linScale, format func(float64) string) float64 {
+func yTickWidth(cv canvas, s linScale, format func(float64) string) float64 {
 	wmax := 0.0
 	for _, t := range s.ticks {
 		wmax = max(wmax, textWidth(format(t), fontSize))
 	}
-	return min(wmax, viewW*0.3)
+	return min(wmax, cv.w*0.3)
 }
 
 // drawYGrid draws horizontal grid lines with their tick labels, and a

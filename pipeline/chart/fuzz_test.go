@@ -3,6 +3,7 @@ package chart
 import (
 	"encoding/binary"
 	"math"
+	"strconv"
 	"strings"
 	"testing"
 )
@@ -34,18 +35,23 @@ func encodePoint(off int16, y float64, missing bool) []byte {
 	return b
 }
 
-// FuzzLine checks that no input panics and every output is well-formed.
+// FuzzLine checks that no input panics and every output is well-formed,
+// at the fuzzed canvas width (0, tiny, negative, huge and non-finite
+// widths must all give a canvas within the documented bounds).
 func FuzzLine(f *testing.F) {
 	seed := func(pts ...[]byte) []byte { return []byte(strings.Join(bytesToStrings(pts), "")) }
-	f.Add("Tỷ lệ <5%", seed(encodePoint(0, 9.9, false), encodePoint(1, 0, true), encodePoint(2, 2.9, false)), 2016, 1.5, 0.0, 0.0, uint8(1))
-	f.Add("", []byte{}, 0, math.NaN(), math.Inf(1), math.Inf(-1), uint8(3))
-	f.Add("huge", seed(encodePoint(0, math.MaxFloat64, false), encodePoint(1, -math.MaxFloat64, false)), math.MaxInt, 1e308, -1e308, 1e308, uint8(2))
-	f.Add("neg", seed(encodePoint(-5, -3, false), encodePoint(5, math.NaN(), false), encodePoint(0, math.Inf(1), false)), math.MinInt, -1.0, 5.0, 1.0, uint8(7))
-	f.Add("\x00\xff bad utf8", seed(encodePoint(0, 5e-324, false)), 2020, 5e-324, 0.0, 1e-300, uint8(255))
-	f.Fuzz(func(t *testing.T, title string, data []byte, base int, target, ymin, ymax float64, flags uint8) {
+	f.Add("Tỷ lệ <5%", seed(encodePoint(0, 9.9, false), encodePoint(1, 0, true), encodePoint(2, 2.9, false)), 2016, 1.5, 0.0, 0.0, uint8(1), 0.0)
+	f.Add("Tỷ lệ <5%", seed(encodePoint(0, 9.9, false), encodePoint(1, 0, true), encodePoint(2, 2.9, false)), 2016, 1.5, 0.0, 0.0, uint8(21), 360.0)
+	f.Add("", []byte{}, 0, math.NaN(), math.Inf(1), math.Inf(-1), uint8(3), math.NaN())
+	f.Add("huge", seed(encodePoint(0, math.MaxFloat64, false), encodePoint(1, -math.MaxFloat64, false)), math.MaxInt, 1e308, -1e308, 1e308, uint8(2), 1e308)
+	f.Add("neg", seed(encodePoint(-5, -3, false), encodePoint(5, math.NaN(), false), encodePoint(0, math.Inf(1), false)), math.MinInt, -1.0, 5.0, 1.0, uint8(7), -360.0)
+	f.Add("\x00\xff bad utf8", seed(encodePoint(0, 5e-324, false)), 2020, 5e-324, 0.0, 1e-300, uint8(255), 5e-324)
+	f.Add("inf", seed(encodePoint(0, 1, false)), 2020, 1.0, 0.0, 1.0, uint8(60), math.Inf(1))
+	f.Add("tiny", seed(encodePoint(0, 1, false), encodePoint(30, 2, false)), 1990, 1.0, 0.0, 1.0, uint8(28), 1.0)
+	f.Fuzz(func(t *testing.T, title string, data []byte, base int, target, ymin, ymax float64, flags uint8, width float64) {
 		pts := fuzzPoints(data, base)
 		n := int(flags%4) + 1 // series count
-		c := Line{Title: title, Desc: title, XLabel: title, YLabel: title, TargetLabel: title, ProjectionLabel: title}
+		c := Line{Title: title, Desc: title, XLabel: title, YLabel: title, TargetLabel: title, ProjectionLabel: title, Width: width}
 		for i := range n {
 			var own []Point
 			for j := i; j < len(pts); j += n {
@@ -65,10 +71,40 @@ func FuzzLine(f *testing.F) {
 		if flags&32 != 0 {
 			c.Format = func(float64) string { return title }
 		}
-		check(t, c.SVG())
+		checkCanvas(t, c.SVG(), width)
 		check(t, Spark{Title: title, Points: pts, Target: c.Target}.SVG())
-		check(t, fuzzBars(title, pts, n).SVG())
+		bars := fuzzBars(title, pts, n)
+		bars.Width = width
+		checkCanvas(t, bars.SVG(), width)
 	})
+}
+
+// checkCanvas checks svg like check does, and that its viewBox is the
+// default 640x360 for a width that is not a positive number, or else a
+// width clamped to [minViewW, maxViewW] and a height between narrowH and
+// the growth cap.
+func checkCanvas(t *testing.T, svg string, width float64) {
+	t.Helper()
+	check(t, svg)
+	var vb string
+	if i := strings.Index(svg, `viewBox="`); i >= 0 {
+		vb = svg[i+len(`viewBox="`):]
+		vb = vb[:strings.IndexByte(vb, '"')]
+	}
+	f := strings.Fields(vb)
+	if len(f) != 4 {
+		t.Fatalf("viewBox %q", vb)
+	}
+	w, _ := strconv.ParseFloat(f[2], 64)
+	h, _ := strconv.ParseFloat(f[3], 64)
+	switch {
+	case !(width > 0):
+		if w != viewW || h != viewH {
+			t.Fatalf("width %v: viewBox %q, want the default", width, vb)
+		}
+	case w < minViewW || w > maxViewW || h < min(narrowH, viewH) || h > max(2*w, w*viewH/viewW):
+		t.Fatalf("width %v: viewBox %q out of bounds", width, vb)
+	}
 }
 
 // fuzzBars groups the fuzzed values into a bar chart, reusing Missing.

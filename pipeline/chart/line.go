@@ -53,12 +53,19 @@ type Line struct {
 	// Format formats tick and value labels; nil means "%.1f". Pass a
 	// func with a decimal comma for Vietnamese pages.
 	Format func(float64) string
+	// Width is the width of the viewBox in user units; 0 means the default
+	// 640x360 canvas. Other values are clamped to [320, 1280] and get a
+	// height of at least 300 (taller when the legend needs it). Text keeps
+	// its 18-unit size, so a 360-wide drawing suits phones, where it is
+	// shown at about its natural size.
+	Width float64
 }
 
 // lineModel is a Line with cleaned data and computed scales, kept apart
 // from drawing so each drawing step stays small.
 type lineModel struct {
 	Line
+	cv       canvas
 	format   func(float64) string
 	series   [][]Point // cleaned and sorted
 	proj     []Point   // cleaned, sorted, starting at the anchor point

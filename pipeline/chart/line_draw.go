@@ -3,15 +3,18 @@ package chart
 // SVG renders the chart as a standalone, accessible <svg> element.
 func (c Line) SVG() string {
 	m := newLineModel(c)
+	hd := layoutHeader(newCanvas(c.Width), m.legendItems(), c.YLabel)
+	m.cv = newCanvas(c.Width).grow(hd.bottom, bottomReserve(c.XLabel, 1))
 	var w svgWriter
-	id := openRoot(&w, "line", c.Title, c.Desc)
-	b := box{top: drawHeader(&w, m.legendItems(), c.YLabel), bottom: plotBottom(c.XLabel, 1)}
+	id := openRoot(&w, m.cv, "line", c.Title, c.Desc)
+	hd.draw(&w)
+	b := box{top: hd.bottom, bottom: plotBottom(m.cv, c.XLabel, 1)}
 	// Too many legend rows would leave no plot: let them overlap instead
 	// of producing a zero-height (and thus unreadable) plot.
 	b.top = min(b.top, b.bottom-80)
-	b.left = outerPad + yTickWidth(m.y, m.format) + tickGap
+	b.left = outerPad + yTickWidth(m.cv, m.y, m.format) + tickGap
 	labels := m.valueLabels()
-	b.right = viewW - outerPad - gutterWidth(labels)
+	b.right = m.cv.w - outerPad - gutterWidth(m.cv, labels)
 	if m.fixed {
 		w.open("defs")
 		w.open("clipPath", "id", id+"-clip")
@@ -22,7 +25,7 @@ func (c Line) SVG() string {
 	}
 	drawYGrid(&w, m.y, b, m.format)
 	m.drawXAxis(&w, b)
-	drawXTitle(&w, c.XLabel, b)
+	drawXTitle(&w, m.cv, c.XLabel, b)
 	m.drawTarget(&w, b)
 	clip := ""
 	if m.fixed {
@@ -32,7 +35,7 @@ func (c Line) SVG() string {
 		m.drawSeries(&w, b, i, clip)
 	}
 	m.drawProjection(&w, b, clip)
-	drawValueLabels(&w, placeLabels(labels, m, b), b)
+	drawValueLabels(&w, m.cv, placeLabels(labels, m, b), b)
 	w.close("svg")
 	return w.String()
 }
@@ -163,13 +166,20 @@ func (m *lineModel) drawProjection(w *svgWriter, b box, clip string) {
 	w.close("g")
 }
 
-// drawXAxis labels years, thinning them so labels never touch.
+// drawXAxis labels years, thinning them so labels never touch. On a
+// narrow canvas the step is chosen from the real distance between ticks,
+// which keeps, say, every other year of a decade instead of two labels.
 func (m *lineModel) drawXAxis(w *svgWriter, b box) {
 	if !m.hasX {
 		return
 	}
 	labelW := max(textWidth(yearLabel(m.xlo), fontSize), textWidth(yearLabel(m.xhi), fontSize))
-	ticks := yearTicks(m.xlo, m.xhi, int(b.w()/(labelW+16))+1)
+	var ticks []float64
+	if m.cv.narrow() {
+		ticks = spacedYearTicks(m.xlo, m.xhi, b.w(), labelW+tickGap)
+	} else {
+		ticks = yearTicks(m.xlo, m.xhi, int(b.w()/(labelW+16))+1)
+	}
 	w.open("g", "class", "chart-tick chart-label", "text-anchor", "middle")
 	for _, t := range ticks {
 		x := num(m.xPix(b, t))

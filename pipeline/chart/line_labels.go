@@ -66,14 +66,14 @@ func firstObservedAfter(ps []Point, i int) (Point, bool) {
 
 // gutterWidth is the right margin: wide enough for the labels printed
 // there, and at least half a year label so the last tick is not clipped.
-func gutterWidth(labels []valueLabel) float64 {
+func gutterWidth(cv canvas, labels []valueLabel) float64 {
 	w := 24.0
 	for _, l := range labels {
 		if l.gutter {
 			w = max(w, textWidth(l.text, fontSize)+markerRadius+10)
 		}
 	}
-	return min(w, viewW*0.3)
+	return min(w, cv.w*0.3)
 }
 
 // placeLabels positions the labels and pushes apart those in the right
@@ -115,14 +115,20 @@ func spread(ls []placedLabel, top, bottom float64) []placedLabel {
 }
 
 // drawValueLabels writes the labels in bold so they stand out from ticks.
-func drawValueLabels(w *svgWriter, ls []placedLabel, b box) {
+// On a narrow canvas a label that would run off the right edge is moved
+// left so that the latest value is always readable.
+func drawValueLabels(w *svgWriter, cv canvas, ls []placedLabel, b box) {
 	if len(ls) == 0 {
 		return
 	}
 	w.open("g", "class", "chart-label chart-value", "font-weight", "bold")
 	for _, l := range ls {
 		y := math.Max(b.top-rowH, math.Min(b.bottom+rowH, l.y))
-		w.text("text", l.text, "x", num(l.x), "y", num(baseline(y)))
+		x := l.x
+		if cv.narrow() {
+			x = keepInside(cv, x, textWidth(l.text, fontSize), "start")
+		}
+		w.text("text", l.text, "x", num(x), "y", num(baseline(y)))
 	}
 	w.close("g")
 }
@@ -141,27 +147,37 @@ func (m *lineModel) drawTarget(w *svgWriter, b box) {
 	if label == "" {
 		label = m.format(t)
 	}
-	left, below := m.targetSide(b, y)
+	// On a narrow canvas 60 % of the plot is only a dozen characters, so
+	// the label is broken onto two lines before anything is cut off.
+	lines := []string{truncate(label, b.w()*0.6, fontSize)}
+	if m.cv.narrow() {
+		lines = wrap2(label, b.w()*0.6, fontSize)
+	}
+	extra := float64(len(lines)-1) * lineH
+	left, below := m.targetSide(b, y, extra)
 	x, anchor := b.right-6, "end"
 	if left {
 		x, anchor = b.left+6, "start"
 	}
-	ty := y - 12
+	ty := y - 12 - extra
 	if below {
 		ty = y + 14
 	}
 	w.open("g", "class", "chart-target")
 	w.leaf("line", "stroke", "currentColor", "stroke-width", "2", "stroke-dasharray", targetDash,
 		"x1", num(b.left), "x2", num(b.right), "y1", num(y), "y2", num(y))
-	w.text("text", truncate(label, b.w()*0.6, fontSize), "class", "chart-label",
-		"text-anchor", anchor, "x", num(x), "y", num(baseline(ty)))
+	for i, l := range lines {
+		w.text("text", l, "class", "chart-label",
+			"text-anchor", anchor, "x", num(x), "y", num(baseline(ty+float64(i)*lineH)))
+	}
 	w.close("g")
 }
 
 // targetSide puts the target label at the end of the plot where the data
 // is farthest from the target line, and on the side of the line away from
-// the data, so that the label does not sit on top of the series.
-func (m *lineModel) targetSide(b box, ty float64) (left, below bool) {
+// the data, so that the label does not sit on top of the series. extra is
+// the height of the label's lines after the first.
+func (m *lineModel) targetSide(b box, ty, extra float64) (left, below bool) {
 	first, last, ok := m.dataEnds()
 	if ok {
 		_, fy := m.pix(b, first)
@@ -173,10 +189,10 @@ func (m *lineModel) targetSide(b box, ty float64) (left, below bool) {
 		}
 		below = ref < ty
 	}
-	if below && ty+rowH+4 > b.bottom {
+	if below && ty+rowH+4+extra > b.bottom {
 		below = false
 	}
-	if !below && ty-rowH-4 < b.top {
+	if !below && ty-rowH-4-extra < b.top {
 		below = true
 	}
 	return left, below

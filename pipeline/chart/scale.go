@@ -146,5 +146,25 @@ func yearTicks(lo, hi float64, maxTicks int) []float64 {
 	return stepTicks(math.Ceil(lo/step), math.Floor(hi/step), step)
 }
 
+// spacedYearTicks picks years between lo and hi at a step of 1, 2, 5, 10,
+// ... years, the smallest step whose ticks are at least minGap apart on a
+// plot width wide. Unlike yearTicks it measures the real spacing, so a
+// decade on a phone keeps every other year rather than only two ticks.
+func spacedYearTicks(lo, hi, width, minGap float64) []float64 {
+	perYear := width / (hi - lo)
+	if hi <= lo || !(perYear > 0) || !finite(perYear) {
+		return yearTicks(lo, hi, 1)
+	}
+	step := 1.0
+	for m := 0; m < 400; m++ {
+		n := math.Floor(hi/step) - math.Ceil(lo/step) + 1
+		if step*perYear >= minGap && n <= maxTickCount {
+			break
+		}
+		step *= []float64{2, 2.5, 2}[m%3]
+	}
+	return stepTicks(math.Ceil(lo/step), math.Floor(hi/step), step)
+}
+
 // yearLabel prints a year without grouping separators in any language.
 func yearLabel(y float64) string { return strconv.FormatFloat(y, 'f', 0, 64) }

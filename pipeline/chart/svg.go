@@ -66,8 +66,8 @@ func esc(s string) string {
 }
 
 // coordLimit bounds coordinates so that absurd data (1e308 on a fixed
-// axis) cannot blow up the output size; such points are far outside the
-// 640x360 viewBox anyway.
+// axis) cannot blow up the output size; such points are far outside any
+// viewBox anyway.
 const coordLimit = 1e5
 
 // num formats a coordinate with one fixed decimal, trimming ".0", so that
@@ -87,11 +87,17 @@ func num(v float64) string {
 	return s
 }
 
-// chartID derives a short id from the chart's kind, title and description.
-// Ids must be unique on a page (several charts are inlined together) yet
-// stable between builds, so a hash is used instead of a counter.
-func chartID(kind, title, desc string) string {
+// chartID derives a short id from the chart's kind, title, description
+// and canvas width. Ids must be unique on a page (several charts are
+// inlined together, including the wide and narrow drawings of one chart)
+// yet stable between builds, so a hash is used instead of a counter. The
+// default width is left out of the hash so existing ids do not change.
+func chartID(kind, title, desc string, width float64) string {
 	h := fnv.New32a()
-	h.Write([]byte(kind + "\x00" + title + "\x00" + desc))
+	key := kind + "\x00" + title + "\x00" + desc
+	if width != viewW {
+		key += "\x00" + num(width)
+	}
+	h.Write([]byte(key))
 	return "chart-" + strconv.FormatUint(uint64(h.Sum32()), 36)
 }

@@ -42,6 +42,28 @@ func (w *writer) svg(lang, name, svg string) error {
 	return w.write(filepath.Join(w.l.BuildAssets(), "charts", lang, name+".svg"), []byte(svg))
 }
 
+// narrowWidth is the canvas of the phone-sized twin of each full chart: at 360 units
+// shown about 343 px wide, its 18-unit labels stay legible.
+const narrowWidth = 360
+
+// lineCharts writes a line chart and its narrow twin, which the site shows on phones.
+func (w *writer) lineCharts(lang, name string, c chart.Line) error {
+	if err := w.svg(lang, name, c.SVG()); err != nil {
+		return err
+	}
+	c.Width = narrowWidth
+	return w.svg(lang, name+"-narrow", c.SVG())
+}
+
+// barCharts writes a bar chart and its narrow twin.
+func (w *writer) barCharts(lang, name string, c chart.Bars) error {
+	if err := w.svg(lang, name, c.SVG()); err != nil {
+		return err
+	}
+	c.Width = narrowWidth
+	return w.svg(lang, name+"-narrow", c.SVG())
+}
+
 // chartCSV writes the data a chart shows, so every chart has its download.
 func (w *writer) chartCSV(name string, header []string, rows [][]string) error {
 	b, err := csvBytes(header, rows)
@@ -68,12 +90,12 @@ func (w *writer) charts() error {
 				Projection: toPoints(w.in.Projections[i]), ProjectionLabel: cw.projection,
 				Format: formatter(lang),
 			}
-			if err := w.svg(lang, "target-"+t.ID, c.SVG()); err != nil {
+			if err := w.lineCharts(lang, "target-"+t.ID, c); err != nil {
 				return err
 			}
 			if t.Indicator == "poor_rate" {
 				c.YLabel = cw.poverty
-				if err := w.svg(lang, "poverty-rate", c.SVG()); err != nil {
+				if err := w.lineCharts(lang, "poverty-rate", c); err != nil {
 					return err
 				}
 			}
@@ -88,7 +110,7 @@ func (w *writer) charts() error {
 				return err
 			}
 		}
-		if err := w.svg(lang, "movement", w.movementChart(lang)); err != nil {
+		if err := w.barCharts(lang, "movement", w.movementChart(lang)); err != nil {
 			return err
 		}
 	}
@@ -105,7 +127,7 @@ func toPoints(obs []progress.Observation) []chart.Point {
 
 var movementIndicators = []string{"escaped", "newly_poor", "relapsed"}
 
-func (w *writer) movementChart(lang string) string {
+func (w *writer) movementChart(lang string) chart.Bars {
 	cw := chartWords[lang]
 	unit := w.in.Portal.Unit.Code
 	c := chart.Bars{
@@ -125,7 +147,7 @@ func (w *writer) movementChart(lang string) string {
 		}
 		c.Bars = append(c.Bars, bar)
 	}
-	return c.SVG()
+	return c
 }
 
 // chartData writes one CSV per chart with exactly the figures it draws.

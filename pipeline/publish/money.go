@@ -154,7 +154,7 @@ func (w *writer) money() error {
 		return err
 	}
 	for _, lang := range w.lang {
-		if err := w.svg(lang, "money", w.moneyChart(lang, m)); err != nil {
+		if err := w.barCharts(lang, "money", w.moneyChart(lang, m)); err != nil {
 			return err
 		}
 	}
@@ -480,7 +480,7 @@ func (w *writer) unitYear(unit string, year int, programme string) moneyUnitYear
 }
 
 // moneyChart draws spending per year by funding group, in millions of đồng.
-func (w *writer) moneyChart(lang string, m moneyJSON) string {
+func (w *writer) moneyChart(lang string, m moneyJSON) chart.Bars {
 	title := map[string]string{"vi": "Kinh phí hỗ trợ giảm nghèo theo nguồn vốn", "en": "Poverty-reduction spending by funding source"}[lang]
 	c := chart.Bars{
 		Title:  title,
@@ -503,7 +503,7 @@ func (w *writer) moneyChart(lang string, m moneyJSON) string {
 		}
 		c.Bars = append(c.Bars, bar)
 	}
-	return c.SVG()
+	return c
 }
 
 // supportReadme is the README sheet's dictionary part for support.xlsx.
