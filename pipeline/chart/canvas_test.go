@@ -45,8 +45,13 @@ func TestNarrowCanvasGrows(t *testing.T) {
 	if g := c.grow(10, 10); g.h != narrowH {
 		t.Errorf("an uncrowded canvas grew to %v", g.h)
 	}
-	if g := newCanvas(0).grow(1e6, 62); g.h != viewH {
-		t.Errorf("the default canvas grew to %v", g.h)
+	// The default canvas keeps its shape unless crowded, and then grows within the
+	// same bound.
+	if g := newCanvas(0).grow(10, 10); g.h != viewH {
+		t.Errorf("an uncrowded default canvas grew to %v", g.h)
+	}
+	if g := newCanvas(0).grow(1e6, 62); g.h != 2*viewW {
+		t.Errorf("default canvas growth not capped: %v", g.h)
 	}
 	// Many series: the viewBox gets taller than the base height.
 	l := Line{Title: "t", Width: 360, YLabel: "y"}

@@ -26,7 +26,7 @@ const (
 	minViewW = 320.0
 	maxViewW = 1280.0
 	narrowH  = 300.0 // smallest canvas height
-	minPlotH = 150.0 // a narrow canvas grows taller to keep this plot height
+	minPlotH = 150.0 // a crowded canvas grows taller to keep this plot height
 )
 
 // canvas is the size of one drawing in user units. It is passed down the
@@ -57,14 +57,13 @@ func newCanvas(width float64) canvas {
 // inside the canvas; the default canvas keeps its historical layout.
 func (c canvas) narrow() bool { return c.w < viewW }
 
-// grow returns the canvas made taller, when it is narrow, so that the plot
+// grow returns the canvas made taller, when the header is crowded, so that the plot
 // between top and the bottom reserve (the space plotBottom leaves under
 // the plot) is at least minPlotH high. Growth is capped at twice the
 // width so absurd legends cannot make the drawing endless.
 func (c canvas) grow(top, reserve float64) canvas {
-	if !c.narrow() {
-		return c
-	}
+	// A wide canvas grows too when a long legend or stacked value labels would leave
+	// the plot too short to read; an uncrowded chart keeps its 16:9 shape.
 	need := top + minPlotH + reserve
 	c.h = math.Max(c.h, math.Min(need, 2*c.w))
 	return c
