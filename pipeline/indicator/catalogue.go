@@ -62,14 +62,22 @@ func buildDefinitions() []Definition {
 	)
 }
 
+// definitionIndex finds a definition by code.
+var definitionIndex = func() map[string]int {
+	m := make(map[string]int, len(Definitions))
+	for i, d := range Definitions {
+		m[d.Code] = i
+	}
+	return m
+}()
+
 // Lookup returns the definition of an indicator code.
 func Lookup(code string) (Definition, bool) {
-	for _, d := range Definitions {
-		if d.Code == code {
-			return d, true
-		}
+	i, ok := definitionIndex[code]
+	if !ok {
+		return Definition{}, false
 	}
-	return Definition{}, false
+	return Definitions[i], true
 }
 
 // Known reports whether code is an indicator the portal computes or will compute from

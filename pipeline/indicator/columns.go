@@ -1,6 +1,8 @@
 package indicator
 
 import (
+	"unsafe"
+
 	"github.com/apache/arrow-go/v18/arrow"
 	"github.com/apache/arrow-go/v18/arrow/array"
 	"github.com/apache/arrow-go/v18/arrow/memory"
@@ -24,8 +26,9 @@ const (
 	moveRelapsed
 )
 
-// schema is the columnar layout of one review year. Codes are small integers so a
-// year of a whole country fits in a few bytes per household.
+// schema is the columnar layout of one batch of a review year, as the engine
+// aggregates it. Codes are small integers so a year of a whole country fits in a few
+// bytes per household; the unit columns hold unit indexes (-1 for none).
 var schema = arrow.NewSchema([]arrow.Field{
 	{Name: "village", Type: arrow.PrimitiveTypes.Int32},
 	{Name: "status", Type: arrow.PrimitiveTypes.Int8},
@@ -36,70 +39,40 @@ var schema = arrow.NewSchema([]arrow.Field{
 	{Name: "children", Type: arrow.PrimitiveTypes.Int16},
 	{Name: "in_school", Type: arrow.PrimitiveTypes.Int16},
 	{Name: "movement", Type: arrow.PrimitiveTypes.Int8},
-	{Name: "recently_escaped", Type: arrow.FixedWidthTypes.Boolean},
+	{Name: "recently_escaped", Type: arrow.PrimitiveTypes.Uint8},
+	{Name: "commune", Type: arrow.PrimitiveTypes.Int32},
 }, nil)
 
-func statusCode(s string) int8 {
-	switch s {
-	case "poor":
-		return statusPoor
-	case "near_poor":
-		return statusNearPoor
-	case "average_agri":
-		return statusAverage
-	}
-	return statusNonPoor
+// column wraps a Go slice as an Arrow array without copying it; the slice must
+// outlive the array.
+func column[T int8 | uint8 | int16 | uint16 | int32](typ arrow.DataType, vals []T) arrow.Array {
+	var zero T
+	size := int(unsafe.Sizeof(zero))
+	raw := unsafe.Slice((*byte)(unsafe.Pointer(unsafe.SliceData(vals))), len(vals)*size)
+	data := array.NewData(typ, len(vals), []*memory.Buffer{nil, memory.NewBufferBytes(raw)}, nil, 0, 0)
+	defer data.Release()
+	return array.MakeFromData(data)
 }
 
-// toArrow builds the year's record batch. moves and recent come from the history.
-func toArrow(mem memory.Allocator, recs []review.Record, village func(string) int32, moves []int8, recent []bool) arrow.RecordBatch {
-	b := array.NewRecordBuilder(mem, schema)
-	defer b.Release()
-	for _, f := range b.Fields() {
-		f.Reserve(len(recs))
+// toArrow views a batch's columns (and the unit and movement columns the engine
+// derived from it) as one Arrow record batch, without copying.
+func toArrow(b *review.Batch, village, commune []int32, moves []int8, recent []uint8) arrow.RecordBatch {
+	cols := []arrow.Array{
+		column(arrow.PrimitiveTypes.Int32, village),
+		column(arrow.PrimitiveTypes.Int8, b.Status),
+		column(arrow.PrimitiveTypes.Uint16, b.Dep),
+		column(arrow.PrimitiveTypes.Uint8, b.Groups),
+		column(arrow.PrimitiveTypes.Int16, b.Members),
+		column(arrow.PrimitiveTypes.Int16, b.Insured),
+		column(arrow.PrimitiveTypes.Int16, b.Children),
+		column(arrow.PrimitiveTypes.Int16, b.InSchool),
+		column(arrow.PrimitiveTypes.Int8, moves),
+		column(arrow.PrimitiveTypes.Uint8, recent),
+		column(arrow.PrimitiveTypes.Int32, commune),
 	}
-	vil := b.Field(0).(*array.Int32Builder)
-	st := b.Field(1).(*array.Int8Builder)
-	dep := b.Field(2).(*array.Uint16Builder)
-	grp := b.Field(3).(*array.Uint8Builder)
-	mem16 := b.Field(4).(*array.Int16Builder)
-	ins := b.Field(5).(*array.Int16Builder)
-	chi := b.Field(6).(*array.Int16Builder)
-	sch := b.Field(7).(*array.Int16Builder)
-	mov := b.Field(8).(*array.Int8Builder)
-	rec := b.Field(9).(*array.BooleanBuilder)
-	for i := range recs {
-		r := &recs[i]
-		vil.UnsafeAppend(village(r.VillageCode))
-		st.UnsafeAppend(statusCode(r.Status))
-		dep.UnsafeAppend(depBits(r))
-		grp.UnsafeAppend(groupBits(r))
-		mem16.UnsafeAppend(int16(r.Members))
-		ins.UnsafeAppend(int16(r.MembersInsured))
-		chi.UnsafeAppend(int16(r.Children6to15))
-		sch.UnsafeAppend(int16(r.Children6to15InSchool))
-		mov.UnsafeAppend(moves[i])
-		rec.UnsafeAppend(recent[i])
+	rec := array.NewRecordBatch(schema, cols, int64(b.Len()))
+	for _, c := range cols {
+		c.Release()
 	}
-	return b.NewRecordBatch()
-}
-
-func depBits(r *review.Record) uint16 {
-	var bits uint16
-	for i, d := range r.Deprivations() {
-		if d == 1 {
-			bits |= 1 << i
-		}
-	}
-	return bits
-}
-
-func groupBits(r *review.Record) uint8 {
-	var bits uint8
-	for i, g := range review.Groups {
-		if r.GroupFlag(g) == 1 {
-			bits |= 1 << i
-		}
-	}
-	return bits
+	return rec
 }

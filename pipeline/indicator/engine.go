@@ -2,10 +2,10 @@ package indicator
 
 import (
 	"fmt"
+	"slices"
 
 	"github.com/apache/arrow-go/v18/arrow"
 	"github.com/apache/arrow-go/v18/arrow/array"
-	"github.com/apache/arrow-go/v18/arrow/memory"
 
 	"github.com/minhtien/portal/pipeline/review"
 )
@@ -16,10 +16,30 @@ type Unit struct {
 	Code  string
 }
 
-// Spec says what to compute: the commune and its villages, in publishing order.
+// Spec says what to compute: the top unit and its villages, in publishing order.
 type Spec struct {
+	// Commune is the top unit's code: the commune, or for a dataset of many
+	// communes the province (or nation) they make up.
 	Commune  string
 	Villages []string
+	// Level is the top unit's level; "" means "commune".
+	Level string
+	// Communes, when not empty, adds a unit for each commune of a dataset of many
+	// communes (rows are assigned by their commune_code), published after the top
+	// unit and before the villages.
+	Communes []string
+}
+
+func (s Spec) units() []Unit {
+	level := s.Level
+	if level == "" {
+		level = "commune"
+	}
+	units := []Unit{{level, s.Commune}}
+	for _, c := range s.Communes {
+		units = append(units, Unit{"commune", c})
+	}
+	return append(units, villageUnits(s.Villages)...)
 }
 
 // Table is every figure the engine computed, in a fixed order: year, unit, group,
@@ -59,48 +79,176 @@ func (t *Table) Reindex() {
 }
 
 // Compute computes every indicator for every year of the dataset, for the commune,
-// each village and each group. Each year is turned into Arrow columns and aggregated
-// in one pass over them.
+// each village and each group: each year's records go through the Aggregator as one
+// batch, as the streaming reader's batches do.
 func Compute(ds *review.Dataset, spec Spec) (*Table, error) {
-	units := append([]Unit{{"commune", spec.Commune}}, villageUnits(spec.Villages)...)
-	villageIndex := make(map[string]int32, len(spec.Villages))
-	for i, v := range spec.Villages {
-		villageIndex[v] = int32(i)
+	if err := checkYears(ds.Years()); err != nil {
+		return nil, err
 	}
-	village := func(code string) int32 {
-		if i, ok := villageIndex[code]; ok {
-			return i
+	hint := 0
+	if len(ds.Files) > 1 {
+		hint = len(ds.Files[0].Records) + len(ds.Files[0].Records)/8
+	}
+	a := NewAggregator(spec, len(ds.Files), hint)
+	for _, f := range ds.Files {
+		if err := a.StartYear(f.Year); err != nil {
+			return nil, err
 		}
-		return -1
-	}
-	// Movement follows the files in order, one bit per review in the history.
-	if len(ds.Files) > maxReviews {
-		return nil, fmt.Errorf("compute: %d reviews, at most %d can be followed", len(ds.Files), maxReviews)
-	}
-	for i := 1; i < len(ds.Files); i++ {
-		if ds.Files[i].Year <= ds.Files[i-1].Year {
-			return nil, fmt.Errorf("compute: review %d follows %d; reviews must be in increasing year order", ds.Files[i].Year, ds.Files[i-1].Year)
+		if err := a.Add(review.BatchOf(f.Year, f.Records, f.Lines)); err != nil {
+			return nil, err
 		}
+		a.EndYear()
 	}
-	mem := memory.NewGoAllocator()
-	h := newHistory()
-	t := &Table{}
-	for yi, f := range ds.Files {
-		moves, recent := h.observe(yi, f.Records)
-		rec := toArrow(mem, f.Records, village, moves, recent)
-		accs, err := aggregate(rec, len(spec.Villages))
-		rec.Release()
-		if err != nil {
-			return nil, fmt.Errorf("compute %d: %w", f.Year, err)
-		}
-		for ui, u := range units {
-			for gi, g := range Groups {
-				t.Figures = append(t.Figures, accs[ui][gi].figures(f.Year, u, g, yi == 0)...)
-			}
-		}
-	}
+	t := a.Table()
 	t.Reindex()
 	return t, nil
+}
+
+// checkYears refuses more reviews than the history follows and years out of order.
+func checkYears(years []int) error {
+	if len(years) > maxReviews {
+		return fmt.Errorf("compute: %d reviews, at most %d can be followed", len(years), maxReviews)
+	}
+	for i := 1; i < len(years); i++ {
+		if years[i] <= years[i-1] {
+			return fmt.Errorf("compute: review %d follows %d; reviews must be in increasing year order", years[i], years[i-1])
+		}
+	}
+	return nil
+}
+
+// Aggregator computes the figures year by year from batches of checked rows, so a
+// year of a province or the whole country never has to be held as Records: memory
+// is the accumulators (a few hundred bytes per unit and group) plus the history's
+// few bytes per household. Use: StartYear, Add each batch of the year (in any
+// order), EndYear; then Table. An Aggregator is not safe for concurrent use.
+type Aggregator struct {
+	spec     Spec
+	units    []Unit
+	villages map[string]int32
+	communes map[string]int32
+	years    int // how many reviews the dataset holds (0: unknown)
+	h        *history
+
+	t       *Table
+	yi      int // index of the current review
+	year    int
+	accs    [][]acc
+	open    bool
+	village []int32 // scratch columns, per batch
+	commune []int32
+	moves   []int8
+	recent  []uint8
+	dictV   []int32
+	dictC   []int32
+}
+
+// NewAggregator returns an aggregator for spec. years is the number of reviews the
+// dataset holds (0 if unknown): the last one's new households are not remembered.
+// households is a size hint for the history (0 if unknown).
+func NewAggregator(spec Spec, years, households int) *Aggregator {
+	a := &Aggregator{spec: spec, units: spec.units(), years: years, h: newHistory(households), t: &Table{}, yi: -1,
+		villages: make(map[string]int32, len(spec.Villages)), communes: make(map[string]int32, len(spec.Communes))}
+	for i, v := range spec.Villages {
+		a.villages[v] = int32(i)
+	}
+	for i, c := range spec.Communes {
+		a.communes[c] = int32(i)
+	}
+	return a
+}
+
+// StartYear begins the next review; years must increase.
+func (a *Aggregator) StartYear(year int) error {
+	if a.yi >= 0 && year <= a.year {
+		return fmt.Errorf("compute: review %d follows %d; reviews must be in increasing year order", year, a.year)
+	}
+	if a.yi+1 >= maxReviews {
+		return fmt.Errorf("compute: more than %d reviews, at most %d can be followed", maxReviews, maxReviews)
+	}
+	a.yi++
+	a.year = year
+	a.accs = make([][]acc, len(a.units))
+	for i := range a.accs {
+		a.accs[i] = make([]acc, len(Groups))
+	}
+	a.open = true
+	return nil
+}
+
+// Add aggregates one batch of the current review.
+func (a *Aggregator) Add(b *review.Batch) error {
+	if !a.open {
+		return fmt.Errorf("compute: Add outside StartYear/EndYear")
+	}
+	n := b.Len()
+	a.dictV = a.dictV[:0]
+	for _, code := range b.VillageDict {
+		i, ok := a.villages[code]
+		if !ok {
+			i = -1
+		}
+		a.dictV = append(a.dictV, i)
+	}
+	a.dictC = a.dictC[:0]
+	for _, code := range b.CommuneDict {
+		i, ok := a.communes[code]
+		if !ok {
+			i = -1
+		}
+		a.dictC = append(a.dictC, i)
+	}
+	a.village, a.commune = resize(a.village, n), resize(a.commune, n)
+	a.moves, a.recent = resize(a.moves, n), resize(a.recent, n)
+	for i := 0; i < n; i++ {
+		v := a.dictV[b.Village[i]]
+		if v < 0 {
+			return fmt.Errorf("compute %d: line %d: village %q is not declared", a.year, b.Line[i], b.VillageDict[b.Village[i]])
+		}
+		a.village[i] = v
+		c := int32(-1)
+		if len(a.spec.Communes) > 0 {
+			if c = a.dictC[b.Commune[i]]; c < 0 {
+				return fmt.Errorf("compute %d: line %d: commune %q is not declared", a.year, b.Line[i], b.CommuneDict[b.Commune[i]])
+			}
+		}
+		a.commune[i] = c
+	}
+	last := a.years > 0 && a.yi == a.years-1
+	if a.yi == 0 && last {
+		clear(a.moves)
+		clear(a.recent)
+	} else {
+		a.h.observe(a.yi, last, b.ID, b.Status, a.moves, a.recent)
+	}
+	rec := toArrow(b, a.village, a.commune, a.moves, a.recent)
+	defer rec.Release()
+	aggregate(rec, a.accs, 1+len(a.spec.Communes))
+	return nil
+}
+
+// EndYear turns the review's sums into figures.
+func (a *Aggregator) EndYear() {
+	a.t.Figures = slices.Grow(a.t.Figures, len(a.units)*len(Groups)*len(Definitions))
+	for ui, u := range a.units {
+		for gi, g := range Groups {
+			a.t.Figures = a.accs[ui][gi].figures(a.t.Figures, a.year, u, g, a.yi == 0)
+		}
+	}
+	a.t.index = nil
+	a.open = false
+}
+
+// Table returns every figure computed so far; its key index is built on first use.
+func (a *Aggregator) Table() *Table {
+	return a.t
+}
+
+func resize[T any](s []T, n int) []T {
+	if cap(s) < n {
+		return make([]T, n)
+	}
+	return s[:n]
 }
 
 func villageUnits(codes []string) []Unit {
@@ -121,13 +269,10 @@ type acc struct {
 	waterOK, latrineOK                   int64
 }
 
-// aggregate makes one pass over the year's columns, adding each household to its
-// commune and village, for all households and for each group it belongs to.
-func aggregate(rec arrow.RecordBatch, villages int) ([][]acc, error) {
-	accs := make([][]acc, villages+1)
-	for i := range accs {
-		accs[i] = make([]acc, len(Groups))
-	}
+// aggregate makes one pass over a batch's columns, adding each household to the top
+// unit, its commune (when communes are units) and its village, for all households and
+// for each group it belongs to. Village unit v is accs[villageBase+v].
+func aggregate(rec arrow.RecordBatch, accs [][]acc, villageBase int) {
 	vil := rec.Column(0).(*array.Int32).Int32Values()
 	st := rec.Column(1).(*array.Int8).Int8Values()
 	dep := rec.Column(2).(*array.Uint16).Uint16Values()
@@ -137,23 +282,25 @@ func aggregate(rec arrow.RecordBatch, villages int) ([][]acc, error) {
 	chi := rec.Column(6).(*array.Int16).Int16Values()
 	sch := rec.Column(7).(*array.Int16).Int16Values()
 	mov := rec.Column(8).(*array.Int8).Int8Values()
-	recent := rec.Column(9).(*array.Boolean)
+	recent := rec.Column(9).(*array.Uint8).Uint8Values()
+	com := rec.Column(10).(*array.Int32).Int32Values()
 	for i := range vil {
-		if vil[i] < 0 {
-			return nil, fmt.Errorf("row %d: village is not declared", i+1)
+		row := rowValues{st[i], dep[i], mem[i], ins[i], chi[i], sch[i], mov[i], recent[i] != 0}
+		targets := [3][]acc{accs[0], accs[villageBase+int(vil[i])], nil}
+		n := 2
+		if com[i] >= 0 {
+			targets[2] = accs[1+com[i]]
+			n = 3
 		}
-		row := rowValues{st[i], dep[i], mem[i], ins[i], chi[i], sch[i], mov[i], recent.Value(i)}
-		targets := [2]*[]acc{&accs[0], &accs[vil[i]+1]}
-		for _, unit := range targets {
-			(*unit)[0].add(&row)
+		for _, unit := range targets[:n] {
+			unit[0].add(&row)
 			for g := 0; g < len(Groups)-1; g++ {
 				if grp[i]&(1<<g) != 0 {
-					(*unit)[g+1].add(&row)
+					unit[g+1].add(&row)
 				}
 			}
 		}
 	}
-	return accs, nil
 }
 
 type rowValues struct {

@@ -1,11 +1,11 @@
 package indicator
 
-// figures turns an accumulator into figures, in the order of Definitions.
-func (a *acc) figures(year int, u Unit, group string, first bool) []Figure {
+// figures appends an accumulator's figures to out, in the order of Definitions.
+func (a *acc) figures(out []Figure, year int, u Unit, group string, first bool) []Figure {
 	pn := a.poor + a.near
-	out := make([]Figure, 0, len(Definitions))
+	start := len(out)
 	add := func(code string, num, den int64, flag string) {
-		d, _ := Lookup(code)
+		d := Definitions[len(out)-start]
 		if flag == FlagNone && d.Measure != Households && d.Measure != People && den == 0 {
 			flag = FlagNotAvailable
 		}
@@ -39,7 +39,7 @@ func (a *acc) figures(year int, u Unit, group string, first bool) []Figure {
 	add("health_insurance_rate", a.insured, a.members, FlagNone)
 	add("clean_water_rate", a.waterOK, pn, FlagNone)
 	add("hygienic_latrine_rate", a.latrineOK, pn, FlagNone)
-	for i := range out {
+	for i := start; i < len(out); i++ {
 		if out[i].Flag == FlagNotAvailable {
 			out[i].Num, out[i].Den = 0, 0
 		}

@@ -1,64 +1,83 @@
 package indicator
 
-import "github.com/minhtien/portal/pipeline/review"
-
 // maxReviews is how many reviews the history's bit sets can follow.
 const maxReviews = 32
 
-// history follows households across reviews by id, keeping a few bytes per
-// household: in which reviews it was present, poor, and escaped.
+// history follows households across reviews, keeping a few bytes per household: in
+// which reviews it was present, poor, and escaped. Households are keyed by
+// review.HashID of their id rather than by the id itself (8 bytes instead of a
+// string, and no string hashing): two different ids with the same 64-bit hash would
+// share a history, a chance of about n²/2^65 for n households (about 2*10^-5 for the
+// 27 million households of the whole country, 3*10^-8 for a province), and even then
+// only the movement of those two households could be misclassified.
 type history struct {
-	index   map[string]int32
-	present []uint32
-	poor    []uint32
-	escaped []uint32
+	index map[uint64]int32
+	state []hstate
 }
 
-func newHistory() *history {
-	return &history{index: make(map[string]int32)}
+type hstate struct{ present, poor, escaped uint32 }
+
+func newHistory(hint int) *history {
+	return &history{index: make(map[uint64]int32, hint), state: make([]hstate, 0, hint)}
 }
 
-// observe records year index t for every household and returns each record's
-// movement and whether it escaped poverty within the last three reviews.
-func (h *history) observe(t int, recs []review.Record) ([]int8, []bool) {
+// observe records review index t for one batch of households (ids are hashes, poor
+// whether each is poor now) and writes each one's movement and whether it escaped
+// poverty within the last three reviews. last says no review follows, so households
+// met for the first time need not be remembered.
+func (h *history) observe(t int, last bool, ids []uint64, status []int8, moves []int8, recent []uint8) {
 	bit := uint32(1) << t
-	ids := make([]int32, len(recs))
-	for i := range recs {
-		id, ok := h.index[recs[i].HouseholdID]
-		if !ok {
-			id = int32(len(h.present))
-			h.index[recs[i].HouseholdID] = id
-			h.present = append(h.present, 0)
-			h.poor = append(h.poor, 0)
-			h.escaped = append(h.escaped, 0)
-		}
-		ids[i] = id
-		h.present[id] |= bit
-		if recs[i].Status == "poor" {
-			h.poor[id] |= bit
-		}
-	}
-	moves := make([]int8, len(recs))
-	recent := make([]bool, len(recs))
-	if t == 0 {
-		return moves, recent
-	}
 	prev := bit >> 1
 	earlier := prev - 1 // every review before the previous one
 	window := bit | prev | prev>>1
-	for i, id := range ids {
-		nowPoor := h.poor[id]&bit != 0
-		wasPoor := h.poor[id]&prev != 0
+	for i, key := range ids {
+		nowPoor := status[i] == statusPoor
+		id, ok := h.index[key]
+		if !ok {
+			if t == 0 || last {
+				moves[i], recent[i] = moveNone, 0
+				if nowPoor && t > 0 {
+					moves[i] = moveNewlyPoor
+				}
+				if !last {
+					h.add(key, bit, nowPoor)
+				}
+				continue
+			}
+			id = h.add(key, 0, false)
+		}
+		s := &h.state[id]
+		s.present |= bit
+		if nowPoor {
+			s.poor |= bit
+		}
+		moves[i], recent[i] = moveNone, 0
+		if t == 0 {
+			continue
+		}
+		wasPoor := s.poor&prev != 0
 		switch {
-		case wasPoor && !nowPoor && h.present[id]&prev != 0:
+		case wasPoor && !nowPoor && s.present&prev != 0:
 			moves[i] = moveEscaped
-			h.escaped[id] |= bit
-		case nowPoor && !wasPoor && h.poor[id]&earlier != 0:
+			s.escaped |= bit
+		case nowPoor && !wasPoor && s.poor&earlier != 0:
 			moves[i] = moveRelapsed
 		case nowPoor && !wasPoor:
 			moves[i] = moveNewlyPoor
 		}
-		recent[i] = !nowPoor && h.escaped[id]&window != 0
+		if !nowPoor && s.escaped&window != 0 {
+			recent[i] = 1
+		}
 	}
-	return moves, recent
+}
+
+func (h *history) add(key uint64, bit uint32, poor bool) int32 {
+	id := int32(len(h.state))
+	h.index[key] = id
+	s := hstate{present: bit}
+	if poor {
+		s.poor = bit
+	}
+	h.state = append(h.state, s)
+	return id
 }

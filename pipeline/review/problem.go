@@ -176,6 +176,10 @@ var catalogue = map[string]message{
 		vi: "mã xã %q không phải mã của đơn vị (%s)", hintVI: "mỗi tệp chỉ chứa hộ của xã mình",
 		en: "commune code %q is not this unit's code (%s)", hintEN: "a file holds only this commune's households",
 	},
+	"undeclared_commune": {
+		vi: "mã xã %q không có trong danh sách đơn vị của bộ dữ liệu", hintVI: "sửa mã xã hoặc khai báo xã trong danh mục đơn vị",
+		en: "commune code %q is not one of the dataset's units", hintEN: "fix the code or declare the commune in the unit registry",
+	},
 	"in_school_gt_children": {
 		vi: "số trẻ đi học lớn hơn số trẻ 6-15 tuổi", hintVI: "kiểm tra hai cột children_6_15 và children_6_15_in_school",
 		en: "more children in school than children aged 6-15", hintEN: "check children_6_15 and children_6_15_in_school",

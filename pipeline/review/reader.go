@@ -16,9 +16,13 @@ import (
 // Rules are what a review file is checked against besides its own contract.
 type Rules struct {
 	CommuneCode string
-	Villages    map[string]bool
+	// Communes, when not nil, is the set of commune codes a file may hold (a district,
+	// province or national dataset); it replaces the CommuneCode check.
+	Communes map[string]bool
+	Villages map[string]bool
 	// Classify returns the status the poverty standard gives a household in a year,
-	// or an error when no standard applies. Nil skips the status check.
+	// or an error when no standard applies. Nil skips the status check. Stream calls
+	// it from several goroutines at once: it must be safe for concurrent use.
 	Classify func(year int, r *Record) (string, error)
 }
 

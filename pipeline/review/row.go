@@ -60,7 +60,9 @@ func (p *parser) checkRow(r *csv.Reader, rec []string, cols []Column, year, line
 		switch {
 		case !communeCode.MatchString(cc):
 			p.add(line, pos("commune_code"), "commune_code", "bad_commune_code")
-		case p.rules.CommuneCode != "" && cc != p.rules.CommuneCode:
+		case p.rules.Communes != nil && !p.rules.Communes[cc]:
+			p.add(line, pos("commune_code"), "commune_code", "undeclared_commune", cc)
+		case p.rules.Communes == nil && p.rules.CommuneCode != "" && cc != p.rules.CommuneCode:
 			p.add(line, pos("commune_code"), "commune_code", "wrong_commune", cc, p.rules.CommuneCode)
 		}
 	}

@@ -1,0 +1,178 @@
+package review
+
+// Batch is a run of checked rows of one review file, in columns: what the streaming
+// reader hands the indicator engine instead of Records. Codes are small integers
+// (indexes into Statuses, Causes and the batch's dictionaries) and flags are bit
+// sets, so a row takes about 50 bytes whatever the width of its text.
+type Batch struct {
+	Year int
+	Line []int32 // the line each row starts on
+
+	// Commune and Village index CommuneDict and VillageDict, which hold each code
+	// once per batch.
+	Commune     []int32
+	CommuneDict []string
+	Village     []int32
+	VillageDict []string
+
+	ID     []uint64 // HashID of household_id
+	IDEnd  []int32  // household_id of row i is IDText[IDEnd[i-1]:IDEnd[i]]
+	IDText []byte
+
+	Urban    []bool // area == "urban"
+	Members  []int16
+	Income   []int64
+	Dep      []uint16 // bit j: deprivation j of DeprivationColumns
+	Status   []int8   // index into Statuses
+	Cause    []int8   // index into Causes, -1 when empty
+	Groups   []uint8  // bit g: priority group g of Groups
+	Children []int16
+	InSchool []int16
+	Insured  []int16
+
+	communeIx, villageIx map[string]int32
+	lastCommune          string
+	lastCommuneIx        int32
+	lastVillage          string
+	lastVillageIx        int32
+}
+
+// Len is the number of rows.
+func (b *Batch) Len() int { return len(b.Line) }
+
+// HouseholdID returns the id of row i.
+func (b *Batch) HouseholdID(i int) string {
+	start := int32(0)
+	if i > 0 {
+		start = b.IDEnd[i-1]
+	}
+	return string(b.IDText[start:b.IDEnd[i]])
+}
+
+// Record materialises row i, with the values Parse would have decoded.
+func (b *Batch) Record(i int) Record {
+	r := Record{
+		Year:                  b.Year,
+		CommuneCode:           b.CommuneDict[b.Commune[i]],
+		VillageCode:           b.VillageDict[b.Village[i]],
+		HouseholdID:           b.HouseholdID(i),
+		Area:                  "rural",
+		Members:               int(b.Members[i]),
+		IncomePerCapita:       b.Income[i],
+		Status:                Statuses[b.Status[i]],
+		Children6to15:         int(b.Children[i]),
+		Children6to15InSchool: int(b.InSchool[i]),
+		MembersInsured:        int(b.Insured[i]),
+	}
+	if b.Urban[i] {
+		r.Area = "urban"
+	}
+	if c := b.Cause[i]; c >= 0 {
+		r.Cause = Causes[c]
+	}
+	d := b.Dep[i]
+	flags := [12]*int{
+		&r.DEmployment, &r.DDependency, &r.DNutrition, &r.DHealthInsurance,
+		&r.DAdultEducation, &r.DChildSchooling, &r.DHousingQuality, &r.DHousingArea,
+		&r.DWater, &r.DSanitation, &r.DTelecom, &r.DInformationAccess,
+	}
+	for j, f := range flags {
+		*f = int(d >> j & 1)
+	}
+	g := b.Groups[i]
+	r.MeritFamily, r.DisabledMember, r.FemaleHead, r.EthnicMinority = int(g&1), int(g>>1&1), int(g>>2&1), int(g>>3&1)
+	return r
+}
+
+// BatchOf builds a batch from records, for callers that already hold Records (the
+// in-memory path, tests). lines may be nil.
+func BatchOf(year int, recs []Record, lines []int) *Batch {
+	b := &Batch{Year: year}
+	for i := range recs {
+		r := &recs[i]
+		line := int32(i + 2)
+		if lines != nil {
+			line = int32(lines[i])
+		}
+		var dep uint16
+		for j, v := range r.Deprivations() {
+			if v == 1 {
+				dep |= 1 << j
+			}
+		}
+		var grp uint8
+		for g, name := range Groups {
+			if r.GroupFlag(name) == 1 {
+				grp |= 1 << g
+			}
+		}
+		cause := int8(-1)
+		for k, c := range Causes {
+			if c == r.Cause {
+				cause = int8(k)
+			}
+		}
+		status := int8(3)
+		for k, s := range Statuses {
+			if s == r.Status {
+				status = int8(k)
+			}
+		}
+		b.add(line, []byte(r.CommuneCode), []byte(r.VillageCode), []byte(r.HouseholdID), r.Area == "urban",
+			int16(r.Members), r.IncomePerCapita, dep, status, cause, grp,
+			int16(r.Children6to15), int16(r.Children6to15InSchool), int16(r.MembersInsured))
+	}
+	return b
+}
+
+func (b *Batch) reset(year int) {
+	b.Year = year
+	b.Line = b.Line[:0]
+	b.Commune, b.Village = b.Commune[:0], b.Village[:0]
+	b.CommuneDict, b.VillageDict = b.CommuneDict[:0], b.VillageDict[:0]
+	clear(b.communeIx)
+	clear(b.villageIx)
+	b.lastCommune, b.lastVillage = "", ""
+	b.ID, b.IDEnd, b.IDText = b.ID[:0], b.IDEnd[:0], b.IDText[:0]
+	b.Urban, b.Members, b.Income = b.Urban[:0], b.Members[:0], b.Income[:0]
+	b.Dep, b.Status, b.Cause, b.Groups = b.Dep[:0], b.Status[:0], b.Cause[:0], b.Groups[:0]
+	b.Children, b.InSchool, b.Insured = b.Children[:0], b.InSchool[:0], b.Insured[:0]
+}
+
+func (b *Batch) intern(v []byte, dict *[]string, ix *map[string]int32, last *string, lastIx *int32) int32 {
+	if len(*dict) > 0 && bstr(v) == *last {
+		return *lastIx
+	}
+	if *ix == nil {
+		*ix = make(map[string]int32)
+	}
+	k, ok := (*ix)[bstr(v)]
+	if !ok {
+		s := string(v)
+		k = int32(len(*dict))
+		*dict = append(*dict, s)
+		(*ix)[s] = k
+	}
+	*last, *lastIx = (*dict)[k], k
+	return k
+}
+
+func (b *Batch) add(line int32, commune, village, id []byte, urban bool, members int16, income int64,
+	dep uint16, status, cause int8, groups uint8, children, inSchool, insured int16) {
+	b.Line = append(b.Line, line)
+	b.Commune = append(b.Commune, b.intern(commune, &b.CommuneDict, &b.communeIx, &b.lastCommune, &b.lastCommuneIx))
+	b.Village = append(b.Village, b.intern(village, &b.VillageDict, &b.villageIx, &b.lastVillage, &b.lastVillageIx))
+	b.ID = append(b.ID, HashID(id))
+	b.IDText = append(b.IDText, id...)
+	b.IDEnd = append(b.IDEnd, int32(len(b.IDText)))
+	b.Urban = append(b.Urban, urban)
+	b.Members = append(b.Members, members)
+	b.Income = append(b.Income, income)
+	b.Dep = append(b.Dep, dep)
+	b.Status = append(b.Status, status)
+	b.Cause = append(b.Cause, cause)
+	b.Groups = append(b.Groups, groups)
+	b.Children = append(b.Children, children)
+	b.InSchool = append(b.InSchool, inSchool)
+	b.Insured = append(b.Insured, insured)
+}

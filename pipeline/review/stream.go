@@ -1,0 +1,646 @@
+package review
+
+import (
+	"bytes"
+	"encoding/binary"
+	"encoding/csv"
+	"io"
+	"math"
+	"math/bits"
+	"os"
+	"runtime"
+	"slices"
+	"sort"
+	"sync"
+	"sync/atomic"
+	"unicode/utf8"
+	"unsafe"
+)
+
+// StreamOptions tune the streaming reader.
+type StreamOptions struct {
+	// Workers is how many chunks are parsed at once; 0 means one per core.
+	Workers int
+	// ChunkSize is the size of the chunks the file is cut into (at line ends); 0
+	// means 4 MiB. Memory is about (2*Workers+3) chunks plus their batches.
+	ChunkSize int
+}
+
+// StreamResult describes a streamed file.
+type StreamResult struct {
+	Year  int
+	Rows  int   // rows without errors, handed to emit
+	Bytes int64 // bytes read (the second pass of a duplicate check included)
+}
+
+// StreamFile is Stream over a file on disk.
+func StreamFile(path string, rules Rules, o StreamOptions, emit func(*Batch)) (StreamResult, []Problem, error) {
+	return Stream(path, func() (io.ReadCloser, error) { return os.Open(path) }, rules, o, emit)
+}
+
+// StreamBytes is Stream over text already in memory (a file decrypted by an Opener).
+func StreamBytes(name string, b []byte, rules Rules, o StreamOptions, emit func(*Batch)) (StreamResult, []Problem, error) {
+	return Stream(name, func() (io.ReadCloser, error) { return io.NopCloser(bytes.NewReader(b)), nil }, rules, o, emit)
+}
+
+// Stream checks a review file exactly as Parse does (same rules, same problems in the
+// same order, same lines and columns) without holding it in memory: the text is cut
+// into chunks at line ends (at ends that are not inside a quoted field), the chunks
+// are parsed and checked in parallel, and the rows without errors are handed to emit
+// as columnar batches, in file order, from one goroutine at a time. emit must not
+// keep the batch after it returns.
+//
+// Like Parse's records, the batches may be used only when none of the returned
+// problems is an error; unlike Parse, Stream cannot know that before the end of the
+// file, so a caller that aggregates must discard its sums when an error comes back.
+//
+// Memory is bounded by the chunks in flight, 8 bytes per household for the
+// duplicate check, and the problems reported. Duplicates are found by a 64-bit hash
+// of the id; equal hashes are re-checked against the ids themselves in a second
+// pass over the file (open is called again), so a hash collision is never reported
+// as a duplicate.
+//
+// err is for a file that cannot be read; problems in its content are problems.
+func Stream(name string, open func() (io.ReadCloser, error), rules Rules, o StreamOptions, emit func(*Batch)) (StreamResult, []Problem, error) {
+	if o.Workers <= 0 {
+		o.Workers = runtime.GOMAXPROCS(0)
+	}
+	if o.ChunkSize <= 0 {
+		o.ChunkSize = 4 << 20
+	}
+	res := StreamResult{}
+	year, ok := YearFromName(name)
+	if !ok {
+		return res, []Problem{{File: name, Code: "bad_file_name"}}, nil
+	}
+	res.Year = year
+	s := &streamer{name: name, rules: rules, year: year, o: o, emit: emit}
+	if err := s.pass(open); err != nil {
+		return res, nil, err
+	}
+	res.Bytes = s.bytes
+	if s.final != nil {
+		return res, s.final, nil
+	}
+	dups, err := s.duplicates(open)
+	if err != nil {
+		return res, nil, err
+	}
+	res.Bytes = s.bytes
+	res.Rows = s.accepted
+	return res, s.finish(dups), nil
+}
+
+type streamer struct {
+	name  string
+	rules Rules
+	year  int
+	o     StreamOptions
+	emit  func(*Batch)
+
+	header []string // nil when the header has errors
+	bytes  int64
+
+	// Results of a pass, in file order.
+	final        []Problem // the whole answer when known early (empty file, not UTF-8...)
+	problems     []Problem
+	buckets      [256][]uint64 // hashes of checked ids, by their top byte
+	classifyFail []lineCol
+	accepted     int
+	collect      map[uint64]bool
+	collected    []idAt
+}
+
+type chunk struct {
+	idx       int
+	buf       *[]byte
+	data      []byte
+	from      int // where rows start (after the header, in the first chunk)
+	firstLine int // line number of data[from:] counted from the chunk's start
+	eof       bool
+}
+
+type chunkResult struct {
+	idx      int
+	newlines int
+	badUTF8  bool
+	badLine  int
+	badCol   int
+	fatal    bool
+	rc       *rowChecker
+	problems []Problem
+	chunkBuf *[]byte
+}
+
+var chunkPool sync.Pool
+
+func (s *streamer) getBuf(n int) *[]byte {
+	if v := chunkPool.Get(); v != nil {
+		b := v.(*[]byte)
+		if cap(*b) >= n {
+			*b = (*b)[:n]
+			return b
+		}
+	}
+	b := make([]byte, n)
+	return &b
+}
+
+// reader cuts the input into chunks that end at a line end outside quotes.
+type chunkReader struct {
+	r     io.Reader
+	size  int
+	carry []byte
+	eof   bool
+	n     int64
+	s     *streamer
+}
+
+// next returns the next chunk, or nil at the end. min asks for at least one byte
+// that is not white space (the first chunk), or the end of the file.
+func (cr *chunkReader) next(firstChunk bool) (*[]byte, []byte, bool, error) {
+	if cr.eof && len(cr.carry) == 0 {
+		return nil, nil, true, nil
+	}
+	want := max(cr.size, 2*len(cr.carry))
+	buf := cr.s.getBuf(want)
+	b := *buf
+	n := copy(b, cr.carry)
+	cr.carry = cr.carry[:0]
+	for {
+		if !cr.eof && n < len(b) {
+			m, err := io.ReadFull(cr.r, b[n:])
+			n += m
+			cr.n += int64(m)
+			if err == io.EOF || err == io.ErrUnexpectedEOF {
+				cr.eof = true
+			} else if err != nil {
+				return nil, nil, false, err
+			}
+		}
+		if cr.eof {
+			data := b[:n]
+			return buf, data, true, nil
+		}
+		// The first chunk must hold something besides white space (or the whole
+		// file), so that an empty file is told from a file with blank lines first.
+		if cut := cutPoint(b[:n]); cut > 0 && (!firstChunk || !isSpaceOnly(bytes.TrimPrefix(b[:cut], bom))) {
+			cr.carry = append(cr.carry, b[cut:n]...)
+			return buf, b[:cut], false, nil
+		}
+		// No line end outside quotes yet: grow and read on.
+		nb := make([]byte, 2*len(b))
+		copy(nb, b[:n])
+		*buf = nb
+		b = nb
+	}
+}
+
+// cutPoint returns the index just after the last line end in b that is not inside a
+// quoted field (an even number of quotes before it, counting from the chunk start,
+// which is a record start), or 0.
+func cutPoint(b []byte) int {
+	if bytes.IndexByte(b, '"') < 0 {
+		return bytes.LastIndexByte(b, '\n') + 1
+	}
+	last, odd := 0, false
+	for i, c := range b {
+		switch c {
+		case '"':
+			odd = !odd
+		case '\n':
+			if !odd {
+				last = i + 1
+			}
+		}
+	}
+	return last
+}
+
+// pass reads the file once. In the first pass it checks and emits; in the second
+// (s.collect set) it only gathers the ids whose hash appeared twice.
+func (s *streamer) pass(open func() (io.ReadCloser, error)) error {
+	f, err := open()
+	if err != nil {
+		return err
+	}
+	defer f.Close()
+	cr := &chunkReader{r: f, size: s.o.ChunkSize, s: s}
+	defer func() { s.bytes += cr.n }()
+	buf, data, eof, err := cr.next(true)
+	if err != nil {
+		return err
+	}
+	first := &chunk{idx: 0, buf: buf, eof: eof}
+	if data == nil {
+		data = []byte{}
+	}
+	data = bytes.TrimPrefix(data, bom)
+	first.data = data
+	hp := &parser{name: s.name, rules: s.rules, data: data}
+	if s.collect == nil {
+		if isSpaceOnly(data) {
+			s.final = []Problem{{File: s.name, Code: "empty_file"}}
+			return nil
+		}
+		if bytes.HasPrefix(data, []byte{0xFF, 0xFE}) || bytes.HasPrefix(data, []byte{0xFE, 0xFF}) {
+			s.final = []Problem{{File: s.name, Code: "utf16"}}
+			return nil
+		}
+	}
+	var fatalAt atomic.Int64 // the first chunk whose rows are not to be read
+	fatalAt.Store(math.MaxInt64)
+	r := csv.NewReader(bytes.NewReader(data))
+	r.FieldsPerRecord = -1
+	header, err := r.Read()
+	if err != nil {
+		hp.csvError(err)
+		fatalAt.Store(-1)
+	} else {
+		hp.checkHeader(r, header)
+		if hasErrors(hp.problems) {
+			fatalAt.Store(-1)
+		} else {
+			s.header = header
+			first.from = int(r.InputOffset())
+			first.firstLine = 1 + bytes.Count(data[:first.from], []byte{'\n'})
+		}
+	}
+	if s.collect == nil {
+		s.problems = hp.problems
+	}
+
+	workers := s.o.Workers
+	jobs := make(chan *chunk, workers)
+	results := make(chan *chunkResult, workers)
+	slots := make(chan struct{}, 2*workers+2)
+	var stop atomic.Bool
+	var readErr error
+	go func() {
+		defer close(jobs)
+		slots <- struct{}{}
+		jobs <- first
+		for idx := 1; !eof && !stop.Load(); idx++ {
+			slots <- struct{}{}
+			if stop.Load() {
+				<-slots
+				return
+			}
+			buf, data, e, err := cr.next(false)
+			if err != nil {
+				readErr = err
+				stop.Store(true)
+				<-slots
+				return
+			}
+			eof = e
+			if data == nil {
+				<-slots
+				return
+			}
+			jobs <- &chunk{idx: idx, buf: buf, data: data, firstLine: 1, eof: e}
+		}
+	}()
+	var wg sync.WaitGroup
+	for range workers {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for c := range jobs {
+				results <- s.work(c, &fatalAt, &stop)
+			}
+		}()
+	}
+	go func() { wg.Wait(); close(results) }()
+
+	pending := map[int]*chunkResult{}
+	next, lines, fatal := 0, 0, false
+	var badUTF8 *Problem
+	for res := range results {
+		pending[res.idx] = res
+		for {
+			c, ok := pending[next]
+			if !ok {
+				break
+			}
+			delete(pending, next)
+			next++
+			if badUTF8 == nil && !stop.Load() {
+				if c.badUTF8 {
+					badUTF8 = &Problem{File: s.name, Line: lines + c.badLine, Col: c.badCol, Code: "not_utf8"}
+					stop.Store(true)
+				} else if !fatal && c.rc != nil {
+					s.merge(c, lines)
+					if c.fatal {
+						fatal = true
+						fatalAt.Store(int64(c.idx))
+					}
+				}
+			}
+			lines += c.newlines
+			if c.chunkBuf != nil {
+				chunkPool.Put(c.chunkBuf)
+			}
+			<-slots
+		}
+	}
+	if readErr != nil {
+		return readErr
+	}
+	if badUTF8 != nil && s.collect == nil {
+		s.final = []Problem{*badUTF8}
+	}
+	return nil
+}
+
+// work parses and checks one chunk.
+func (s *streamer) work(c *chunk, fatalAt *atomic.Int64, stop *atomic.Bool) *chunkResult {
+	res := &chunkResult{idx: c.idx, chunkBuf: c.buf}
+	if stop.Load() {
+		return res
+	}
+	res.newlines = bytes.Count(c.data, []byte{'\n'})
+	if !utf8.Valid(c.data) {
+		res.badUTF8 = true
+		res.badLine, res.badCol = invalidUTF8At(c.data) // added to the lines before the chunk
+		return res
+	}
+	if int64(c.idx) > fatalAt.Load() {
+		return res
+	}
+	p := &parser{name: s.name, rules: s.rules}
+	rc := newRowChecker(p, s.year, s.header)
+	rc.collect = s.collect
+	if s.collect == nil && s.emit != nil {
+		rc.batch = getBatch(s.year)
+	}
+	res.rc = rc
+	data := c.data[c.from:]
+	if bytes.IndexByte(data, '"') < 0 {
+		s.splitPlain(rc, data, c.firstLine)
+	} else {
+		res.fatal = s.splitQuoted(rc, data, c.firstLine)
+	}
+	res.problems = p.problems
+	return res
+}
+
+// splitPlain cuts quote-free text into records as encoding/csv does: "\r\n" ends a
+// line like "\n", empty lines are skipped (and counted), and a "\r" before the end
+// of the file is dropped.
+func (s *streamer) splitPlain(rc *rowChecker, data []byte, line int) {
+	fields := make([][]byte, 0, len(rc.ci))
+	cols := make([]int32, 0, len(rc.ci))
+	for off := 0; off < len(data); line++ {
+		var ln []byte
+		if nl := bytes.IndexByte(data[off:], '\n'); nl >= 0 {
+			ln = data[off : off+nl]
+			off += nl + 1
+		} else {
+			ln = data[off:]
+			off = len(data)
+		}
+		if n := len(ln); n > 0 && ln[n-1] == '\r' {
+			ln = ln[:n-1]
+		}
+		if len(ln) == 0 {
+			continue
+		}
+		fields, cols = fields[:0], cols[:0]
+		start, i := 0, 0
+		// Eight bytes at a time: m has the high bit of each byte that is a comma.
+		for ; i+8 <= len(ln); i += 8 {
+			w := binary.LittleEndian.Uint64(ln[i:]) ^ 0x2c2c2c2c2c2c2c2c
+			m := ^((w&0x7f7f7f7f7f7f7f7f + 0x7f7f7f7f7f7f7f7f) | w | 0x7f7f7f7f7f7f7f7f)
+			for m != 0 {
+				j := i + bits.TrailingZeros64(m)>>3
+				fields = append(fields, ln[start:j])
+				cols = append(cols, int32(start+1))
+				start = j + 1
+				m &= m - 1
+			}
+		}
+		for ; i < len(ln); i++ {
+			if ln[i] == ',' {
+				fields = append(fields, ln[start:i])
+				cols = append(cols, int32(start+1))
+				start = i + 1
+			}
+		}
+		fields = append(fields, ln[start:])
+		cols = append(cols, int32(start+1))
+		rc.fields(fields, cols, line)
+	}
+}
+
+// splitQuoted reads a chunk that holds quotes with encoding/csv itself. It reports
+// whether the chunk ends in a CSV syntax error, after which Parse reads no further.
+func (s *streamer) splitQuoted(rc *rowChecker, data []byte, firstLine int) bool {
+	r := csv.NewReader(bytes.NewReader(data))
+	r.FieldsPerRecord = -1
+	fields := make([][]byte, 0, len(rc.ci))
+	cols := make([]int32, 0, len(rc.ci))
+	for {
+		rec, err := r.Read()
+		if err == io.EOF {
+			return false
+		}
+		if err != nil {
+			ep := &parser{name: s.name, rules: s.rules, data: data}
+			ep.csvError(err)
+			for _, q := range ep.problems {
+				if q.Line > 0 {
+					q.Line += firstLine - 1
+				}
+				rc.p.problems = append(rc.p.problems, q)
+			}
+			return true
+		}
+		line, _ := r.FieldPos(0)
+		fields, cols = fields[:0], cols[:0]
+		for i, v := range rec {
+			_, col := r.FieldPos(i)
+			fields = append(fields, unsafe.Slice(unsafe.StringData(v), len(v)))
+			cols = append(cols, int32(col))
+		}
+		rc.fields(fields, cols, line+firstLine-1)
+	}
+}
+
+var batchPool sync.Pool
+
+func getBatch(year int) *Batch {
+	if v := batchPool.Get(); v != nil {
+		b := v.(*Batch)
+		b.reset(year)
+		return b
+	}
+	return &Batch{Year: year}
+}
+
+// merge adds a chunk's results, in file order; lines is the number of lines before it.
+func (s *streamer) merge(c *chunkResult, lines int) {
+	rc := c.rc
+	if s.collect != nil {
+		for _, id := range rc.collected {
+			id.line += int32(lines)
+			s.collected = append(s.collected, id)
+		}
+		return
+	}
+	for _, q := range c.problems {
+		if q.Line > 0 {
+			q.Line += lines
+		}
+		s.problems = append(s.problems, q)
+	}
+	for _, h := range rc.hashes {
+		s.buckets[h>>56] = append(s.buckets[h>>56], h)
+	}
+	for _, f := range rc.classifyFail {
+		f.line += int32(lines)
+		s.classifyFail = append(s.classifyFail, f)
+	}
+	s.accepted += rc.accepted
+	if b := rc.batch; b != nil {
+		for i := range b.Line {
+			b.Line[i] += int32(lines)
+		}
+		if s.emit != nil && b.Len() > 0 {
+			s.emit(b)
+		}
+		batchPool.Put(b)
+	}
+}
+
+// duplicates finds the households that appear twice: hashes first, then, for the few
+// hashes seen more than once, the ids themselves in a second pass. It returns each
+// repeated row with the line of the id's first row.
+func (s *streamer) duplicates(open func() (io.ReadCloser, error)) ([]dupRow, error) {
+	twice := s.repeatedHashes()
+	for i := range s.buckets {
+		s.buckets[i] = nil
+	}
+	if len(twice) == 0 {
+		return nil, nil
+	}
+	again := &streamer{name: s.name, rules: s.rules, year: s.year, o: s.o, collect: twice}
+	if err := again.pass(open); err != nil {
+		return nil, err
+	}
+	s.bytes += again.bytes
+	first := map[string]int32{}
+	var out []dupRow
+	for _, c := range again.collected {
+		if l, ok := first[c.id]; ok {
+			out = append(out, dupRow{line: c.line, col: c.col, first: l})
+		} else {
+			first[c.id] = c.line
+		}
+	}
+	return out, nil
+}
+
+type dupRow struct{ line, col, first int32 }
+
+// repeatedHashes returns the hashes met more than once, checking the 256 buckets in
+// parallel with a small open-addressing set each.
+func (s *streamer) repeatedHashes() map[uint64]bool {
+	var mu sync.Mutex
+	out := map[uint64]bool{}
+	var next atomic.Int32
+	var wg sync.WaitGroup
+	for range s.o.Workers {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			var table []uint64
+			for {
+				i := int(next.Add(1)) - 1
+				if i >= len(s.buckets) {
+					return
+				}
+				hs := s.buckets[i]
+				size := 16
+				for size < 2*len(hs) {
+					size *= 2
+				}
+				if cap(table) < size {
+					table = make([]uint64, size)
+				}
+				table = table[:size]
+				clear(table)
+				mask := uint64(size - 1)
+				zeros := 0
+				for _, h := range hs {
+					if h == 0 {
+						if zeros++; zeros == 2 {
+							mu.Lock()
+							out[0] = true
+							mu.Unlock()
+						}
+						continue
+					}
+					for j := h & mask; ; j = (j + 1) & mask {
+						if table[j] == 0 {
+							table[j] = h
+							break
+						}
+						if table[j] == h {
+							mu.Lock()
+							out[h] = true
+							mu.Unlock()
+							break
+						}
+					}
+				}
+			}
+		}()
+	}
+	wg.Wait()
+	return out
+}
+
+// afterDuplicate are the codes checkRow adds after the duplicate check, in a row.
+var afterDuplicate = map[string]bool{
+	"in_school_gt_children": true, "children_gt_members": true, "insured_gt_members": true,
+	"cause_not_poor": true, "status_mismatch": true,
+}
+
+// finish puts the duplicate and no-standard problems where Parse reports them and
+// drops the warnings of rows Parse would have stopped at their duplicate id.
+func (s *streamer) finish(dups []dupRow) []Problem {
+	ps := s.problems
+	dupLine := map[int32]bool{}
+	for _, d := range dups {
+		dupLine[d.line] = true
+	}
+	insert := func(line int, q Problem, before func(Problem) bool) {
+		lo := sort.Search(len(ps), func(i int) bool { return ps[i].Line >= line })
+		hi := lo
+		for hi < len(ps) && ps[hi].Line == line && !before(ps[hi]) {
+			hi++
+		}
+		ps = slices.Insert(ps, hi, q)
+	}
+	for _, d := range dups {
+		// A duplicate row is refused before its quality warnings.
+		ps = slices.DeleteFunc(ps, func(q Problem) bool {
+			return q.Line == int(d.line) && q.Severity == SeverityWarning
+		})
+		insert(int(d.line), Problem{File: s.name, Line: int(d.line), Col: int(d.col), Column: "household_id",
+			Code: "duplicate_household", Args: []any{int(d.first)}}, func(q Problem) bool { return afterDuplicate[q.Code] })
+	}
+	for _, f := range s.classifyFail {
+		if dupLine[f.line] {
+			continue
+		}
+		insert(int(f.line), Problem{File: s.name, Line: int(f.line), Col: int(f.col), Column: "year",
+			Code: "no_standard", Args: []any{s.year}}, func(Problem) bool { return false })
+		break
+	}
+	if s.header != nil && !hasErrors(ps) && s.accepted == 0 {
+		ps = append(ps, Problem{File: s.name, Code: "no_rows"})
+	}
+	return ps
+}
