@@ -27,7 +27,13 @@ type Inputs struct {
 	Portal     *config.Portal
 	Targets    []config.Target
 	Programmes []config.Programme
-	Dataset    *review.Dataset
+	// Dataset holds every review record when the data is small enough to read whole;
+	// Table holds the figures computed while streaming larger data, and Dataset is nil.
+	Dataset *review.Dataset
+	Table   *indicator.Table
+	// Years are the review years and Rows the household rows read.
+	Years []int
+	Rows  int
 	// Problems are every data problem found, errors and warnings.
 	Problems []review.Problem
 	// StoryProblems are every problem found in the officers' stories.
@@ -105,8 +111,13 @@ func Describe(fs []Finding, lang string, errs bool) string {
 }
 
 // Load reads every input and checks it. It returns an *InvalidError when the review
-// data has errors, and other errors for settings or files that cannot be read.
+// data has errors, and other errors for settings or files that cannot be read. Review
+// data larger than streamThreshold is streamed and aggregated as it is read.
 func Load(l paths.Layout, getenv func(string) string, lang string) (*Inputs, error) {
+	return load(l, getenv, lang, false)
+}
+
+func load(l paths.Layout, getenv func(string) string, lang string, forceStream bool) (*Inputs, error) {
 	p, err := config.LoadPortal(l.PortalConfig())
 	if err != nil {
 		return nil, err
@@ -129,11 +140,29 @@ func Load(l paths.Layout, getenv func(string) string, lang string) (*Inputs, err
 		villages[v.Code] = true
 	}
 	rules := review.Rules{CommuneCode: p.Unit.Code, Villages: villages, Classify: classifier(p)}
-	ds, problems, err := review.Read(l.Reviews(), rules, opener(getenv))
+	in := &Inputs{Portal: p, Targets: targets, Programmes: programmes}
+	files, err := review.Files(l.Reviews())
 	if err != nil {
 		return nil, err
 	}
-	in := &Inputs{Portal: p, Targets: targets, Programmes: programmes, Dataset: ds, Problems: problems}
+	if forceStream || reviewBytes(files) > streamThreshold {
+		in.Table, in.Years, in.Rows, in.Problems, err = streamReviews(files, rules, specOf(p), opener(getenv))
+		if err != nil {
+			return nil, err
+		}
+		if len(files) == 0 {
+			in.Problems = append(in.Problems, review.Problem{File: l.Reviews(), Code: "no_files"})
+		}
+	} else {
+		ds, problems, err := review.Read(l.Reviews(), rules, opener(getenv))
+		if err != nil {
+			return nil, err
+		}
+		in.Dataset, in.Problems, in.Years = ds, problems, ds.Years()
+		for _, f := range ds.Files {
+			in.Rows += len(f.Records)
+		}
+	}
 	inScope := map[string]bool{}
 	for _, pr := range programmes {
 		if pr.InScope {

@@ -4,31 +4,33 @@ import (
 	"fmt"
 	"strings"
 
+	"github.com/minhtien/portal/pipeline/config"
 	"github.com/minhtien/portal/pipeline/disclosure"
 	"github.com/minhtien/portal/pipeline/indicator"
 	"github.com/minhtien/portal/pipeline/paths"
 	"github.com/minhtien/portal/pipeline/progress"
 	"github.com/minhtien/portal/pipeline/publish"
-	"github.com/minhtien/portal/pipeline/review"
 	"github.com/minhtien/portal/pipeline/support"
 )
 
 // Compute computes, protects and assesses: it returns what publish writes. Nothing
 // unprotected leaves this function.
 func Compute(l paths.Layout, in *Inputs) (*publish.Input, disclosure.Report, error) {
-	if len(in.Dataset.Files) == 0 {
+	if len(in.Years) == 0 {
 		return nil, disclosure.Report{}, fmt.Errorf("compute: no review data")
 	}
-	spec := indicator.Spec{Commune: in.Portal.Unit.Code, Villages: in.Portal.VillageCodes()}
-	table, err := indicator.Compute(in.Dataset, spec)
-	if err != nil {
-		return nil, disclosure.Report{}, err
+	table := in.Table
+	if table == nil {
+		var err error
+		if table, err = indicator.Compute(in.Dataset, specOf(in.Portal)); err != nil {
+			return nil, disclosure.Report{}, err
+		}
 	}
 	report, err := disclosure.Protect(table, in.Portal.Disclosure.K)
 	if err != nil {
 		return nil, report, err
 	}
-	years := in.Dataset.Years()
+	years := in.Years
 	out := &publish.Input{
 		Portal: in.Portal, Targets: in.Targets, Programmes: in.Programmes,
 		Table: table, Years: years,
@@ -63,7 +65,7 @@ func Compute(l paths.Layout, in *Inputs) (*publish.Input, disclosure.Report, err
 		out.Assessments = append(out.Assessments, a)
 		out.Projections = append(out.Projections, progress.Project(t, a))
 	}
-	rel, err := release(in.Dataset, years)
+	rel, err := release(years)
 	if err != nil {
 		return nil, report, err
 	}
@@ -73,7 +75,12 @@ func Compute(l paths.Layout, in *Inputs) (*publish.Input, disclosure.Report, err
 
 // release dates the data release at the close of the latest review (31 December),
 // never the clock; publish numbers it against the releases kept in data/releases/.
-func release(ds *review.Dataset, years []int) (publish.Release, error) {
+func release(years []int) (publish.Release, error) {
 	latest := years[len(years)-1]
 	return publish.Release{Date: fmt.Sprintf("%d-12-31", latest)}, nil
+}
+
+// specOf says which units figures are computed for: the commune and its villages.
+func specOf(p *config.Portal) indicator.Spec {
+	return indicator.Spec{Commune: p.Unit.Code, Villages: p.VillageCodes()}
 }

@@ -52,11 +52,8 @@ func (c *checkCommand) Run(ctx context.Context, args []string) error {
 
 // summary prints what was checked and the data-quality warnings, counted per village.
 func (c *checkCommand) summary(in *assemble.Inputs, lang string) {
-	rows := 0
-	for _, f := range in.Dataset.Files {
-		rows += len(f.Records)
-	}
-	years := in.Dataset.Years()
+	rows := in.Rows
+	years := in.Years
 	perVillage := map[string]int{}
 	warnings := 0
 	for _, f := range in.Findings() {
@@ -69,10 +66,10 @@ func (c *checkCommand) summary(in *assemble.Inputs, lang string) {
 	stories := in.Stories
 	if en {
 		fmt.Fprintf(c.stdout, "ok: %d files, %d rows, years %s, %d villages, %d stories, %d warnings\n",
-			len(in.Dataset.Files), rows, yearRange(years), len(in.Portal.Villages), stories, warnings)
+			len(years), rows, yearRange(years), len(in.Portal.Villages), stories, warnings)
 	} else {
 		fmt.Fprintf(c.stdout, "hợp lệ: %d tệp, %d dòng, các năm %s, %d thôn, %d câu chuyện, %d cảnh báo\n",
-			len(in.Dataset.Files), rows, yearRange(years), len(in.Portal.Villages), stories, warnings)
+			len(years), rows, yearRange(years), len(in.Portal.Villages), stories, warnings)
 	}
 	if warnings == 0 {
 		return

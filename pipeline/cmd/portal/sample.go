@@ -22,7 +22,7 @@ func (c *sampleCommand) Synopsis() string {
 
 func (c *sampleCommand) Run(ctx context.Context, args []string) error {
 	fs := newFlagSet(c.Name(), c.Synopsis(), c.stderr)
-	scale := fs.String("scale", "commune", "size of the dataset: commune")
+	scale := fs.String("scale", "commune", "size of the dataset: commune (the committed sample), province (about 1.1 million households) or national (about 27 million)")
 	seed := fs.Uint64("seed", 20221, "random seed; the same seed gives the same files")
 	out := fs.String("out", "", "folder for the review files (default data/reviews)")
 	supportOut := fs.String("support-out", "", "folder for the support files (default data/support)")
@@ -31,7 +31,7 @@ func (c *sampleCommand) Run(ctx context.Context, args []string) error {
 		return err
 	}
 	if *scale != "commune" {
-		return &usageError{msg: fmt.Sprintf("scale %q is not available yet; use commune", *scale)}
+		return c.large(*scale, *out, *seed)
 	}
 	var lf layoutFlags
 	lf.data = *dataDir
@@ -88,5 +88,27 @@ func (c *sampleCommand) Run(ctx context.Context, args []string) error {
 		}
 		fmt.Fprintf(c.stdout, "wrote %s (%d rows)\n", path, len(recs))
 	}
+	return nil
+}
+
+// large streams a province- or country-sized dataset to disk, one file per review
+// year, for benchmarks and for trying the pipeline at scale. It needs an --out folder:
+// the committed commune sample must not be overwritten by accident.
+func (c *sampleCommand) large(name, out string, seed uint64) error {
+	s, ok := sample.ScaleByName(name)
+	if !ok {
+		return &usageError{msg: fmt.Sprintf("scale %q is unknown; use commune, province or national", name)}
+	}
+	if out == "" {
+		return &usageError{msg: "a " + name + " dataset needs --out DIR (it is large and must not replace data/reviews)"}
+	}
+	sum, err := sample.WriteScale(out, s, seed)
+	if err != nil {
+		return err
+	}
+	for i, f := range sum.Files {
+		fmt.Fprintf(c.stdout, "wrote %s (%d households)\n", f, sum.Rows[i])
+	}
+	fmt.Fprintf(c.stdout, "%d bytes, %d distinct households\n", sum.Bytes, sum.Households)
 	return nil
 }

@@ -1,0 +1,96 @@
+package assemble
+
+import (
+	"fmt"
+	"os"
+
+	"github.com/minhtien/portal/pipeline/indicator"
+	"github.com/minhtien/portal/pipeline/review"
+	"github.com/minhtien/portal/pipeline/seal"
+)
+
+// streamThreshold is the size of review data above which the build streams the files
+// through the parallel reader instead of holding every record in memory. Below it the
+// whole-file reader is used, because it also warns about households that disappear
+// and come back, which needs every year's ids at once.
+const streamThreshold = 64 << 20
+
+// reviewBytes is the total size of the review files.
+func reviewBytes(paths []string) int64 {
+	var n int64
+	for _, p := range paths {
+		if st, err := os.Stat(p); err == nil {
+			n += st.Size()
+		}
+	}
+	return n
+}
+
+// streamReviews checks and aggregates every review file without keeping the rows:
+// memory grows with the number of units and households' compact history, not with
+// the files. The figures are discarded when any file has an error.
+func streamReviews(paths []string, rules review.Rules, spec indicator.Spec, open review.Opener) (*indicator.Table, []int, int, []review.Problem, error) {
+	type yearFile struct {
+		year int
+		path string
+	}
+	var files []yearFile
+	seen := map[int]string{}
+	var problems []review.Problem
+	for _, p := range paths {
+		y, ok := review.YearFromName(p)
+		if !ok {
+			problems = append(problems, review.Problem{File: p, Code: "bad_file_name"})
+			continue
+		}
+		if other, dup := seen[y]; dup {
+			problems = append(problems, review.Problem{File: p, Code: "duplicate_year", Args: []any{y, other}})
+			continue
+		}
+		seen[y] = p
+		files = append(files, yearFile{y, p})
+	}
+	// Years in order: movement follows households from one review to the next.
+	for i := 1; i < len(files); i++ {
+		for j := i; j > 0 && files[j].year < files[j-1].year; j-- {
+			files[j], files[j-1] = files[j-1], files[j]
+		}
+	}
+	agg := indicator.NewAggregator(spec, len(files), 0)
+	var years []int
+	rows := 0
+	var addErr error
+	for _, f := range files {
+		if err := agg.StartYear(f.year); err != nil {
+			return nil, nil, 0, nil, err
+		}
+		emit := func(b *review.Batch) {
+			if addErr == nil {
+				addErr = agg.Add(b)
+			}
+		}
+		var res review.StreamResult
+		var ps []review.Problem
+		var err error
+		if seal.IsSealed(f.path) {
+			b, oerr := open(f.path)
+			if oerr != nil {
+				return nil, nil, 0, nil, oerr
+			}
+			res, ps, err = review.StreamBytes(f.path, b, rules, review.StreamOptions{}, emit)
+		} else {
+			res, ps, err = review.StreamFile(f.path, rules, review.StreamOptions{}, emit)
+		}
+		if err != nil {
+			return nil, nil, 0, nil, err
+		}
+		if addErr != nil {
+			return nil, nil, 0, nil, fmt.Errorf("aggregate %s: %w", f.path, addErr)
+		}
+		agg.EndYear()
+		problems = append(problems, ps...)
+		years = append(years, f.year)
+		rows += res.Rows
+	}
+	return agg.Table(), years, rows, problems, nil
+}
