@@ -16,9 +16,10 @@ import (
 	"github.com/minhtien/portal/pipeline/story"
 )
 
-// TestSiteNeverPublishesGPS builds the real site (templates, sample data) with a story
-// whose photo carries GPS coordinates, and checks that no file in public/ carries
-// location metadata and that the original photo is not published.
+// TestSiteNeverPublishesGPS adds a story whose photo carries GPS coordinates to the
+// real site (templates, sample data): portal build refuses it, and even Hugo run on
+// it directly, as if the check were bypassed, publishes no file with location
+// metadata and never the original photo.
 func TestSiteNeverPublishesGPS(t *testing.T) {
 	if testing.Short() {
 		t.Skip("builds the whole site")
@@ -36,9 +37,20 @@ func TestSiteNeverPublishesGPS(t *testing.T) {
 	if err := os.CopyFS(stories, os.DirFS(filepath.Join(repo, "content", "stories"))); err != nil {
 		t.Fatal(err)
 	}
+	l := paths.New(tmp, filepath.Join(repo, "data"), "", "", "")
+	build := func() error {
+		_, err := assemble.Build(context.Background(), assemble.Options{Layout: l, NoSite: true, Lang: "en", Getenv: func(string) string { return "" }, Log: io.Discard})
+		return err
+	}
+	if err := build(); err != nil {
+		t.Fatal(err)
+	}
 	gpsStory := filepath.Join(stories, "2024-x")
 	if err := os.CopyFS(gpsStory, os.DirFS("testdata/stories/photo-with-gps/content/stories/2024-x")); err != nil {
 		t.Fatal(err)
+	}
+	if err := build(); err == nil || !strings.Contains(err.Error(), "location metadata") {
+		t.Fatalf("portal build with a GPS photo: got %v, want a refusal naming the location metadata", err)
 	}
 	original, err := os.ReadFile(filepath.Join(gpsStory, "cho.jpg"))
 	if err != nil {
@@ -48,10 +60,6 @@ func TestSiteNeverPublishesGPS(t *testing.T) {
 		t.Fatalf("the fixture photo should carry GPS: %+v %v", loc, err)
 	}
 
-	l := paths.New(tmp, filepath.Join(repo, "data"), "", "", "")
-	if _, err := assemble.Build(context.Background(), assemble.Options{Layout: l, NoSite: true, Lang: "en", Getenv: func(string) string { return "" }, Log: io.Discard}); err != nil {
-		t.Fatal(err)
-	}
 	out := filepath.Join(tmp, "public")
 	if err := hugorun.Build(context.Background(), hugorun.Options{Site: l.Site, Destination: out, Quiet: true}); err != nil {
 		t.Fatal(err)
