@@ -13,6 +13,7 @@ import (
 	"filippo.io/age"
 
 	"github.com/minhtien/portal/pipeline/config"
+	"github.com/minhtien/portal/pipeline/paths"
 	"github.com/minhtien/portal/pipeline/seal"
 )
 
@@ -27,17 +28,10 @@ func (c *sealCommand) Synopsis() string {
 }
 
 func (c *sealCommand) Run(ctx context.Context, args []string) error {
-	fs := newFlagSet(c.Name()+" FILE...", c.Synopsis(), c.stderr)
-	var lf layoutFlags
-	fs.StringVar(&lf.data, "data", "", "input folder holding portal.toml (default data/)")
-	if err := parseFlagsAndFiles(fs, args); err != nil {
-		return err
-	}
-	l, err := lf.layout()
+	l, files, err := dataAndFiles(c.Name()+" FILE...", c.Synopsis(), c.stderr, args)
 	if err != nil {
 		return err
 	}
-	files := fs.Args()
 	if len(files) == 0 {
 		if files, err = seal.ClearDataFiles(l.Root); err != nil {
 			return err
@@ -74,6 +68,19 @@ func (c *sealCommand) Run(ctx context.Context, args []string) error {
 	return errors.Join(errs...)
 }
 
+// dataAndFiles parses the flags of a command that takes a --data folder and file
+// names, and returns the layout and the files.
+func dataAndFiles(name, synopsis string, stderr io.Writer, args []string) (paths.Layout, []string, error) {
+	fs := newFlagSet(name, synopsis, stderr)
+	var lf layoutFlags
+	fs.StringVar(&lf.data, "data", "", "input folder holding portal.toml (default data/)")
+	if err := parseFlagsAndFiles(fs, args); err != nil {
+		return paths.Layout{}, nil, err
+	}
+	l, err := lf.layout()
+	return l, fs.Args(), err
+}
+
 // recipientsOf reads the age recipients declared in portal.toml.
 func recipientsOf(portalToml string) ([]age.Recipient, error) {
 	p, err := config.LoadPortal(portalToml)
@@ -94,13 +101,7 @@ func (c *resealCommand) Synopsis() string {
 }
 
 func (c *resealCommand) Run(ctx context.Context, args []string) error {
-	fs := newFlagSet(c.Name()+" [FILE...]", c.Synopsis(), c.stderr)
-	var lf layoutFlags
-	fs.StringVar(&lf.data, "data", "", "input folder holding portal.toml (default data/)")
-	if err := parseFlagsAndFiles(fs, args); err != nil {
-		return err
-	}
-	l, err := lf.layout()
+	l, files, err := dataAndFiles(c.Name()+" [FILE...]", c.Synopsis(), c.stderr, args)
 	if err != nil {
 		return err
 	}
@@ -112,7 +113,6 @@ func (c *resealCommand) Run(ctx context.Context, args []string) error {
 	if err != nil {
 		return err
 	}
-	files := fs.Args()
 	if len(files) == 0 {
 		for _, dir := range []string{l.Reviews(), l.Support()} {
 			m, _ := filepath.Glob(filepath.Join(dir, "*.csv"+seal.Suffix))
