@@ -1,8 +1,6 @@
 package publish
 
 import (
-	"bytes"
-	"encoding/json"
 	"path/filepath"
 )
 
@@ -77,12 +75,9 @@ func (w *writer) api() error {
 }
 
 func (w *writer) apiFile(path string, v any) error {
-	var b bytes.Buffer
-	enc := json.NewEncoder(&b)
-	enc.SetEscapeHTML(false)
-	enc.SetIndent("", " ")
-	if err := enc.Encode(v); err != nil {
+	b, err := encodeJSON(v, " ")
+	if err != nil {
 		return err
 	}
-	return w.write(path, b.Bytes())
+	return w.write(path, b)
 }

@@ -27,36 +27,48 @@ func (w *writer) figureJSON(f *indicator.Figure) figureJSON {
 	if v, ok := f.Value(); ok {
 		out.Value = &v
 	}
-	num, den, hasNum, hasDen := published(f)
-	if hasNum {
-		out.Numerator = &num
-	}
-	if hasDen {
-		out.Denominator = &den
-	}
+	out.Numerator, out.Denominator = published(f)
 	return out
 }
 
-// published returns the numerator and denominator that may be shown: none for a
-// withheld or missing figure, except a denominator that protection left visible.
-func published(f *indicator.Figure) (num, den int64, hasNum, hasDen bool) {
+// published returns the numerator and denominator that may be shown, nil when not:
+// none for a withheld or missing figure, except a denominator that protection left
+// visible.
+func published(f *indicator.Figure) (num, den *int64) {
+	n, d := f.Num, f.Den
 	switch f.Flag {
 	case indicator.FlagNotAvailable:
-		return 0, 0, false, false
+		return nil, nil
 	case indicator.FlagSuppressed:
-		return 0, f.Den, false, !f.HideDen && !f.IsCount()
+		if !f.HideDen && !f.IsCount() {
+			return nil, &d
+		}
+		return nil, nil
 	}
-	return f.Num, f.Den, true, !f.IsCount()
+	if f.IsCount() {
+		return &n, nil
+	}
+	return &n, &d
 }
 
-func (w *writer) jsonFile(name string, v any) error {
+// encodeJSON is how every JSON file is written: one value, indented by indent ("" for
+// none), with <, > and & left as they are (they are text, not HTML, and readers
+// should see them as written), ending in a newline.
+func encodeJSON(v any, indent string) ([]byte, error) {
 	var b bytes.Buffer
 	enc := json.NewEncoder(&b)
 	enc.SetEscapeHTML(false)
-	if err := enc.Encode(v); err != nil {
+	enc.SetIndent("", indent)
+	err := enc.Encode(v)
+	return b.Bytes(), err
+}
+
+func (w *writer) jsonFile(name string, v any) error {
+	b, err := encodeJSON(v, "")
+	if err != nil {
 		return err
 	}
-	return w.write(filepath.Join(w.l.BuildData(), name), b.Bytes())
+	return w.write(filepath.Join(w.l.BuildData(), name), b)
 }
 
 func (w *writer) data() error {

@@ -1,8 +1,6 @@
 package publish
 
 import (
-	"bytes"
-	"encoding/json"
 	"os"
 	"path"
 	"path/filepath"
@@ -161,12 +159,9 @@ func (w *writer) datapackage() error {
 		}
 		pkg.Resources = append(pkg.Resources, r)
 	}
-	var buf bytes.Buffer
-	enc := json.NewEncoder(&buf)
-	enc.SetEscapeHTML(false)
-	enc.SetIndent("", "  ")
-	if err := enc.Encode(pkg); err != nil {
+	b, err := encodeJSON(pkg, "  ")
+	if err != nil {
 		return err
 	}
-	return w.download("datapackage.json", buf.Bytes())
+	return w.download("datapackage.json", b)
 }

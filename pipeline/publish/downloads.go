@@ -5,7 +5,6 @@ import (
 	"crypto/sha256"
 	"encoding/csv"
 	"encoding/hex"
-	"encoding/json"
 	"os"
 	"path/filepath"
 	"sort"
@@ -42,22 +41,6 @@ type Download struct {
 //     thousands separators, empty cells for missing values.
 var utf8BOM = []byte{0xEF, 0xBB, 0xBF}
 
-// record is one published figure, typed. Every format is written from it, so a figure
-// withheld in one format is withheld in all of them.
-type record struct {
-	Year      int
-	Level     string
-	Code      string
-	Name      string
-	Group     string
-	Indicator string
-	ValueText string   // as in the CSV: rounded, "." decimal point, no grouping
-	Value     *float64 // ValueText parsed, nil when empty
-	Num, Den  *int64
-	Measure   string
-	Flag      string
-}
-
 func (w *writer) unitName(code string) string {
 	p := w.in.Portal
 	if code == p.Unit.Code {
@@ -69,49 +52,45 @@ func (w *writer) unitName(code string) string {
 	return code
 }
 
-// records returns every figure in table order, as published.
-func (w *writer) records() []record {
-	out := make([]record, 0, len(w.in.Table.Figures))
+// indicatorRows returns every figure in table order, as published.
+func (w *writer) indicatorRows() []tableRow {
+	out := make([]tableRow, 0, len(w.in.Table.Figures))
 	for i := range w.in.Table.Figures {
-		out = append(out, w.record(&w.in.Table.Figures[i]))
+		out = append(out, w.indicatorRow(&w.in.Table.Figures[i]))
 	}
 	return out
 }
 
-func (w *writer) record(f *indicator.Figure) record {
-	r := record{Year: f.Year, Level: f.UnitLevel, Code: f.UnitCode, Name: w.unitName(f.UnitCode),
-		Group: f.Group, Indicator: f.Indicator, Measure: f.Measure, Flag: f.Flag}
+func (w *writer) indicatorRow(f *indicator.Figure) tableRow {
+	name := w.unitName(f.UnitCode)
+	// The value as in the CSV: rounded, "." decimal point, no grouping; the typed
+	// value is that text parsed, so every format shows the same rounding.
+	var valueText string
+	var value any
 	if f.Flag == indicator.FlagNone {
-		r.ValueText = strings.ReplaceAll(f.Text("en"), ",", "")
-		if r.ValueText != "" {
-			v, err := strconv.ParseFloat(r.ValueText, 64)
-			if err == nil {
-				r.Value = &v
-			}
-		}
+		valueText, value = csvNumber(f.Text("en"))
 	}
-	num, den, hasNum, hasDen := published(f)
-	if hasNum {
-		r.Num = &num
+	num, den := published(f)
+	return tableRow{
+		cells: []string{strconv.Itoa(f.Year), f.UnitLevel, f.UnitCode, name, f.Group, f.Indicator, valueText,
+			intCell(num), intCell(den), f.Measure, f.Flag},
+		typed: map[string]any{
+			"year": f.Year, "unit_level": f.UnitLevel, "unit_code": f.UnitCode, "unit_name": name,
+			"group": f.Group, "indicator": f.Indicator, "value": value, "numerator": typedInt(num),
+			"denominator": typedInt(den), "unit_of_measure": f.Measure, "flag": f.Flag,
+		},
 	}
-	if hasDen {
-		r.Den = &den
-	}
-	return r
 }
 
-func (r record) strings() []string {
-	return []string{strconv.Itoa(r.Year), r.Level, r.Code, r.Name, r.Group, r.Indicator, r.ValueText,
-		intCell(r.Num), intCell(r.Den), r.Measure, r.Flag}
-}
-
-// json types the record for JSON: numbers as numbers, missing values as null.
-func (r record) json() map[string]any {
-	return map[string]any{
-		"year": r.Year, "unit_level": r.Level, "unit_code": r.Code, "unit_name": r.Name,
-		"group": r.Group, "indicator": r.Indicator, "value": r.Value, "numerator": r.Num,
-		"denominator": r.Den, "unit_of_measure": r.Measure, "flag": r.Flag,
+// csvNumber is a number as the page shows it in English, written as the CSVs have it
+// (without grouping commas, which would read as separators), and its value, untyped
+// nil when the text is not a number.
+func csvNumber(en string) (string, any) {
+	s := strings.ReplaceAll(en, ",", "")
+	if v, err := strconv.ParseFloat(s, 64); err == nil {
+		return s, v
 	}
+	return s, nil
 }
 
 func intCell(p *int64) string {
@@ -121,14 +100,13 @@ func intCell(p *int64) string {
 	return strconv.FormatInt(*p, 10)
 }
 
-// indicatorRows returns the tidy table of every figure, as strings.
-func (w *writer) indicatorRows() [][]string {
-	recs := w.records()
-	rows := make([][]string, len(recs))
-	for i, r := range recs {
-		rows[i] = r.strings()
+// typedInt is p's value, or untyped nil (null, an empty cell) when p is nil: the typed
+// rows hold no pointers.
+func typedInt(p *int64) any {
+	if p == nil {
+		return nil
 	}
-	return rows
+	return *p
 }
 
 // csvBytes writes a published CSV: BOM, header, CRLF (see utf8BOM).
@@ -149,61 +127,67 @@ func csvBytes(header []string, rows [][]string) ([]byte, error) {
 // indicatorsCSV is indicators.csv; it does not depend on the release, so it can
 // identify one.
 func (w *writer) indicatorsCSV() ([]byte, error) {
-	return csvBytes(IndicatorColumns, w.indicatorRows())
+	return csvBytes(IndicatorColumns, cells(w.indicatorRows()))
 }
 
 // tableJSON is the JSON twin of a CSV: the columns, the release and the typed rows.
 func tableJSON(cols []column, rel Release, rows []map[string]any) ([]byte, error) {
-	var b bytes.Buffer
-	enc := json.NewEncoder(&b)
-	enc.SetEscapeHTML(false)
-	err := enc.Encode(struct {
+	return encodeJSON(struct {
 		Columns []string         `json:"columns"`
 		Release Release          `json:"release"`
 		Rows    []map[string]any `json:"rows"`
-	}{names(cols), rel, rows})
-	return b.Bytes(), err
+	}{names(cols), rel, rows}, "")
 }
 
 func (w *writer) download(name string, b []byte) error {
 	return w.write(filepath.Join(w.l.Downloads(), name), b)
 }
 
+// downloads writes indicators.csv, .json, .parquet and .xlsx, and the targets.
 func (w *writer) downloads() error {
-	recs := w.records()
-	b, err := w.indicatorsCSV()
-	if err != nil {
-		return err
-	}
-	if err := w.download("indicators.csv", b); err != nil {
-		return err
-	}
-	rows := make([]map[string]any, len(recs))
-	for i, r := range recs {
-		rows[i] = r.json()
-	}
-	js, err := tableJSON(indicatorColumns, w.in.Release, rows)
-	if err != nil {
-		return err
-	}
-	if err := w.download("indicators.json", js); err != nil {
-		return err
-	}
-	pq, err := parquetBytes(recs, w.in.Release)
-	if err != nil {
-		return err
-	}
-	if err := w.download("indicators.parquet", pq); err != nil {
-		return err
-	}
-	xl, err := w.xlsxBytes(recs)
-	if err != nil {
-		return err
-	}
-	if err := w.download("indicators.xlsx", xl); err != nil {
+	if err := w.writeTable(table{
+		name: "indicators", cols: indicatorColumns, rows: w.indicatorRows(),
+		// Nullable where the CSV may be empty for a figure (flag is "", not null).
+		nullable: func(c column) bool { return c.Name == "value" || c.Name == "numerator" || c.Name == "denominator" },
+		sheet:    w.indicatorSheet(),
+	}); err != nil {
 		return err
 	}
 	return w.targetDownloads()
+}
+
+// indicatorSheet lays out indicators.xlsx: column widths, each value displayed with
+// the decimals the site uses for its unit of measure, and the indicator list on the
+// README.
+func (w *writer) indicatorSheet() *xlsxSheet {
+	format := func(decimals int) string {
+		if decimals == 0 {
+			return "0"
+		}
+		return "0." + strings.Repeat("0", decimals)
+	}
+	readme := [][]any{{"Chỉ số / Indicator", "Đơn vị đo / Unit of measure", "Ý nghĩa", "Meaning"}}
+	for _, d := range indicator.Definitions {
+		readme = append(readme, []any{d.Code, d.Measure, d.VI, d.EN})
+	}
+	return &xlsxSheet{
+		name:     xlsxDataSheet,
+		subject:  "Số liệu giảm nghèo bền vững / Sustainable poverty-reduction figures",
+		keywords: "giảm nghèo; poverty; " + w.in.Portal.Unit.Code,
+		widths:   []float64{8, 10, 10, 18, 16, 30, 10, 11, 12, 15, 13},
+		// The decimals of indicator.Figure.Decimals.
+		numFmts: []string{format(0), format(1), format(3)},
+		numFmt: func(row map[string]any, col string) string {
+			if col != "value" {
+				return ""
+			}
+			measure, _ := row["unit_of_measure"].(string)
+			return format((&indicator.Figure{Measure: measure}).Decimals())
+		},
+		readme:       readme,
+		boldRows:     []string{"Cột / Column", "Chỉ số / Indicator"},
+		readmeWidths: []float64{30, 40, 60, 60},
+	}
 }
 
 // checksums lists every download with its size and SHA-256, in SHA256SUMS (which

@@ -2,7 +2,6 @@ package publish
 
 import (
 	"strconv"
-	"strings"
 
 	"github.com/minhtien/portal/pipeline/chart"
 	"github.com/minhtien/portal/pipeline/config"
@@ -56,27 +55,20 @@ var fundingGroups = []struct {
 	{"funds_other", []string{"social_fund", "other"}, both("Quỹ xã hội và nguồn khác", "Social funds and other sources")},
 }
 
-// supportRecord is one support figure as published, typed.
-type supportRecord struct {
-	cells []string
-	typed map[string]any
-}
-
-func (w *writer) supportRecords() []supportRecord {
+// supportRows returns every support figure in table order, as published.
+func (w *writer) supportRows() []tableRow {
 	st := w.in.Support
 	if st == nil {
 		return nil
 	}
-	out := make([]supportRecord, 0, len(st.Figures))
+	out := make([]tableRow, 0, len(st.Figures))
 	for i := range st.Figures {
 		f := &st.Figures[i]
 		var value, num, den any
 		valueText, numText, denText := "", "", ""
 		if s, ok := f.Scaled(); ok {
 			if f.Measure == indicator.Percent {
-				valueText = strings.ReplaceAll(indicator.FormatScaled(s, 1, "en"), ",", "")
-				v, _ := strconv.ParseFloat(valueText, 64)
-				value = v
+				valueText, value = csvNumber(indicator.FormatScaled(s, 1, "en"))
 			} else {
 				valueText = strconv.FormatInt(s, 10)
 				value = s
@@ -93,7 +85,7 @@ func (w *writer) supportRecords() []supportRecord {
 			denText, den = "0", int64(0)
 		}
 		name := w.unitName(f.UnitCode)
-		out = append(out, supportRecord{
+		out = append(out, tableRow{
 			cells: []string{strconv.Itoa(f.Year), f.UnitLevel, f.UnitCode, name, f.Programme, f.SupportType,
 				f.FundingSource, f.Indicator, valueText, numText, denText, f.Measure, f.Flag},
 			typed: map[string]any{"year": f.Year, "unit_level": f.UnitLevel, "unit_code": f.UnitCode, "unit_name": name,
@@ -105,43 +97,20 @@ func (w *writer) supportRecords() []supportRecord {
 	return out
 }
 
-// supportDownloads writes support.csv, .json, .parquet and .xlsx from the same records.
+// supportDownloads writes support.csv, .json, .parquet and .xlsx from the same rows.
 func (w *writer) supportDownloads() error {
 	if w.in.Support == nil {
 		return nil
 	}
-	recs := w.supportRecords()
-	rows := make([][]string, len(recs))
-	typed := make([]map[string]any, len(recs))
-	for i, r := range recs {
-		rows[i], typed[i] = r.cells, r.typed
-	}
-	b, err := csvBytes(SupportColumns, rows)
-	if err != nil {
-		return err
-	}
-	if err := w.download("support.csv", b); err != nil {
-		return err
-	}
-	js, err := tableJSON(supportColumns, w.in.Release, typed)
-	if err != nil {
-		return err
-	}
-	if err := w.download("support.json", js); err != nil {
-		return err
-	}
-	pq, err := tableParquet(supportColumns, typed, w.in.Release)
-	if err != nil {
-		return err
-	}
-	if err := w.download("support.parquet", pq); err != nil {
-		return err
-	}
-	xl, err := w.tableXLSX("support", supportColumns, typed, w.supportReadme())
-	if err != nil {
-		return err
-	}
-	return w.download("support.xlsx", xl)
+	return w.writeTable(table{
+		name: "support", cols: supportColumns, rows: w.supportRows(),
+		nullable: func(c column) bool { return c.Name != "year" },
+		sheet: &xlsxSheet{
+			name:    "support",
+			subject: "Hỗ trợ và kinh phí giảm nghèo / Poverty-reduction support and spending",
+			readme:  w.supportReadme(),
+		},
+	})
 }
 
 // money writes the support downloads, money.json, the spending chart and its CSV.

@@ -2,6 +2,7 @@ package publish
 
 import (
 	"bytes"
+	"fmt"
 
 	"github.com/apache/arrow-go/v18/arrow"
 	"github.com/apache/arrow-go/v18/arrow/array"
@@ -27,52 +28,35 @@ func arrowType(c column) arrow.DataType {
 	return arrow.BinaryTypes.String
 }
 
-// indicatorSchema is the Arrow schema of indicators.parquet: typed columns, nullable
-// where the CSV may be empty (value, numerator, denominator). Each field carries its
-// English description.
-func indicatorSchema() *arrow.Schema {
-	fields := make([]arrow.Field, len(indicatorColumns))
-	for i, c := range indicatorColumns {
-		nullable := c.Name == "value" || c.Name == "numerator" || c.Name == "denominator"
-		fields[i] = arrow.Field{Name: c.Name, Type: arrowType(c), Nullable: nullable,
+// tableParquet writes a table as Parquet with arrow-go: typed columns, nullable where
+// nullable says (it is part of the schema, so each table keeps its own), each field
+// carrying its English description; one row group, Snappy compression, the Arrow
+// schema stored and the release in the file's key-value metadata. The writer records
+// no time, so the bytes depend on the data only.
+func tableParquet(cols []column, nullable func(column) bool, rows []map[string]any, rel Release) ([]byte, error) {
+	mem := memory.NewGoAllocator()
+	fields := make([]arrow.Field, len(cols))
+	for i, c := range cols {
+		fields[i] = arrow.Field{Name: c.Name, Type: arrowType(c), Nullable: nullable(c),
 			Metadata: arrow.NewMetadata([]string{"description"}, []string{c.EN})}
 	}
-	return arrow.NewSchema(fields, nil)
-}
-
-// parquetBytes writes indicators.parquet with arrow-go: one row group, Snappy
-// compression, the Arrow schema stored, and the release in the file's key-value
-// metadata. The writer records no time, so the bytes depend on the data only.
-func parquetBytes(recs []record, rel Release) ([]byte, error) {
-	mem := memory.NewGoAllocator()
-	schema := indicatorSchema()
+	schema := arrow.NewSchema(fields, nil)
 	b := array.NewRecordBuilder(mem, schema)
 	defer b.Release()
-	str := func(i int) *array.StringBuilder { return b.Field(i).(*array.StringBuilder) }
-	i64 := func(i int, v *int64) {
-		fb := b.Field(i).(*array.Int64Builder)
-		if v == nil {
-			fb.AppendNull()
-		} else {
-			fb.Append(*v)
+	for _, r := range rows {
+		for i, c := range cols {
+			ok, err := appendValue(b.Field(i), r[c.Name])
+			if err != nil {
+				return nil, fmt.Errorf("parquet: column %s: %w", c.Name, err)
+			}
+			if !ok {
+				if !fields[i].Nullable {
+					// A null in a required column would make an invalid file.
+					return nil, fmt.Errorf("parquet: column %s: missing value", c.Name)
+				}
+				b.Field(i).AppendNull()
+			}
 		}
-	}
-	for _, r := range recs {
-		b.Field(0).(*array.Int32Builder).Append(int32(r.Year))
-		str(1).Append(r.Level)
-		str(2).Append(r.Code)
-		str(3).Append(r.Name)
-		str(4).Append(r.Group)
-		str(5).Append(r.Indicator)
-		if r.Value == nil {
-			b.Field(6).(*array.Float64Builder).AppendNull()
-		} else {
-			b.Field(6).(*array.Float64Builder).Append(*r.Value)
-		}
-		i64(7, r.Num)
-		i64(8, r.Den)
-		str(9).Append(r.Measure)
-		str(10).Append(r.Flag)
 	}
 	rec := b.NewRecordBatch()
 	defer rec.Release()
@@ -101,4 +85,56 @@ func parquetBytes(recs []record, rel Release) ([]byte, error) {
 		return nil, err
 	}
 	return buf.Bytes(), nil
+}
+
+// appendValue appends v to the column's builder and reports whether it did; a value
+// of another type than the column's (nil included) is missing, for the caller to
+// append a null.
+func appendValue(b array.Builder, v any) (bool, error) {
+	switch fb := b.(type) {
+	case *array.Int32Builder:
+		if n, ok := asInt64(v); ok {
+			fb.Append(int32(n))
+			return true, nil
+		}
+	case *array.Int64Builder:
+		if n, ok := asInt64(v); ok {
+			fb.Append(n)
+			return true, nil
+		}
+	case *array.Float64Builder:
+		switch x := v.(type) {
+		case float64:
+			fb.Append(x)
+			return true, nil
+		case int64:
+			fb.Append(float64(x))
+			return true, nil
+		}
+	case *array.BooleanBuilder:
+		if x, ok := v.(bool); ok {
+			fb.Append(x)
+			return true, nil
+		}
+	case *array.StringBuilder:
+		if x, ok := v.(string); ok {
+			fb.Append(x)
+			return true, nil
+		}
+	default:
+		return false, fmt.Errorf("unexpected builder %T", b)
+	}
+	return false, nil
+}
+
+func asInt64(v any) (int64, bool) {
+	switch x := v.(type) {
+	case int:
+		return int64(x), true
+	case int64:
+		return x, true
+	case int32:
+		return int64(x), true
+	}
+	return 0, false
 }

@@ -14,7 +14,6 @@ import (
 	"strconv"
 	"strings"
 
-	"github.com/minhtien/portal/pipeline/indicator"
 	"github.com/minhtien/portal/pipeline/paths"
 )
 
@@ -258,13 +257,7 @@ func publishedText(s string) bilingual {
 	if v == nil {
 		return both("", "")
 	}
-	d := decimalsOf(s, "")
-	pow := 1.0
-	for range d {
-		pow *= 10
-	}
-	n := roundHalfAway(*v * pow)
-	return both(indicator.FormatScaled(n, d, "vi"), indicator.FormatScaled(n, d, "en"))
+	return number(v, decimalsOf(s, ""))
 }
 
 // releaseChanges is one entry of the changelog.

@@ -1,35 +1,24 @@
 package publish
 
-import (
-	"strconv"
-	"strings"
-)
+import "strconv"
 
-// targetRecord is one target's progress components, rounded as the target pages show
-// them (number() with the same decimals), so a download and a page never disagree.
-type targetRecord struct {
-	cells []string
-	typed map[string]any
-}
-
-// roundedNumber returns the page's text of v in English (no grouping) and its value.
-func roundedNumber(v *float64, decimals int) (string, *float64) {
+// roundedNumber returns the page's text of v as the CSV has it and its value.
+func roundedNumber(v *float64, decimals int) (string, any) {
 	if v == nil {
 		return "", nil
 	}
-	s := strings.ReplaceAll(number(v, decimals).EN, ",", "")
-	if s == NotAvailable {
-		return "", nil
+	s, f := csvNumber(number(v, decimals).EN)
+	if f == nil {
+		return "", nil // NotAvailable: not a number
 	}
-	f, err := strconv.ParseFloat(s, 64)
-	if err != nil {
-		return "", nil
-	}
-	return s, &f
+	return s, f
 }
 
-func (w *writer) targetRecords() []targetRecord {
-	out := make([]targetRecord, len(w.in.Targets))
+// targetRows returns each target's progress components, rounded as the target pages
+// show them (number() with the same decimals), so a download and a page never
+// disagree.
+func (w *writer) targetRows() []tableRow {
+	out := make([]tableRow, len(w.in.Targets))
 	for i, t := range w.in.Targets {
 		a := w.in.Assessments[i]
 		tv := t.Value
@@ -67,37 +56,18 @@ func (w *writer) targetRecords() []targetRecord {
 		for j, c := range targetColumns {
 			row[j] = cells[c.Name]
 		}
-		out[i] = targetRecord{cells: row, typed: typed}
+		out[i] = tableRow{cells: row, typed: typed}
 	}
 	return out
 }
 
 // targetsCSV is targets.csv; like indicators.csv it does not name the release.
 func (w *writer) targetsCSV() ([]byte, error) {
-	recs := w.targetRecords()
-	rows := make([][]string, len(recs))
-	for i, r := range recs {
-		rows[i] = r.cells
-	}
-	return csvBytes(names(targetColumns), rows)
+	return csvBytes(names(targetColumns), cells(w.targetRows()))
 }
 
+// targetDownloads writes targets.csv and .json, the only formats of the targets that
+// the data dictionary and data page promise.
 func (w *writer) targetDownloads() error {
-	b, err := w.targetsCSV()
-	if err != nil {
-		return err
-	}
-	if err := w.download("targets.csv", b); err != nil {
-		return err
-	}
-	recs := w.targetRecords()
-	rows := make([]map[string]any, len(recs))
-	for i, r := range recs {
-		rows[i] = r.typed
-	}
-	js, err := tableJSON(targetColumns, w.in.Release, rows)
-	if err != nil {
-		return err
-	}
-	return w.download("targets.json", js)
+	return w.writeTable(table{name: "targets", cols: targetColumns, rows: w.targetRows()})
 }

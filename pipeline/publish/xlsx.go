@@ -2,48 +2,75 @@ package publish
 
 import (
 	"fmt"
+	"slices"
 
 	"github.com/xuri/excelize/v2"
-
-	"github.com/minhtien/portal/pipeline/indicator"
 )
 
-// The sheets of indicators.xlsx.
+// The sheets of indicators.xlsx; every workbook has the README sheet.
 const (
 	xlsxDataSheet   = "indicators"
 	xlsxReadmeSheet = "README"
 )
 
-// xlsxBytes writes indicators.xlsx with excelize: the indicators sheet (bold, frozen
-// header; numbers stored as numbers and displayed with the decimals the site uses;
-// withheld cells empty) and a README sheet with the release, licence, citation,
-// disclosure rule and column dictionary.
+// xlsxSheet is what sets one table's workbook apart from another's. Each field is
+// there because a published workbook already has it that way, and a rebuild must
+// give the same bytes.
+type xlsxSheet struct {
+	name     string // the data sheet
+	subject  string // document properties
+	keywords string
+	// widths are the data sheet's column widths; nil leaves Excel's default.
+	widths []float64
+	// numFmts are the number formats numFmt may give a data cell. Their styles are
+	// made before any data, in this order, so the style ids, and with them the
+	// bytes, never depend on the rows.
+	numFmts []string
+	// numFmt is the number format of a cell ("" for none); nil for no formats.
+	numFmt func(row map[string]any, col string) string
+	// readme are the README rows after the column dictionary and an empty row.
+	readme [][]any
+	// boldRows are the first cells of the README rows set in bold from A to D: the
+	// dictionaries' header rows.
+	boldRows []string
+	// readmeWidths are the README's column widths; nil leaves Excel's default.
+	readmeWidths []float64
+}
+
+// tableXLSX writes a table as a workbook with excelize: the data sheet (bold, frozen
+// header; numbers stored as numbers; missing values as empty cells, never "" or 0)
+// and a README sheet with the release, licence, citation, disclosure rule, column
+// dictionary and s.readme.
 //
 // Determinism: excelize stamps no clock into the file when the document properties
 // are set (created and modified are the release date), writes the package parts in
 // sorted order and leaves the ZIP entries' modification times at zero, so two builds
 // of the same data give the same bytes (TestDeterministic checks it).
-func (w *writer) xlsxBytes(recs []record) ([]byte, error) {
+func (w *writer) tableXLSX(s xlsxSheet, cols []column, rows []map[string]any) ([]byte, error) {
 	f := excelize.NewFile()
 	defer f.Close()
-	if err := f.SetSheetName("Sheet1", xlsxDataSheet); err != nil {
+	if err := f.SetSheetName("Sheet1", s.name); err != nil {
 		return nil, err
 	}
-	if err := w.xlsxData(f, recs); err != nil {
+	bold, err := f.NewStyle(&excelize.Style{Font: &excelize.Font{Bold: true}})
+	if err != nil {
 		return nil, err
 	}
-	if err := w.xlsxReadme(f); err != nil {
+	if err := xlsxData(f, s, bold, cols, rows); err != nil {
+		return nil, err
+	}
+	if err := w.xlsxReadme(f, s, bold, cols); err != nil {
 		return nil, err
 	}
 	p := w.in.Portal
 	stamp := w.in.Release.Date + "T00:00:00Z"
 	if err := f.SetDocProps(&excelize.DocProperties{
 		Title:          p.Plan.TitleVI,
-		Subject:        "Số liệu giảm nghèo bền vững / Sustainable poverty-reduction figures",
+		Subject:        s.subject,
 		Creator:        "UBND " + p.Unit.NameVI,
 		LastModifiedBy: "UBND " + p.Unit.NameVI,
 		Description:    "Release " + w.in.Release.Version + ". CC BY 4.0.",
-		Keywords:       "giảm nghèo; poverty; " + p.Unit.Code,
+		Keywords:       s.keywords,
 		Language:       "vi-VN",
 		Version:        w.in.Release.Version,
 		Revision:       w.in.Release.Version,
@@ -59,30 +86,20 @@ func (w *writer) xlsxBytes(recs []record) ([]byte, error) {
 	return buf.Bytes(), nil
 }
 
-func (w *writer) xlsxData(f *excelize.File, recs []record) error {
-	bold, err := f.NewStyle(&excelize.Style{Font: &excelize.Font{Bold: true}})
-	if err != nil {
-		return err
-	}
-	// One display format per unit of measure, the decimals of indicator.Figure.Decimals.
-	numFmt := map[int]int{}
-	for _, d := range []int{0, 1, 3} {
-		code := "0"
-		if d > 0 {
-			code = "0." + fmt.Sprintf("%0*d", d, 0)
-		}
+func xlsxData(f *excelize.File, s xlsxSheet, bold int, cols []column, rows []map[string]any) error {
+	numFmt := map[string]int{}
+	for _, code := range s.numFmts {
 		id, err := f.NewStyle(&excelize.Style{CustomNumFmt: &code})
 		if err != nil {
 			return err
 		}
-		numFmt[d] = id
+		numFmt[code] = id
 	}
-	sw, err := f.NewStreamWriter(xlsxDataSheet)
+	sw, err := f.NewStreamWriter(s.name)
 	if err != nil {
 		return err
 	}
-	widths := []float64{8, 10, 10, 18, 16, 30, 10, 11, 12, 15, 13}
-	for i, wd := range widths {
+	for i, wd := range s.widths {
 		if err := sw.SetColWidth(i+1, i+1, wd); err != nil {
 			return err
 		}
@@ -91,30 +108,31 @@ func (w *writer) xlsxData(f *excelize.File, recs []record) error {
 		Selection: []excelize.Selection{{SQRef: "A2", ActiveCell: "A2", Pane: "bottomLeft"}}}); err != nil {
 		return err
 	}
-	header := make([]any, len(IndicatorColumns))
-	for i, c := range IndicatorColumns {
-		header[i] = excelize.Cell{StyleID: bold, Value: c}
+	header := make([]any, len(cols))
+	for i, c := range cols {
+		header[i] = excelize.Cell{StyleID: bold, Value: c.Name}
 	}
 	if err := sw.SetRow("A1", header); err != nil {
 		return err
 	}
-	for i, r := range recs {
-		decimals := (&indicator.Figure{Measure: r.Measure}).Decimals()
-		var value, num, den, flag any
-		if r.Value != nil {
-			value = excelize.Cell{StyleID: numFmt[decimals], Value: *r.Value}
+	for i, r := range rows {
+		row := make([]any, len(cols))
+		for j, c := range cols {
+			v := r[c.Name]
+			if str, ok := v.(string); ok && str == "" {
+				v = nil // missing values are empty cells (untyped nil), never ""
+			}
+			if v != nil && s.numFmt != nil {
+				if code := s.numFmt(r, c.Name); code != "" {
+					id, ok := numFmt[code]
+					if !ok {
+						return fmt.Errorf("xlsx: column %s: number format %q not in numFmts", c.Name, code)
+					}
+					v = excelize.Cell{StyleID: id, Value: v}
+				}
+			}
+			row[j] = v
 		}
-		if r.Num != nil {
-			num = *r.Num
-		}
-		if r.Den != nil {
-			den = *r.Den
-		}
-		if r.Flag != "" {
-			flag = r.Flag
-		}
-		// Missing values are empty cells (untyped nil), never "" or 0.
-		row := []any{r.Year, r.Level, r.Code, r.Name, r.Group, r.Indicator, value, num, den, r.Measure, flag}
 		if err := sw.SetRow(fmt.Sprintf("A%d", i+2), row); err != nil {
 			return err
 		}
@@ -124,12 +142,8 @@ func (w *writer) xlsxData(f *excelize.File, recs []record) error {
 	return sw.Flush()
 }
 
-func (w *writer) xlsxReadme(f *excelize.File) error {
+func (w *writer) xlsxReadme(f *excelize.File, s xlsxSheet, bold int, cols []column) error {
 	if _, err := f.NewSheet(xlsxReadmeSheet); err != nil {
-		return err
-	}
-	bold, err := f.NewStyle(&excelize.Style{Font: &excelize.Font{Bold: true}})
-	if err != nil {
 		return err
 	}
 	p := w.in.Portal
@@ -147,12 +161,12 @@ func (w *writer) xlsxReadme(f *excelize.File) error {
 		{},
 		{"Cột / Column", "Kiểu / Type", "Ý nghĩa", "Meaning"},
 	}
-	for _, c := range indicatorColumns {
+	for _, c := range cols {
 		rows = append(rows, []any{c.Name, c.Type, c.VI, c.EN})
 	}
-	rows = append(rows, []any{}, []any{"Chỉ số / Indicator", "Đơn vị đo / Unit of measure", "Ý nghĩa", "Meaning"})
-	for _, d := range indicator.Definitions {
-		rows = append(rows, []any{d.Code, d.Measure, d.VI, d.EN})
+	if len(s.readme) > 0 {
+		rows = append(rows, []any{})
+		rows = append(rows, s.readme...)
 	}
 	for i, r := range rows {
 		if len(r) == 0 {
@@ -162,9 +176,9 @@ func (w *writer) xlsxReadme(f *excelize.File) error {
 		if err := f.SetSheetRow(xlsxReadmeSheet, cell, &r); err != nil {
 			return err
 		}
-		// Titles, labels and the dictionaries' header rows in bold.
+		// Titles and labels in bold, and the header rows of s.boldRows.
 		end := cell
-		if r[0] == "Cột / Column" || r[0] == "Chỉ số / Indicator" {
+		if h, ok := r[0].(string); ok && slices.Contains(s.boldRows, h) {
 			end = fmt.Sprintf("D%d", i+1)
 		}
 		if i < 8 || end != cell {
@@ -173,7 +187,7 @@ func (w *writer) xlsxReadme(f *excelize.File) error {
 			}
 		}
 	}
-	for i, wd := range []float64{30, 40, 60, 60} {
+	for i, wd := range s.readmeWidths {
 		col := string(rune('A' + i))
 		if err := f.SetColWidth(xlsxReadmeSheet, col, col, wd); err != nil {
 			return err
