@@ -575,7 +575,7 @@ func TestSuppressedEverywhere(t *testing.T) {
 			}
 			found = true
 			want := Marker(5)
-			if f.Secondary {
+			if f.Secondary || !f.IsCount() {
 				want = SecondaryMarker
 			}
 			if s.Value != nil || s.Numerator != nil || s.Text.VI != want || s.Text.EN != want {

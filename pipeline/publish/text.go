@@ -9,7 +9,8 @@ import (
 // NotAvailable is shown where a figure does not exist (no denominator, first year).
 const NotAvailable = "–"
 
-// SecondaryMarker is shown for a figure withheld only to protect another one.
+// SecondaryMarker is shown for a withheld figure that is not itself a small count: a
+// rate or index built on one, or a figure withheld only to protect another one.
 const SecondaryMarker = "x"
 
 // Marker is the text shown for a count from 1 to k-1.
@@ -19,7 +20,10 @@ func Marker(k int) string { return fmt.Sprintf("<%d", k) }
 // small-count marker, or a dash.
 func figureText(f *indicator.Figure, k int, lang string) string {
 	switch {
-	case f.Flag == indicator.FlagSuppressed && f.Secondary:
+	// "<5" says a count is from 1 to k-1; a withheld rate or index is not itself a count
+	// (a rate shown as "<5" would read as "under 5 percent"), so it shows "x" like a
+	// figure withheld only to stop subtraction.
+	case f.Flag == indicator.FlagSuppressed && (f.Secondary || !f.IsCount()):
 		return SecondaryMarker
 	case f.Flag == indicator.FlagSuppressed:
 		return Marker(k)
