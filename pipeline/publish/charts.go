@@ -105,8 +105,20 @@ func (w *writer) charts() error {
 			if lang == "en" {
 				name = v.NameEN
 			}
-			s := chart.Spark{Title: name + ": " + cw.poverty, Points: w.points(v.Code, "all", "poor_rate")}
+			points := w.points(v.Code, "all", "poor_rate")
+			s := chart.Spark{Title: name + ": " + cw.poverty, Points: points}
 			if err := w.svg(lang, "village-"+strings.ToLower(v.Code), s.SVG()); err != nil {
+				return err
+			}
+			// The village page shows the full trend, with axes; the sparkline is for
+			// the villages table.
+			trend := chart.Line{
+				Title: name + ": " + cw.poverty, Desc: name + ": " + cw.poverty,
+				XLabel: cw.year, YLabel: cw.poverty,
+				Series: []chart.Series{{Name: name, Points: points}},
+				Format: formatter(lang),
+			}
+			if err := w.lineCharts(lang, "village-"+strings.ToLower(v.Code)+"-trend", trend); err != nil {
 				return err
 			}
 		}
@@ -177,7 +189,11 @@ func (w *writer) chartData() error {
 		return err
 	}
 	for _, v := range w.in.Portal.Villages {
-		if err := w.chartCSV("village-"+strings.ToLower(v.Code), header, collect(v.Code, "poor_rate")); err != nil {
+		rows := collect(v.Code, "poor_rate")
+		if err := w.chartCSV("village-"+strings.ToLower(v.Code)+"-trend", header, rows); err != nil {
+			return err
+		}
+		if err := w.chartCSV("village-"+strings.ToLower(v.Code), header, rows); err != nil {
 			return err
 		}
 	}
