@@ -6,6 +6,8 @@ import (
 	"path/filepath"
 	"sort"
 	"strings"
+
+	"github.com/minhtien/portal/pipeline/csvfile"
 )
 
 // Opener returns the clear bytes of an input file; sealed files are decrypted in memory.
@@ -51,38 +53,32 @@ func Read(dir string, rules Rules, open Opener) (*Dataset, []Problem, error) {
 	if err != nil {
 		return nil, nil, err
 	}
-	if open == nil {
-		open = os.ReadFile
-	}
-	d := &Dataset{}
 	var problems []Problem
-	years := map[int]string{}
-	var clean []*File // files without errors: the only ones whose households are known
-	for _, path := range paths {
-		b, err := open(path)
-		if err != nil {
-			return nil, nil, err
-		}
+	withErrors := map[*File]bool{}
+	files, err := csvfile.Years(paths, open, func(path string, b []byte) (*File, int, bool) {
 		f, ps := Parse(path, b, rules)
 		problems = append(problems, ps...)
 		if f == nil {
-			continue
+			return nil, 0, false
 		}
-		if other, dup := years[f.Year]; dup {
-			problems = append(problems, Problem{File: path, Code: "duplicate_year", Args: []any{f.Year, other}})
-			continue
-		}
-		years[f.Year] = path
-		d.Files = append(d.Files, f)
-		if !hasErrors(ps) {
+		withErrors[f] = hasErrors(ps)
+		return f, f.Year, true
+	}, func(path string, year int, first string) {
+		problems = append(problems, Problem{File: path, Code: "duplicate_year", Args: []any{year, first}})
+	})
+	if err != nil {
+		return nil, nil, err
+	}
+	d := &Dataset{Files: files}
+	var clean []*File // files without errors: the only ones whose households are known
+	for _, f := range files {
+		if !withErrors[f] {
 			clean = append(clean, f)
 		}
 	}
 	if len(paths) == 0 {
 		problems = append(problems, Problem{File: dir, Code: "no_files"})
 	}
-	sort.Slice(d.Files, func(i, j int) bool { return d.Files[i].Year < d.Files[j].Year })
-	sort.Slice(clean, func(i, j int) bool { return clean[i].Year < clean[j].Year })
 	// A year with errors has no records: leaving it in would make every household
 	// seem to disappear that year, so it is left out of the comparison.
 	problems = append(problems, reappearances(clean)...)

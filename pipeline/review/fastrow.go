@@ -101,7 +101,7 @@ func (rc *rowChecker) row(f [][]byte, fcol []int32, line int) {
 		}
 		switch c.Kind {
 		case KindInt, KindFlag:
-			if n, ok := rc.number(c, v, line, col); ok {
+			if n, ok := p.number(c, v, line, col); ok {
 				ints[ci] = n
 				has |= 1 << ci
 			}
@@ -222,8 +222,8 @@ func (rc *rowChecker) row(f [][]byte, fcol []int32, line int) {
 		int16(children), int16(ints[ciInSchool]), int16(ints[ciInsured]))
 }
 
-func (rc *rowChecker) number(c *Column, v []byte, line, col int) (int64, bool) {
-	p := rc.p
+// number checks a number cell, for both readers: Parse hands it its strings.
+func (p *parser) number(c *Column, v []byte, line, col int) (int64, bool) {
 	if len(v) == 0 {
 		p.add(line, col, c.Name, "required")
 		return 0, false

@@ -2,79 +2,33 @@ package review
 
 import (
 	"encoding/csv"
-	"slices"
 	"strings"
 	"unicode"
 
 	"golang.org/x/text/unicode/norm"
+
+	"github.com/minhtien/portal/pipeline/csvfile"
 )
+
+// contract is the review header as csvfile checks it.
+var contract = csvfile.Contract{
+	Columns:  columnNames(),
+	Personal: LooksPersonal,
+	Secret:   func(name string) bool { return LooksLikeIdentifier(name) != "" },
+}
+
+func columnNames() []string {
+	names := make([]string, len(Columns))
+	for i, c := range Columns {
+		names[i] = c.Name
+	}
+	return names
+}
 
 // checkHeader checks the column names and returns, for each position, its contract column.
 func (p *parser) checkHeader(r *csv.Reader, header []string) []Column {
-	cols := make([]Column, len(header))
 	p.header = header
-	hline, _ := r.FieldPos(0)
-	if len(header) == 1 && strings.ContainsAny(header[0], ";\t") {
-		p.add(hline, 1, "", "wrong_separator")
-		return cols
-	}
-	raw := slices.Clone(header)
-	known := 0
-	for i := range header {
-		header[i] = strings.TrimSpace(raw[i])
-		if _, ok := ColumnByName(header[i]); ok {
-			known++
-		}
-	}
-	seen := map[string]bool{}
-	for i, name := range header {
-		line, col := r.FieldPos(i)
-		if name != raw[i] && known > 0 {
-			p.warn(line, col, "", "", "header_spaces", shownName(name))
-		}
-		if LooksPersonal(name) {
-			shown := shownName(name)
-			if known == 0 {
-				// Without a single contract name the line is probably data: an
-				// "address" here may be a family's address.
-				shown = "…"
-			}
-			p.add(line, col, "", "personal_column", shown)
-			continue
-		}
-		c, ok := ColumnByName(name)
-		if !ok {
-			if known > 0 {
-				p.add(line, col, "", "unknown_column", shownName(name))
-			}
-			continue
-		}
-		if seen[name] {
-			p.add(line, col, "", "duplicate_column", name)
-		}
-		seen[name] = true
-		cols[i] = c
-	}
-	if known == 0 {
-		// No name of the contract at all: the first line is data, not a header.
-		p.add(hline, 0, "", "no_header")
-		return cols
-	}
-	for _, c := range Columns {
-		if !seen[c.Name] {
-			p.add(hline, 0, "", "missing_column", c.Name)
-		}
-	}
-	return cols
-}
-
-// shownName is a column name as a message may print it: a header cell that holds what
-// looks like an ID or phone number (a data row used as header) is not echoed.
-func shownName(name string) string {
-	if LooksLikeIdentifier(name) != "" {
-		return "…"
-	}
-	return name
+	return csvfile.Pick(Columns, csvfile.CheckHeader(r, header, contract, p.fault))
 }
 
 // personalExact are folded column names that are personal on their own; personalParts

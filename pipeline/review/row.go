@@ -1,11 +1,13 @@
 package review
 
 import (
-	"encoding/csv"
 	"regexp"
 	"slices"
 	"strconv"
 	"strings"
+	"unsafe"
+
+	"github.com/minhtien/portal/pipeline/csvfile"
 )
 
 var (
@@ -18,7 +20,7 @@ var (
 
 // checkRow checks one row's cells and the rules between them. It reports whether the
 // row is free of errors.
-func (p *parser) checkRow(r *csv.Reader, rec []string, cols []Column, year, line int, seen map[string]int) bool {
+func (p *parser) checkRow(r *csvfile.Reader, rec []string, cols []Column, year, line int, seen map[string]int) bool {
 	before := len(p.problems)
 	ints := make(map[string]int64, len(cols))
 	text := make(map[string]string, 4)
@@ -90,27 +92,9 @@ func (p *parser) checkRow(r *csv.Reader, rec []string, cols []Column, year, line
 }
 
 func (p *parser) checkNumber(c Column, v string, line, col int) (int64, bool) {
-	if v == "" {
-		p.add(line, col, c.Name, "required")
-		return 0, false
-	}
-	n, err := strconv.ParseInt(v, 10, 64)
-	if err != nil {
-		p.add(line, col, c.Name, "not_int")
-		return 0, false
-	}
-	if c.Kind == KindFlag {
-		if n != 0 && n != 1 {
-			p.add(line, col, c.Name, "not_flag")
-			return 0, false
-		}
-		return n, true
-	}
-	if n < c.Min || n > c.Max {
-		p.add(line, col, c.Name, "out_of_range", c.Min, c.Max)
-		return 0, false
-	}
-	return n, true
+	// number reads the digits itself and falls back on strconv.ParseInt, so it
+	// accepts and refuses what ParseInt does (FuzzStreamMatchesParse).
+	return p.number(&c, unsafe.Slice(unsafe.StringData(v), len(v)), line, col)
 }
 
 func (p *parser) checkEnum(c Column, v string, line, col int) {

@@ -10,14 +10,6 @@ import (
 // validRow is line 2 of data/reviews/2024.csv, in the order of Columns.
 const validRow = "2024,12424,T01,MT-T01-0001,rural,4,5211000,0,0,0,0,1,0,0,0,0,0,0,0,non_poor,,0,0,0,0,0,0,4"
 
-func columnNames() []string {
-	out := make([]string, len(Columns))
-	for i, c := range Columns {
-		out[i] = c.Name
-	}
-	return out
-}
-
 func itoa(n int) string { return strconv.Itoa(n) }
 
 // codes renders problems as code@line:col for compact comparisons.
@@ -372,30 +364,6 @@ func TestCSVSyntax(t *testing.T) {
 			}
 			if c.want == nil && (f == nil || len(f.Records) == 0) {
 				t.Fatalf("accepted but no records: %+v", f)
-			}
-		})
-	}
-}
-
-func TestQuoteOpenedAt(t *testing.T) {
-	cases := []struct {
-		name      string
-		in        string
-		start     int
-		line, col int
-		eof       bool
-	}{
-		{"at eof", "a,b\nc,\"d,e\n", 2, 2, 3, true},
-		{"second quoted field", "\"a\",\"b\nc\n", 1, 1, 5, true},
-		{"stray text", "\"ab\"c,d\n", 1, 1, 1, false},
-		{"escaped quotes", "x,\"a\"\"b\n", 1, 1, 3, true},
-		{"start beyond the end", "a\n", 5, 5, 1, true},
-	}
-	for _, c := range cases {
-		t.Run(c.name, func(t *testing.T) {
-			line, col, eof := quoteOpenedAt([]byte(c.in), c.start)
-			if line != c.line || col != c.col || eof != c.eof {
-				t.Errorf("got %d:%d eof=%v, want %d:%d eof=%v", line, col, eof, c.line, c.col, c.eof)
 			}
 		})
 	}

@@ -15,6 +15,8 @@ import (
 	"sync/atomic"
 	"unicode/utf8"
 	"unsafe"
+
+	"github.com/minhtien/portal/pipeline/csvfile"
 )
 
 // StreamOptions tune the streaming reader.
@@ -243,7 +245,7 @@ func (s *streamer) pass(open func() (io.ReadCloser, error)) error {
 			s.final = []Problem{{File: s.name, Code: "empty_file"}}
 			return nil
 		}
-		if bytes.HasPrefix(data, []byte{0xFF, 0xFE}) || bytes.HasPrefix(data, []byte{0xFE, 0xFF}) {
+		if csvfile.UTF16(data) {
 			s.final = []Problem{{File: s.name, Code: "utf16"}}
 			return nil
 		}
@@ -362,7 +364,7 @@ func (s *streamer) work(c *chunk, fatalAt *atomic.Int64, stop *atomic.Bool) *chu
 	res.newlines = bytes.Count(c.data, []byte{'\n'})
 	if !utf8.Valid(c.data) {
 		res.badUTF8 = true
-		res.badLine, res.badCol = invalidUTF8At(c.data) // added to the lines before the chunk
+		res.badLine, res.badCol = csvfile.InvalidUTF8At(c.data) // added to the lines before the chunk
 		return res
 	}
 	if int64(c.idx) > fatalAt.Load() {

@@ -1,9 +1,7 @@
 package support
 
 import (
-	"fmt"
-	"strings"
-
+	render "github.com/minhtien/portal/pipeline/problem"
 	"github.com/minhtien/portal/pipeline/review"
 )
 
@@ -21,35 +19,8 @@ func (p Problem) Message(lang string) string {
 	if !ok {
 		return p.Problem.Message(lang)
 	}
-	text, hint := m.en, m.hintEN
-	if lang != "en" {
-		text, hint = m.vi, m.hintVI
-	}
-	var b strings.Builder
-	b.WriteString(p.File)
-	if p.Line > 0 {
-		fmt.Fprintf(&b, ":%d", p.Line)
-		if p.Col > 0 {
-			fmt.Fprintf(&b, ":%d", p.Col)
-		}
-	}
-	b.WriteString(": ")
-	if p.Column != "" {
-		if lang == "en" {
-			fmt.Fprintf(&b, "column %s: ", p.Column)
-		} else {
-			fmt.Fprintf(&b, "cột %s: ", p.Column)
-		}
-	}
-	fmt.Fprintf(&b, text, p.Args...)
-	if hint != "" {
-		label := "gợi ý"
-		if lang == "en" {
-			label = "hint"
-		}
-		fmt.Fprintf(&b, " (%s: %s)", label, hint)
-	}
-	return b.String()
+	at := render.At{File: p.File, Line: p.Line, Col: p.Col, Column: p.Column}
+	return render.Render(at, p.Severity == review.SeverityWarning, render.Text{VI: m.vi, EN: m.en, HintVI: m.hintVI, HintEN: m.hintEN}, p.Args, nil, lang)
 }
 
 // Error lets a Problem be used as an error; it speaks English.

@@ -2,20 +2,17 @@ package support
 
 import (
 	"bytes"
-	"encoding/csv"
 	"errors"
 	"fmt"
-	"io"
 	"os"
 	"regexp"
 	"slices"
-	"sort"
 	"strconv"
 	"strings"
-	"unicode/utf8"
 
 	"github.com/gocarina/gocsv"
 
+	"github.com/minhtien/portal/pipeline/csvfile"
 	"github.com/minhtien/portal/pipeline/review"
 )
 
@@ -56,7 +53,6 @@ func (d *Dataset) Years() []int {
 var (
 	villageCode = regexp.MustCompile(`^[A-Za-z0-9_-]{1,16}$`)
 	codeLike    = regexp.MustCompile(`^[A-Za-z0-9_.]{1,24}$`) // a value shaped like a code
-	bom         = []byte{0xEF, 0xBB, 0xBF}
 )
 
 // HasErrors reports whether any problem is an error.
@@ -89,34 +85,24 @@ func Read(dir string, rules Rules, open review.Opener) (*Dataset, []Problem, err
 	if err != nil {
 		return nil, nil, err
 	}
-	if open == nil {
-		open = os.ReadFile
-	}
-	d := &Dataset{}
 	var problems []Problem
-	years := map[int]string{}
-	for _, path := range paths {
-		b, err := open(path)
-		if err != nil {
-			return nil, nil, err
-		}
+	files, err := csvfile.Years(paths, open, func(path string, b []byte) (*File, int, bool) {
 		f, ps := Parse(path, b, rules)
 		problems = append(problems, ps...)
 		if f == nil {
-			continue
+			return nil, 0, false
 		}
-		if other, dup := years[f.Year]; dup {
-			problems = append(problems, problem(path, 0, 0, "", "duplicate_year", f.Year, other))
-			continue
-		}
-		years[f.Year] = path
-		d.Files = append(d.Files, f)
+		return f, f.Year, true
+	}, func(path string, year int, first string) {
+		problems = append(problems, problem(path, 0, 0, "", "duplicate_year", year, first))
+	})
+	if err != nil {
+		return nil, nil, err
 	}
 	if len(paths) == 0 {
 		problems = append(problems, problem(dir, 0, 0, "", "no_files"))
 	}
-	sort.Slice(d.Files, func(i, j int) bool { return d.Files[i].Year < d.Files[j].Year })
-	return d, problems, nil
+	return &Dataset{Files: files}, problems, nil
 }
 
 func problem(file string, line, col int, column, code string, args ...any) Problem {
@@ -128,32 +114,29 @@ func problem(file string, line, col int, column, code string, args ...any) Probl
 // no error.
 func Parse(name string, b []byte, rules Rules) (*File, []Problem) {
 	p := &parser{name: name, rules: rules}
-	year, ok := review.YearFromName(name)
+	// Support files have always had a quote fault reported on the line its record
+	// starts, without a column.
+	r := &csvfile.Reader{Contract: contract, Report: p.fault, QuoteAtRecord: true,
+		Failed: func() bool { return HasErrors(p.problems) }}
+	t, ok := csvfile.Read[Record](r, name, b, func(year int, header []string, idx []int) func([]string, int) bool {
+		p.header = header
+		cols := csvfile.Pick(Columns, idx)
+		seen, groups := map[string]int{}, map[string]*group{}
+		return func(rec []string, line int) bool { return p.checkRow(r, rec, cols, year, line, seen, groups) }
+	})
 	if !ok {
-		p.add(0, 0, "", "bad_file_name")
 		return nil, p.problems
-	}
-	f := &File{Path: name, Year: year}
-	rows, lines := p.rows(bytes.TrimPrefix(b, bom), year)
-	if HasErrors(p.problems) {
-		return f, p.problems
-	}
-	if err := decode(p.header, rows, &f.Records); err != nil || len(f.Records) != len(rows) {
-		f.Records = nil
-		p.add(0, 0, "", "decode_failed")
-		return f, p.problems
 	}
 	// gocsv decodes an empty cell into a pointer to zero: an empty people_needing
 	// means no recorded need, not a need of 0.
-	if i := slices.Index(p.header, "people_needing"); i >= 0 {
-		for j, row := range rows {
-			if row[i] == "" {
-				f.Records[j].PeopleNeeding = nil
+	if i := slices.Index(t.Header, "people_needing"); i >= 0 {
+		for j := range t.Records {
+			if t.Rows[j][i] == "" {
+				t.Records[j].PeopleNeeding = nil
 			}
 		}
 	}
-	f.Lines = lines
-	return f, p.problems
+	return &File{Path: name, Year: t.Year, Records: t.Records, Lines: t.Lines}, p.problems
 }
 
 type parser struct {
@@ -175,137 +158,33 @@ type group struct {
 	over      bool // reached_gt_needing already reported
 }
 
-func (p *parser) rows(b []byte, year int) ([][]string, []int) {
-	if len(bytes.TrimSpace(b)) == 0 {
-		p.add(0, 0, "", "empty_file")
-		return nil, nil
+// fault records a problem of the file's form. Support files report no warnings: the
+// spaces around a header name are dropped without one.
+func (p *parser) fault(f csvfile.Fault) {
+	if !f.Warning {
+		p.add(f.Line, f.Col, "", f.Code, f.Args...)
 	}
-	if bytes.HasPrefix(b, []byte{0xFF, 0xFE}) || bytes.HasPrefix(b, []byte{0xFE, 0xFF}) {
-		p.add(0, 0, "", "utf16")
-		return nil, nil
-	}
-	if !utf8.Valid(b) {
-		line, col := invalidUTF8At(b)
-		p.add(line, col, "", "not_utf8")
-		return nil, nil
-	}
-	r := csv.NewReader(bytes.NewReader(b))
-	r.FieldsPerRecord = -1
-	header, err := r.Read()
-	if err != nil {
-		p.csvError(err)
-		return nil, nil
-	}
-	cols := p.checkHeader(r, header)
-	if HasErrors(p.problems) {
-		return nil, nil
-	}
-	var rows [][]string
-	var lines []int
-	seen := map[string]int{}
-	groups := map[string]*group{}
-	for {
-		rec, err := r.Read()
-		if err == io.EOF {
-			break
-		}
-		if err != nil {
-			p.csvError(err)
-			return nil, nil
-		}
-		line, _ := r.FieldPos(0)
-		if len(rec) != len(header) {
-			p.add(line, 1, "", "ragged_row", len(rec), len(header))
-			continue
-		}
-		if blank(rec) {
-			p.add(line, 1, "", "empty_row")
-			continue
-		}
-		if p.checkRow(r, rec, cols, year, line, seen, groups) {
-			rows = append(rows, rec)
-			lines = append(lines, line)
-		}
-	}
-	if len(rows) == 0 && !HasErrors(p.problems) {
-		p.add(0, 0, "", "no_rows")
-	}
-	return rows, lines
 }
 
-func blank(rec []string) bool {
-	for _, v := range rec {
-		if strings.TrimSpace(v) != "" {
-			return false
-		}
-	}
-	return true
+// contract is the support header as csvfile checks it: personal-looking names are
+// refused as the review reader refuses them.
+var contract = csvfile.Contract{
+	Columns:  columnNames(),
+	Personal: review.LooksPersonal,
+	Secret:   func(name string) bool { return review.LooksLikeIdentifier(name) != "" },
 }
 
-// checkHeader checks the column names, refusing personal-looking ones as the review
-// reader does, and returns each position's contract column.
-func (p *parser) checkHeader(r *csv.Reader, header []string) []Column {
-	cols := make([]Column, len(header))
-	hline, _ := r.FieldPos(0)
-	if len(header) == 1 && strings.ContainsAny(header[0], ";\t") {
-		p.add(hline, 1, "", "wrong_separator")
-		return cols
+func columnNames() []string {
+	names := make([]string, len(Columns))
+	for i, c := range Columns {
+		names[i] = c.Name
 	}
-	raw := slices.Clone(header)
-	known := 0
-	for i := range header {
-		header[i] = strings.TrimSpace(raw[i])
-		if _, ok := ColumnByName(header[i]); ok {
-			known++
-		}
-	}
-	p.header = header
-	seen := map[string]bool{}
-	for i, name := range header {
-		line, col := r.FieldPos(i)
-		if review.LooksPersonal(name) {
-			shown := shownName(name)
-			if known == 0 {
-				shown = "…"
-			}
-			p.add(line, col, "", "personal_column", shown)
-			continue
-		}
-		c, ok := ColumnByName(name)
-		if !ok {
-			if known > 0 {
-				p.add(line, col, "", "unknown_column", shownName(name))
-			}
-			continue
-		}
-		if seen[name] {
-			p.add(line, col, "", "duplicate_column", name)
-		}
-		seen[name] = true
-		cols[i] = c
-	}
-	if known == 0 {
-		p.add(hline, 0, "", "no_header")
-		return cols
-	}
-	for _, c := range Columns {
-		if !seen[c.Name] {
-			p.add(hline, 0, "", "missing_column", c.Name)
-		}
-	}
-	return cols
-}
-
-func shownName(name string) string {
-	if review.LooksLikeIdentifier(name) != "" {
-		return "…"
-	}
-	return name
+	return names
 }
 
 // checkRow checks one row's cells and the rules between rows. It reports whether the
 // row is free of errors.
-func (p *parser) checkRow(r *csv.Reader, rec []string, cols []Column, year, line int, seen map[string]int, groups map[string]*group) bool {
+func (p *parser) checkRow(r *csvfile.Reader, rec []string, cols []Column, year, line int, seen map[string]int, groups map[string]*group) bool {
 	before := len(p.problems)
 	ints := map[string]int64{}
 	text := map[string]string{}
@@ -442,66 +321,6 @@ func (p *parser) checkCode(c Column, v string, line, col int) bool {
 		return false
 	}
 	return true
-}
-
-func (p *parser) csvError(err error) {
-	var pe *csv.ParseError
-	if !errors.As(err, &pe) {
-		p.add(0, 0, "", "decode_failed")
-		return
-	}
-	switch {
-	case errors.Is(pe.Err, csv.ErrQuote) && pe.Line == pe.StartLine:
-		p.add(pe.Line, pe.Column, "", "stray_quote")
-	case errors.Is(pe.Err, csv.ErrQuote):
-		p.add(pe.StartLine, 0, "", "open_quote")
-	case errors.Is(pe.Err, csv.ErrBareQuote):
-		p.add(pe.Line, pe.Column, "", "bare_quote")
-	default:
-		p.add(pe.Line, pe.Column, "", "open_quote")
-	}
-}
-
-func invalidUTF8At(b []byte) (int, int) {
-	line, start := 1, 0
-	for i := 0; i < len(b); {
-		r, size := utf8.DecodeRune(b[i:])
-		if r == utf8.RuneError && size <= 1 {
-			return line, i - start + 1
-		}
-		if r == '\n' {
-			line, start = line+1, i+1
-		}
-		i += size
-	}
-	return line, len(b) - start + 1
-}
-
-// decode maps checked rows onto Records with gocsv, the contract's single decoder.
-func decode(header []string, rows [][]string, out *[]Record) error {
-	all := make([][]string, 0, len(rows)+1)
-	all = append(all, header)
-	all = append(all, rows...)
-	return gocsv.UnmarshalCSV(&sliceReader{rows: all}, out)
-}
-
-type sliceReader struct {
-	rows [][]string
-	i    int
-}
-
-func (s *sliceReader) Read() ([]string, error) {
-	if s.i >= len(s.rows) {
-		return nil, io.EOF
-	}
-	s.i++
-	return s.rows[s.i-1], nil
-}
-
-func (s *sliceReader) ReadAll() ([][]string, error) {
-	rest := s.rows[s.i:]
-	s.i = len(s.rows)
-	return rest, nil
 }
 
 // CSV encodes records as a support file, columns in contract order.
