@@ -42,7 +42,9 @@ func Build(ctx context.Context, opts Options) error {
 
 // Serve runs Hugo's live-reloading server until ctx is cancelled or Hugo stops.
 func Serve(ctx context.Context, opts Options, port int) error {
-	args := []string{"server", "--source", opts.Site, "--port", fmt.Sprint(port), "--noBuildLock"}
+	// Rendered to memory: a preview must never write a site/public/ folder next to
+	// the sources, nor touch the published public/.
+	args := []string{"server", "--source", opts.Site, "--port", fmt.Sprint(port), "--noBuildLock", "--renderToMemory"}
 	if opts.BaseURL != "" {
 		args = append(args, "--baseURL", opts.BaseURL)
 	}

@@ -30,6 +30,14 @@ func (c *serveCommand) Run(ctx context.Context, args []string) error {
 	if err != nil {
 		return err
 	}
+	// The preview regenerates build/ only; the pipeline's copy of the downloads goes to
+	// a scratch folder so that the published public/ is left as it is.
+	scratch, err := os.MkdirTemp("", "portal-serve-")
+	if err != nil {
+		return err
+	}
+	defer os.RemoveAll(scratch)
+	l.Out = scratch
 	_, err = assemble.Build(ctx, assemble.Options{Layout: l, NoSite: true, Lang: lf.lang, Getenv: os.Getenv, Log: c.stderr})
 	if err != nil {
 		return err
