@@ -27,6 +27,8 @@ type Inputs struct {
 	Portal     *config.Portal
 	Targets    []config.Target
 	Programmes []config.Programme
+	// Registry is the unit registry (data/units.toml), nil when there is none.
+	Registry *config.Registry
 	// Dataset holds every review record when the data is small enough to read whole;
 	// Table holds the figures computed while streaming larger data, and Dataset is nil.
 	Dataset *review.Dataset
@@ -130,6 +132,10 @@ func load(l paths.Layout, getenv func(string) string, lang string, forceStream b
 	if err != nil {
 		return nil, err
 	}
+	registry, err := loadRegistry(l, p)
+	if err != nil {
+		return nil, err
+	}
 	if !p.Data.Sample {
 		if err := refuseClearData(l); err != nil {
 			return nil, err
@@ -140,7 +146,7 @@ func load(l paths.Layout, getenv func(string) string, lang string, forceStream b
 		villages[v.Code] = true
 	}
 	rules := review.Rules{CommuneCode: p.Unit.Code, Villages: villages, Classify: classifier(p)}
-	in := &Inputs{Portal: p, Targets: targets, Programmes: programmes}
+	in := &Inputs{Portal: p, Targets: targets, Programmes: programmes, Registry: registry}
 	files, err := review.Files(l.Reviews())
 	if err != nil {
 		return nil, err
@@ -187,6 +193,22 @@ func load(l paths.Layout, getenv func(string) string, lang string, forceStream b
 		}
 	}
 	return in, nil
+}
+
+// loadRegistry reads data/units.toml when there is one and checks that it agrees
+// with portal.toml; a single commune may do without it.
+func loadRegistry(l paths.Layout, p *config.Portal) (*config.Registry, error) {
+	if _, err := os.Stat(l.Units()); errors.Is(err, os.ErrNotExist) {
+		return nil, nil
+	}
+	r, err := config.LoadUnits(l.Units())
+	if err != nil {
+		return nil, err
+	}
+	if err := r.CheckPortal(p); err != nil {
+		return nil, fmt.Errorf("%s: %w", l.Units(), err)
+	}
+	return r, nil
 }
 
 // vocabulary is the set of codes a story may name.

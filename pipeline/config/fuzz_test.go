@@ -127,3 +127,50 @@ func FuzzParseProgrammes(f *testing.F) {
 		}
 	})
 }
+
+// FuzzParseUnits: ParseUnits never panics, and what it accepts keeps its rules: codes
+// are unique and well formed, every parent and successor is declared at an allowed
+// level, and no chain of parents or successors loops.
+func FuzzParseUnits(f *testing.F) {
+	addTOMLSeeds(f, filepath.Join("..", "..", "data", "units.toml"))
+	f.Add([]byte(validUnits))
+	f.Add([]byte("[[units]]\ncode = \"VN\"\nlevel = \"nation\"\nname_vi = \"a\"\nname_en = \"b\"\nsuccessor = \"VN\"\nvalid_to = 2000\n"))
+	f.Fuzz(func(t *testing.T, b []byte) {
+		r, err := ParseUnits("units.toml", b)
+		if err != nil {
+			if r != nil {
+				t.Fatal("a refused registry returned units")
+			}
+			if err.Error() == "" {
+				t.Fatal("empty error")
+			}
+			return
+		}
+		if len(r.Units) == 0 {
+			t.Fatal("an empty registry accepted")
+		}
+		for _, u := range r.Units {
+			if re := unitCodes[u.Level]; re == nil || !re.MatchString(u.Code) {
+				t.Fatalf("unit %+v accepted", u)
+			}
+			if got, _ := r.Unit(u.Code); got != u {
+				t.Fatalf("code %q declared twice", u.Code)
+			}
+			if u.Parent != "" {
+				p, ok := r.Unit(u.Parent)
+				if !ok || !slices.Contains(parentLevels[u.Level], p.Level) {
+					t.Fatalf("parent of %+v accepted", u)
+				}
+			} else if len(parentLevels[u.Level]) > 0 {
+				t.Fatalf("%+v without a parent accepted", u)
+			}
+			for c, steps := u.Successor, 0; c != ""; steps++ {
+				s, ok := r.Unit(c)
+				if !ok || s.Level != u.Level || c == u.Code || steps > len(r.Units) {
+					t.Fatalf("successor chain of %+v accepted", u)
+				}
+				c = s.Successor
+			}
+		}
+	})
+}

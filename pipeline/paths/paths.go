@@ -72,6 +72,9 @@ func (l Layout) Targets() string { return filepath.Join(l.Data, "targets.toml") 
 // Programmes is data/programmes.toml.
 func (l Layout) Programmes() string { return filepath.Join(l.Data, "programmes.toml") }
 
+// Units is data/units.toml, the unit registry (optional for a single commune).
+func (l Layout) Units() string { return filepath.Join(l.Data, "units.toml") }
+
 // Reviews is the folder of review CSVs.
 func (l Layout) Reviews() string { return filepath.Join(l.Data, "reviews") }
 

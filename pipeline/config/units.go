@@ -1,0 +1,279 @@
+package config
+
+import (
+	"errors"
+	"fmt"
+	"os"
+	"regexp"
+	"strings"
+
+	"github.com/BurntSushi/toml"
+)
+
+// The administrative levels of the unit registry, from the top down. The district
+// level exists only before the 2025 reorganisation; a commune's parent is its
+// district (before 2025) or its province (from 2025).
+const (
+	LevelNation   = "nation"
+	LevelProvince = "province"
+	LevelDistrict = "district"
+	LevelCommune  = "commune"
+	LevelVillage  = "village"
+)
+
+// parentLevels says which levels a unit of each level may have as its parent.
+var parentLevels = map[string][]string{
+	LevelProvince: {LevelNation},
+	LevelDistrict: {LevelProvince},
+	LevelCommune:  {LevelDistrict, LevelProvince},
+	LevelVillage:  {LevelCommune},
+}
+
+// unitCodes is the format of the official code at each level: the ISO country code
+// for the nation, the GSO's 2-, 3- and 5-digit codes for provinces, districts and
+// communes, and a code unique in the registry for villages (prefix it with the
+// commune's code when several communes are declared, as "12424-T01").
+var unitCodes = map[string]*regexp.Regexp{
+	LevelNation:   regexp.MustCompile(`^[A-Z]{2}$`),
+	LevelProvince: regexp.MustCompile(`^[0-9]{2}$`),
+	LevelDistrict: regexp.MustCompile(`^[0-9]{3}$`),
+	LevelCommune:  communeCode,
+	LevelVillage:  villageCode,
+}
+
+// Registry is the unit registry (units.toml): the administrative units a dataset
+// covers, each nested in its parent.
+type Registry struct {
+	Units  []AdminUnit `toml:"units"`
+	byCode map[string]int
+}
+
+// AdminUnit is one unit of the registry. ValidFrom and ValidTo are the first and last
+// review years in which the unit exists (0: no bound); a unit that was merged names
+// the unit it became part of in Successor and keeps its history.
+type AdminUnit struct {
+	Code      string `toml:"code"`
+	Level     string `toml:"level"`
+	Parent    string `toml:"parent"`
+	NameVI    string `toml:"name_vi"`
+	NameEN    string `toml:"name_en"`
+	ValidFrom int    `toml:"valid_from"`
+	ValidTo   int    `toml:"valid_to"`
+	Successor string `toml:"successor"`
+}
+
+// LoadUnits reads and checks the unit registry at path.
+func LoadUnits(path string) (*Registry, error) {
+	b, err := os.ReadFile(path)
+	if err != nil {
+		return nil, fmt.Errorf("load unit registry: %w", err)
+	}
+	return ParseUnits(path, b)
+}
+
+// ParseUnits decodes and checks the text of a units.toml; name is used in messages.
+// Every problem is reported at the line of its [[units]] table.
+func ParseUnits(name string, b []byte) (*Registry, error) {
+	var r Registry
+	md, err := toml.Decode(string(b), &r)
+	if err != nil {
+		return nil, tomlError(name, err)
+	}
+	unknown := unknownKeys(name, b, md)
+	if err := errors.Join(unknown, r.check(name, tableLines(b, "units"))); err != nil {
+		return nil, err
+	}
+	return &r, nil
+}
+
+// tableLines returns the line of each [[table]] header of the text, in order.
+func tableLines(text []byte, table string) []int {
+	var out []int
+	for i, line := range strings.Split(string(text), "\n") {
+		line, _, _ = strings.Cut(line, "#")
+		if strings.TrimSpace(line) == "[["+table+"]]" {
+			out = append(out, i+1)
+		}
+	}
+	return out
+}
+
+func (r *Registry) check(name string, lines []int) error {
+	var errs []error
+	bad := func(i int, field, msg, hint string) {
+		e := &Error{File: name, Key: fmt.Sprintf("units[%d].%s", i, field), Msg: msg, Hint: hint}
+		if i < len(lines) {
+			e.Line, e.Col = lines[i], 1
+		}
+		errs = append(errs, e)
+	}
+	if len(r.Units) == 0 {
+		return &Error{File: name, Key: "units", Msg: "no unit is declared", Hint: "add one [[units]] table per unit, from the nation down to the villages"}
+	}
+	r.byCode = make(map[string]int, len(r.Units))
+	for i, u := range r.Units {
+		re, ok := unitCodes[u.Level]
+		if !ok {
+			bad(i, "level", fmt.Sprintf("level %q is unknown", u.Level), "use nation, province, district, commune or village")
+		} else if !re.MatchString(u.Code) {
+			bad(i, "code", fmt.Sprintf("code %q is not a %s code", u.Code, u.Level), "nation: VN; province: 2 digits; district: 3 digits; commune: 5 digits; village: 1-16 letters, digits, _ or -")
+		}
+		if _, dup := r.byCode[u.Code]; dup {
+			bad(i, "code", fmt.Sprintf("code %q is declared twice", u.Code), "give each unit its own code; prefix village codes with their commune's code")
+			continue
+		}
+		r.byCode[u.Code] = i
+		if u.NameVI == "" || u.NameEN == "" {
+			bad(i, "name_vi", fmt.Sprintf("unit %q needs name_vi and name_en", u.Code), "add both names")
+		}
+		if u.ValidFrom != 0 && u.ValidTo != 0 && u.ValidFrom > u.ValidTo {
+			bad(i, "valid_from", fmt.Sprintf("unit %q is valid from %d, after its last year %d", u.Code, u.ValidFrom, u.ValidTo), "swap the years")
+		}
+		for _, y := range []int{u.ValidFrom, u.ValidTo} {
+			if y != 0 && (y < 1945 || y > 2100) {
+				bad(i, "valid_from", fmt.Sprintf("unit %q has the year %d", u.Code, y), "use a year between 1945 and 2100")
+			}
+		}
+	}
+	for i, u := range r.Units {
+		if _, known := unitCodes[u.Level]; !known || r.byCode[u.Code] != i {
+			continue // an unknown level or a duplicate, reported above
+		}
+		want := parentLevels[u.Level]
+		switch {
+		case u.Parent == "" && len(want) > 0:
+			bad(i, "parent", fmt.Sprintf("%s %q has no parent", u.Level, u.Code), fmt.Sprintf("set parent to the code of its %s", strings.Join(want, " or ")))
+		case u.Parent == "":
+		case u.Parent == u.Code:
+			bad(i, "parent", fmt.Sprintf("unit %q is its own parent", u.Code), "set parent to the unit that contains it")
+		default:
+			j, ok := r.byCode[u.Parent]
+			if !ok {
+				bad(i, "parent", fmt.Sprintf("parent %q of unit %q is not declared", u.Parent, u.Code), "declare the parent as a unit too, or correct its code")
+				break
+			}
+			if pl := r.Units[j].Level; unitCodes[pl] != nil && (len(want) == 0 || !contains(want, pl)) {
+				msg := fmt.Sprintf("the parent of %s %q is %s %q", u.Level, u.Code, pl, u.Parent)
+				hint := "a " + u.Level + " has no parent"
+				if len(want) > 0 {
+					hint = "a " + u.Level + "'s parent must be a " + strings.Join(want, " or ")
+				}
+				bad(i, "parent", msg, hint)
+			}
+		}
+		if u.Successor != "" {
+			j, ok := r.byCode[u.Successor]
+			switch {
+			case !ok:
+				bad(i, "successor", fmt.Sprintf("successor %q of unit %q is not declared", u.Successor, u.Code), "declare the unit it became part of")
+			case j == i:
+				bad(i, "successor", fmt.Sprintf("unit %q is its own successor", u.Code), "name the unit it became part of")
+			case r.Units[j].Level != u.Level:
+				bad(i, "successor", fmt.Sprintf("%s %q has the %s %q as successor", u.Level, u.Code, r.Units[j].Level, u.Successor), "a unit is merged into a unit of its own level")
+			case u.ValidTo == 0:
+				bad(i, "valid_to", fmt.Sprintf("unit %q has a successor but no last year", u.Code), "set valid_to to the last review year before the merger")
+			}
+		}
+	}
+	if len(errs) == 0 {
+		errs = append(errs, r.checkCycles(bad)...)
+	}
+	return errors.Join(errs...)
+}
+
+// checkCycles reports a unit whose chain of parents or of successors comes back to it.
+func (r *Registry) checkCycles(bad func(i int, field, msg, hint string)) []error {
+	for _, field := range []string{"parent", "successor"} {
+		next := func(u AdminUnit) string {
+			if field == "parent" {
+				return u.Parent
+			}
+			return u.Successor
+		}
+		for i, u := range r.Units {
+			c, steps := next(u), 0
+			for c != "" && steps <= len(r.Units) {
+				if c == u.Code {
+					bad(i, field, fmt.Sprintf("the %s chain of unit %q comes back to it", field, u.Code), "a unit cannot contain, or be merged into, itself")
+					return nil
+				}
+				c, steps = next(r.Units[r.byCode[c]]), steps+1
+			}
+		}
+	}
+	return nil
+}
+
+func contains(list []string, s string) bool {
+	for _, x := range list {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}
+
+// Unit returns the unit with the given code.
+func (r *Registry) Unit(code string) (AdminUnit, bool) {
+	i, ok := r.byCode[code]
+	if !ok {
+		return AdminUnit{}, false
+	}
+	return r.Units[i], true
+}
+
+// Children returns the units whose parent is code, in order of declaration.
+func (r *Registry) Children(code string) []AdminUnit {
+	var out []AdminUnit
+	for _, u := range r.Units {
+		if u.Parent == code {
+			out = append(out, u)
+		}
+	}
+	return out
+}
+
+// Communes returns the communes below the unit code (at any depth), in order of
+// declaration, with the villages of each.
+func (r *Registry) Communes(code string) []AdminUnit {
+	var out []AdminUnit
+	for _, u := range r.Units {
+		if u.Level == LevelCommune && r.Within(u.Code, code) {
+			out = append(out, u)
+		}
+	}
+	return out
+}
+
+// Within reports whether unit code lies in (or is) unit top.
+func (r *Registry) Within(code, top string) bool {
+	for steps := 0; code != "" && steps <= len(r.Units); steps++ {
+		if code == top {
+			return true
+		}
+		u, ok := r.Unit(code)
+		if !ok {
+			return false
+		}
+		code = u.Parent
+	}
+	return false
+}
+
+// CheckPortal checks that the registry agrees with portal.toml: the reporting unit is
+// declared at its level, and for a commune each of its villages is declared as a
+// village of it with the same code.
+func (r *Registry) CheckPortal(p *Portal) error {
+	u, ok := r.Unit(p.Unit.Code)
+	if !ok || u.Level != p.Unit.Level {
+		return fmt.Errorf("check unit registry: the unit %s %q of portal.toml is not declared in it", p.Unit.Level, p.Unit.Code)
+	}
+	var errs []error
+	for _, v := range p.Villages {
+		ru, ok := r.Unit(v.Code)
+		if !ok || ru.Level != LevelVillage || ru.Parent != u.Code {
+			errs = append(errs, fmt.Errorf("check unit registry: village %q of portal.toml is not declared as a village of %q", v.Code, u.Code))
+		}
+	}
+	return errors.Join(errs...)
+}
