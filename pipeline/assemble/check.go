@@ -199,6 +199,9 @@ func load(l paths.Layout, getenv func(string) string, lang string, forceStream b
 // with portal.toml; a single commune may do without it.
 func loadRegistry(l paths.Layout, p *config.Portal) (*config.Registry, error) {
 	if _, err := os.Stat(l.Units()); errors.Is(err, os.ErrNotExist) {
+		if p.Unit.Level != config.LevelCommune {
+			return nil, fmt.Errorf("load unit registry: a %s declares its communes and villages in %s, which is missing", p.Unit.Level, l.Units())
+		}
 		return nil, nil
 	}
 	r, err := config.LoadUnits(l.Units())

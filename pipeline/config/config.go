@@ -24,7 +24,9 @@ type Portal struct {
 	Villages   []Village     `toml:"villages"`
 }
 
-// Unit is the administrative unit the portal reports on.
+// Unit is the administrative unit the portal reports on: a commune (with its
+// villages declared below) or a province or the nation (with their communes and
+// villages declared in units.toml).
 type Unit struct {
 	Level        string `toml:"level"`
 	Code         string `toml:"code"`
@@ -124,11 +126,19 @@ func (p *Portal) check(name string) error {
 	bad := func(key, msg, hint string) {
 		errs = append(errs, &Error{File: name, Key: key, Msg: msg, Hint: hint})
 	}
-	if p.Unit.Level != "commune" {
-		bad("unit.level", fmt.Sprintf("level %q is not supported", p.Unit.Level), `use "commune"`)
-	}
-	if !communeCode.MatchString(p.Unit.Code) {
-		bad("unit.code", "the unit code must be the 5-digit GSO commune code", `for example code = "12424"`)
+	switch p.Unit.Level {
+	case LevelCommune:
+		if !communeCode.MatchString(p.Unit.Code) {
+			bad("unit.code", "the unit code must be the 5-digit GSO commune code", `for example code = "12424"`)
+		}
+	case LevelProvince, LevelNation:
+		// A province or the nation reports on many communes: they and their villages
+		// are declared in units.toml.
+		if !unitCodes[p.Unit.Level].MatchString(p.Unit.Code) {
+			bad("unit.code", fmt.Sprintf("%q is not a %s code", p.Unit.Code, p.Unit.Level), `for example code = "33" for a province, "VN" for the nation`)
+		}
+	default:
+		bad("unit.level", fmt.Sprintf("level %q is not supported", p.Unit.Level), `use "commune", "province" or "nation"`)
 	}
 	if p.Unit.NameVI == "" || p.Unit.NameEN == "" {
 		bad("unit.name_vi", "the unit needs a Vietnamese and an English name", "set name_vi and name_en")
@@ -136,8 +146,11 @@ func (p *Portal) check(name string) error {
 	if p.Disclosure.K < MinK {
 		bad("disclosure.k", fmt.Sprintf("threshold %d is below the minimum %d: small counts could point at a family", p.Disclosure.K, MinK), "set k = 5 (the default) or higher")
 	}
-	if len(p.Villages) == 0 {
+	if p.Unit.Level == LevelCommune && len(p.Villages) == 0 {
 		bad("villages", "no village is declared", "add one [[villages]] table per village")
+	}
+	if (p.Unit.Level == LevelProvince || p.Unit.Level == LevelNation) && len(p.Villages) > 0 {
+		bad("villages", fmt.Sprintf("a %s declares its communes and villages in units.toml, not here", p.Unit.Level), "move the villages to units.toml")
 	}
 	seen := map[string]bool{}
 	for i, v := range p.Villages {

@@ -105,6 +105,32 @@ func TestParsePortal(t *testing.T) {
 	}
 }
 
+// TestParsePortalProvince: a province or the nation is accepted without villages
+// (they are declared in units.toml).
+func TestParsePortalProvince(t *testing.T) {
+	valid := string(readFixture(t, filepath.Join("testdata", "portal", "valid.toml")))
+	head, _, ok := strings.Cut(valid, "[[villages]]")
+	if !ok {
+		t.Fatal("fixture has no [[villages]]")
+	}
+	cases := []struct{ level, code string }{{"province", "33"}, {"nation", "VN"}}
+	for _, c := range cases {
+		t.Run(c.level, func(t *testing.T) {
+			text := strings.Replace(head, "level = \"commune\"\ncode = \"12424\"", "level = \""+c.level+"\"\ncode = \""+c.code+"\"", 1)
+			if text == head {
+				t.Fatal("fixture has no commune unit")
+			}
+			p, err := ParsePortal("portal.toml", []byte(text))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if p.Unit.Level != c.level || len(p.Villages) != 0 {
+				t.Errorf("decoded %+v", p.Unit)
+			}
+		})
+	}
+}
+
 // TestParsePortalRules covers the other refusals with small edits of the valid file.
 func TestParsePortalRules(t *testing.T) {
 	valid := string(readFixture(t, filepath.Join("testdata", "portal", "valid.toml")))
@@ -116,6 +142,9 @@ func TestParsePortalRules(t *testing.T) {
 		{"k = 3 is the minimum", "k = 5", "k = 3", nil},
 		{"negative k", "k = 5", "k = -1", []wantErr{{key: "disclosure.k", text: "below the minimum 3"}}},
 		{"level", `level = "commune"`, `level = "district"`, []wantErr{{key: "unit.level", text: `level "district" is not supported`}}},
+		{"province with villages", `level = "commune"`, `level = "province"`, []wantErr{
+			{key: "unit.code", text: `"12424" is not a province code`},
+			{key: "villages", text: "a province declares its communes and villages in units.toml"}}},
 		{"unit code", `code = "12424"`, `code = "1242"`, []wantErr{{key: "unit.code", text: "5-digit"}}},
 		{"bad village code", `code = "T02"`, `code = "Thôn Tây"`, []wantErr{{key: "villages[1].code", text: "is not 1-16 letters"}}},
 		{"standard years swapped", "to_year = 2026", "to_year = 2020", []wantErr{{key: "standards[0]", text: "from_year is after to_year"}}},
@@ -129,9 +158,9 @@ func TestParsePortalRules(t *testing.T) {
 			{key: "disclosure.kk", line: 14, col: 1, text: "unknown setting"},
 			{key: "disclosure.k", text: "below the minimum 3"},
 		}},
-		{"several problems listed", "level = \"commune\"\ncode = \"12424\"", "level = \"province\"\ncode = \"33\"", []wantErr{
-			{key: "unit.level", text: `level "province"`},
-			{key: "unit.code", text: "5-digit"},
+		{"several problems listed", "level = \"commune\"\ncode = \"12424\"", "level = \"province\"\ncode = \"333\"", []wantErr{
+			{key: "unit.code", text: `"333" is not a province code`},
+			{key: "villages", text: "a province declares its communes and villages in units.toml"},
 		}},
 	}
 	for _, c := range cases {

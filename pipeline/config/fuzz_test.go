@@ -40,11 +40,12 @@ func FuzzParsePortal(f *testing.F) {
 		if p.Disclosure.K < MinK {
 			t.Fatalf("k = %d accepted", p.Disclosure.K)
 		}
-		if !communeCode.MatchString(p.Unit.Code) || p.Unit.Level != "commune" {
+		if re := unitCodes[p.Unit.Level]; re == nil || !re.MatchString(p.Unit.Code) ||
+			!slices.Contains([]string{LevelCommune, LevelProvince, LevelNation}, p.Unit.Level) {
 			t.Fatalf("unit %+v accepted", p.Unit)
 		}
-		if len(p.Villages) == 0 || len(p.Standards) == 0 {
-			t.Fatal("no village or no standard accepted")
+		if (p.Unit.Level == LevelCommune) != (len(p.Villages) > 0) || len(p.Standards) == 0 {
+			t.Fatal("a commune without villages, villages outside a commune or no standard accepted")
 		}
 		seen := map[string]bool{}
 		for _, v := range p.Villages {

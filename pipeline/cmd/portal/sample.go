@@ -1,6 +1,7 @@
 package main
 
 import (
+	"bytes"
 	"context"
 	"fmt"
 	"io"
@@ -8,11 +9,14 @@ import (
 	"path/filepath"
 
 	"github.com/minhtien/portal/pipeline/config"
+	"github.com/minhtien/portal/pipeline/paths"
 	"github.com/minhtien/portal/pipeline/sample"
 )
 
 type sampleCommand struct {
 	stdout, stderr io.Writer
+	// scaleOf finds a scale by name; nil means sample.ScaleByName (tests shrink it).
+	scaleOf func(string) (sample.Scale, bool)
 }
 
 func (c *sampleCommand) Name() string { return "sample" }
@@ -24,20 +28,20 @@ func (c *sampleCommand) Run(ctx context.Context, args []string) error {
 	fs := newFlagSet(c.Name(), c.Synopsis(), c.stderr)
 	scale := fs.String("scale", "commune", "size of the dataset: commune (the committed sample), province (about 1.1 million households) or national (about 27 million)")
 	seed := fs.Uint64("seed", 20221, "random seed; the same seed gives the same files")
-	out := fs.String("out", "", "folder for the review files (default data/reviews)")
+	out := fs.String("out", "", "folder for the review files (default data/reviews); for a province or national scale, the data folder to write (portal.toml, units.toml, targets.toml, programmes.toml, reviews/)")
 	supportOut := fs.String("support-out", "", "folder for the support files (default data/support)")
 	dataDir := fs.String("data", "", "input folder whose portal.toml names the commune and villages (default data/)")
 	if err := parseFlags(fs, args); err != nil {
 		return err
-	}
-	if *scale != "commune" {
-		return c.large(*scale, *out, *seed)
 	}
 	var lf layoutFlags
 	lf.data = *dataDir
 	l, err := lf.layout()
 	if err != nil {
 		return err
+	}
+	if *scale != "commune" {
+		return c.large(l, *scale, *out, *seed)
 	}
 	p, err := config.LoadPortal(l.PortalConfig())
 	if err != nil {
@@ -91,18 +95,54 @@ func (c *sampleCommand) Run(ctx context.Context, args []string) error {
 	return nil
 }
 
-// large streams a province- or country-sized dataset to disk, one file per review
-// year, for benchmarks and for trying the pipeline at scale. It needs an --out folder:
-// the committed commune sample must not be overwritten by accident.
-func (c *sampleCommand) large(name, out string, seed uint64) error {
-	s, ok := sample.ScaleByName(name)
+// large writes a complete data folder for a province- or country-sized dataset:
+// portal.toml (the province or nation as the unit), units.toml (every commune and
+// village), the commune's targets.toml and programmes.toml, and the reviews, streamed
+// to DIR/reviews one file per year. It needs an --out folder: the committed commune
+// sample must not be overwritten by accident.
+func (c *sampleCommand) large(l paths.Layout, name, out string, seed uint64) error {
+	scaleOf := c.scaleOf
+	if scaleOf == nil {
+		scaleOf = sample.ScaleByName
+	}
+	s, ok := scaleOf(name)
 	if !ok {
 		return &usageError{msg: fmt.Sprintf("scale %q is unknown; use commune, province or national", name)}
 	}
 	if out == "" {
-		return &usageError{msg: "a " + name + " dataset needs --out DIR (it is large and must not replace data/reviews)"}
+		return &usageError{msg: "a " + name + " dataset needs --out DIR (it is large and must not replace data/)"}
 	}
-	sum, err := sample.WriteScale(out, s, seed)
+	commune, err := config.LoadPortal(l.PortalConfig())
+	if err != nil {
+		return err
+	}
+	if err := os.MkdirAll(out, 0o755); err != nil {
+		return fmt.Errorf("sample: %w", err)
+	}
+	var settings bytes.Buffer
+	if err := sample.EncodePortal(&settings, sample.ScalePortal(*commune, s)); err != nil {
+		return err
+	}
+	var units bytes.Buffer
+	if err := sample.WriteUnits(&units, s, seed); err != nil {
+		return err
+	}
+	files := map[string][]byte{"portal.toml": settings.Bytes(), "units.toml": units.Bytes()}
+	for _, src := range []string{l.Targets(), l.Programmes()} {
+		b, err := os.ReadFile(src)
+		if err != nil {
+			return fmt.Errorf("sample: %w", err)
+		}
+		files[filepath.Base(src)] = b
+	}
+	for _, f := range []string{"portal.toml", "units.toml", "targets.toml", "programmes.toml"} {
+		path := filepath.Join(out, f)
+		if err := os.WriteFile(path, files[f], 0o644); err != nil {
+			return fmt.Errorf("sample: %w", err)
+		}
+		fmt.Fprintf(c.stdout, "wrote %s\n", path)
+	}
+	sum, err := sample.WriteScale(filepath.Join(out, "reviews"), s, seed)
 	if err != nil {
 		return err
 	}

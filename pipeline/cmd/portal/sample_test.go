@@ -1,0 +1,55 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"os"
+	"path/filepath"
+	"testing"
+
+	"github.com/minhtien/portal/pipeline/config"
+	"github.com/minhtien/portal/pipeline/sample"
+)
+
+// tinyProvince is the province scale shrunk to three small communes, for tests.
+func tinyProvince(name string) (sample.Scale, bool) {
+	s, ok := sample.ScaleByName(name)
+	s.Communes, s.Households, s.Years = 3, 1500, 2
+	return s, ok
+}
+
+// TestSampleProvinceWritesADataFolder: `portal sample --scale province --out DIR`
+// writes settings, registry, targets, programmes and reviews that load together.
+func TestSampleProvinceWritesADataFolder(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "province")
+	var out, errOut bytes.Buffer
+	c := &sampleCommand{stdout: &out, stderr: &errOut, scaleOf: tinyProvince}
+	if err := c.Run(context.Background(), []string{"--scale", "province", "--out", dir}); err != nil {
+		t.Fatalf("%v\n%s", err, errOut.String())
+	}
+	files := []string{"portal.toml", "units.toml", "targets.toml", "programmes.toml", "reviews/2021.csv", "reviews/2022.csv"}
+	for _, f := range files {
+		t.Run(f, func(t *testing.T) {
+			if _, err := os.Stat(filepath.Join(dir, f)); err != nil {
+				t.Error(err)
+			}
+		})
+	}
+	p, err := config.LoadPortal(filepath.Join(dir, "portal.toml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	r, err := config.LoadUnits(filepath.Join(dir, "units.toml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := r.CheckPortal(p); err != nil {
+		t.Error(err)
+	}
+	if p.Unit.Level != config.LevelProvince || p.Unit.Code != "33" || !p.Data.Sample || len(r.Communes("33")) != 3 {
+		t.Errorf("unit %+v, sample %v, %d communes", p.Unit, p.Data.Sample, len(r.Communes("33")))
+	}
+	if err := c.Run(context.Background(), []string{"--scale", "province"}); err == nil {
+		t.Error("a province sample without --out was accepted")
+	}
+}
