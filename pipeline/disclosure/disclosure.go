@@ -39,11 +39,28 @@ type Report struct {
 // recovered by adding or subtracting published ones. The commune's all-households
 // figures are always published.
 func Protect(t *indicator.Table, k int) (Report, error) {
+	return ProtectTree(t, k, Tree{})
+}
+
+// Tree says how the units of a table nest: Top is the unit whose all-households
+// figures are always published, and Children lists each parent's children, whose
+// figures add up to the parent's. The zero Tree is a commune and its villages: the
+// first unit of the table and every other unit as its children.
+type Tree struct {
+	Top      string
+	Children map[string][]string
+}
+
+// ProtectTree is Protect for units that nest on several levels (a province, its
+// communes and their villages): every level below Top is protected as villages are,
+// and each parent's figures are the published sum of its children's.
+func ProtectTree(t *indicator.Table, k int, tree Tree) (Report, error) {
 	if k < 3 {
 		return Report{}, fmt.Errorf("protect: threshold k=%d is below 3", k)
 	}
-	p := &protector{t: t, k: int64(k), hidden: map[cell]bool{}}
+	p := &protector{t: t, k: int64(k), hidden: make([]bool, 2*len(t.Figures))}
 	p.t.Reindex()
+	p.fr = p.frame(tree)
 	p.primary()
 	eqs := p.equations()
 	groups := p.linkGroups()
@@ -68,19 +85,22 @@ func Protect(t *indicator.Table, k int) (Report, error) {
 type protector struct {
 	t          *indicator.Table
 	k          int64
-	hidden     map[cell]bool
+	hidden     []bool // by cell: 2*fig + part
+	fr         frame
 	primaries  map[int]bool
 	unresolved []string
 }
 
 func (p *protector) fig(i int) *indicator.Figure { return &p.t.Figures[i] }
 
-// protected reports whether a figure may be withheld: everything except the
-// commune's all-households figures.
+// protected reports whether a figure may be withheld: everything except the top
+// unit's all-households figures.
 func (p *protector) protected(i int) bool {
 	f := p.fig(i)
-	return f.UnitLevel != "commune" || f.Group != "all"
+	return f.UnitCode != p.fr.top || f.Group != "all"
 }
+
+func (p *protector) isHidden(c cell) bool { return p.hidden[2*c.fig+int(c.part)] }
 
 func (p *protector) small(n int64) bool { return n >= 1 && n < p.k }
 
@@ -115,13 +135,13 @@ func (p *protector) primary() {
 }
 
 func (p *protector) hide(c cell) bool {
-	if p.hidden[c] {
+	if p.isHidden(c) {
 		return false
 	}
-	p.hidden[c] = true
+	p.hidden[2*c.fig+int(c.part)] = true
 	if c.part == den {
 		// A rate and its numerator give the denominator away.
-		p.hidden[cell{c.fig, num}] = true
+		p.hidden[2*c.fig+int(num)] = true
 	}
 	return true
 }
@@ -133,7 +153,7 @@ func (p *protector) propagate(groups [][]cell) bool {
 	for _, g := range groups {
 		any := false
 		for _, c := range g {
-			if p.hidden[c] {
+			if p.isHidden(c) {
 				any = true
 				break
 			}
@@ -158,7 +178,7 @@ func (p *protector) complement(eq []cell) bool {
 	}
 	best := -1
 	for j, c := range eq {
-		if p.hidden[c] || !p.protected(c.fig) {
+		if p.isHidden(c) || !p.protected(c.fig) {
 			continue
 		}
 		if best < 0 || less(p.value(c), p.value(eq[best])) {
@@ -174,7 +194,7 @@ func (p *protector) complement(eq []cell) bool {
 func (p *protector) hiddenIn(eq []cell) int {
 	n := 0
 	for _, c := range eq {
-		if p.hidden[c] {
+		if p.isHidden(c) {
 			n++
 		}
 	}
@@ -211,7 +231,7 @@ func (p *protector) apply() Report {
 	r := Report{K: int(p.k), Unresolved: dedupe(p.unresolved)}
 	for i := range p.t.Figures {
 		f := p.fig(i)
-		if !p.hidden[cell{i, num}] {
+		if !p.isHidden(cell{i, num}) {
 			continue
 		}
 		// A rate that is not available because its denominator is 0 is withheld
@@ -220,7 +240,7 @@ func (p *protector) apply() Report {
 		if f.Flag != indicator.FlagNotAvailable || !f.IsCount() {
 			f.Flag = indicator.FlagSuppressed
 		}
-		f.HideDen = p.hidden[cell{i, den}] || f.IsCount()
+		f.HideDen = p.isHidden(cell{i, den}) || f.IsCount()
 		f.Secondary = !p.primaries[i]
 		if f.Secondary {
 			r.Secondary++

@@ -18,15 +18,20 @@ func (p *protector) find(s slot) (int, bool) {
 	return p.t.Index(indicator.Key{Year: s.year, UnitCode: s.unit, Group: s.group, Indicator: s.indicator})
 }
 
-// frame lists the years, units and groups present in the table, in table order.
+// frame lists the years, units and groups present in the table, in table order, and
+// how the units nest.
 type frame struct {
-	years    []int
-	commune  string
-	villages []string
-	groups   []string
+	years  []int
+	top    string
+	units  []string // every unit, in table order
+	groups []string
+	// parents lists each unit with children, top first, then in table order, and
+	// children[parent] its children.
+	parents  []string
+	children map[string][]string
 }
 
-func (p *protector) frame() frame {
+func (p *protector) frame(tree Tree) frame {
 	var fr frame
 	seenY, seenU, seenG := map[int]bool{}, map[string]bool{}, map[string]bool{}
 	for _, f := range p.t.Figures {
@@ -36,23 +41,47 @@ func (p *protector) frame() frame {
 		}
 		if !seenU[f.UnitCode] {
 			seenU[f.UnitCode] = true
-			if f.UnitLevel == "commune" {
-				fr.commune = f.UnitCode
-			} else {
-				fr.villages = append(fr.villages, f.UnitCode)
-			}
+			fr.units = append(fr.units, f.UnitCode)
 		}
 		if !seenG[f.Group] {
 			seenG[f.Group] = true
 			fr.groups = append(fr.groups, f.Group)
 		}
 	}
+	if tree.Top == "" {
+		// A commune and its villages: the commune first, the villages in table order.
+		tree.Top = ""
+		for _, f := range p.t.Figures {
+			if f.UnitLevel == "commune" {
+				tree.Top = f.UnitCode
+			}
+		}
+		if tree.Top == "" && len(fr.units) > 0 {
+			tree.Top = fr.units[0]
+		}
+		var rest []string
+		for _, u := range fr.units {
+			if u != tree.Top {
+				rest = append(rest, u)
+			}
+		}
+		fr.units = append([]string{tree.Top}, rest...)
+		tree.Children = map[string][]string{tree.Top: rest}
+	}
+	fr.top, fr.children = tree.Top, tree.Children
+	fr.parents = []string{tree.Top}
+	for _, u := range fr.units {
+		if u != tree.Top && len(tree.Children[u]) > 0 {
+			fr.parents = append(fr.parents, u)
+		}
+	}
 	return fr
 }
 
 // equations lists the sets of cells tied by a published sum:
-//   - villages add up to the commune, for every figure's numerator (and the
-//     denominators that are not published as counts of their own);
+//   - children add up to their parent (villages to the commune; at scale communes to
+//     the province too), for every figure's numerator (and the denominators that are
+//     not published as counts of their own);
 //   - poor + near-poor = poor and near-poor households;
 //   - last year's poor + newly poor + relapsed - escaped = this year's poor;
 //   - deprived in water + using clean water = poor and near-poor (likewise sanitation);
@@ -65,7 +94,7 @@ func (p *protector) frame() frame {
 // The flow and recently-escaped relations are not exact when households leave, but a
 // reader cannot tell, so they are protected as if they were.
 func (p *protector) equations() [][]cell {
-	fr := p.frame()
+	fr := p.fr
 	var eqs [][]cell
 	add := func(cells []cell) {
 		if len(cells) > 1 {
@@ -74,13 +103,16 @@ func (p *protector) equations() [][]cell {
 	}
 	for _, y := range fr.years {
 		for _, g := range fr.groups {
-			for _, d := range indicator.Definitions {
-				add(p.cells(y, append([]string{fr.commune}, fr.villages...), g, d.Code, num))
-				if d.Code == "school_attendance_rate" || d.Code == "health_insurance_rate" {
-					add(p.cells(y, append([]string{fr.commune}, fr.villages...), g, d.Code, den))
+			for _, parent := range fr.parents {
+				family := append([]string{parent}, fr.children[parent]...)
+				for _, d := range indicator.Definitions {
+					add(p.cells(y, family, g, d.Code, num))
+					if d.Code == "school_attendance_rate" || d.Code == "health_insurance_rate" {
+						add(p.cells(y, family, g, d.Code, den))
+					}
 				}
 			}
-			for _, u := range append([]string{fr.commune}, fr.villages...) {
+			for _, u := range fr.units {
 				add(p.slotCells(y, u, g, num, "poor_households", "near_poor_households", "poor_near_poor_households"))
 				add(p.slotCells(y, u, g, num, "dep_water_rate", "clean_water_rate", "poor_near_poor_households"))
 				add(p.slotCells(y, u, g, num, "dep_sanitation_rate", "hygienic_latrine_rate", "poor_near_poor_households"))
@@ -90,7 +122,7 @@ func (p *protector) equations() [][]cell {
 	}
 	for i := 1; i < len(fr.years); i++ {
 		for _, g := range fr.groups {
-			for _, u := range append([]string{fr.commune}, fr.villages...) {
+			for _, u := range fr.units {
 				flows := p.slotCells(fr.years[i], u, g, num, "newly_poor", "relapsed", "escaped", "poor_households")
 				if prev, ok := p.find(slot{fr.years[i-1], u, g, "poor_households"}); ok {
 					flows = append(flows, cell{prev, num})
@@ -155,11 +187,11 @@ func (p *protector) slotCells(year int, unit, group string, pt part, inds ...str
 // to it. Hiding mpi_a's denominator hides its numerator too (see hide), so a hidden
 // poor count withholds mpi_a and mpi_m0 as well.
 func (p *protector) linkGroups() [][]cell {
-	fr := p.frame()
+	fr := p.fr
 	var groups [][]cell
 	for _, y := range fr.years {
 		for _, g := range fr.groups {
-			for _, u := range append([]string{fr.commune}, fr.villages...) {
+			for _, u := range fr.units {
 				// Not-available rates are linked too: "not available" says the
 				// denominator is 0, so a hidden zero must withhold them as well.
 				at := func(ind string, pt part) []cell {
