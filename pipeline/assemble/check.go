@@ -147,6 +147,9 @@ func load(l paths.Layout, getenv func(string) string, lang string, forceStream b
 	}
 	rules := review.Rules{CommuneCode: p.Unit.Code, Villages: villages, Classify: classifier(p)}
 	in := &Inputs{Portal: p, Targets: targets, Programmes: programmes, Registry: registry}
+	if in.atScale() {
+		return loadScale(l, getenv, lang, in)
+	}
 	files, err := review.Files(l.Reviews())
 	if err != nil {
 		return nil, err

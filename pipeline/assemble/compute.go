@@ -26,14 +26,24 @@ func Compute(l paths.Layout, in *Inputs) (*publish.Input, disclosure.Report, err
 			return nil, disclosure.Report{}, err
 		}
 	}
-	report, err := disclosure.Protect(table, in.Portal.Disclosure.K)
+	var report disclosure.Report
+	var err error
+	if in.atScale() {
+		n, nerr := nestingOf(in.Portal, in.Registry)
+		if nerr != nil {
+			return nil, report, nerr
+		}
+		report, err = disclosure.ProtectTree(table, in.Portal.Disclosure.K, n.tree)
+	} else {
+		report, err = disclosure.Protect(table, in.Portal.Disclosure.K)
+	}
 	if err != nil {
 		return nil, report, err
 	}
 	years := in.Years
 	out := &publish.Input{
 		Portal: in.Portal, Targets: in.Targets, Programmes: in.Programmes,
-		Table: table, Years: years,
+		Table: table, Years: years, Registry: in.Registry,
 	}
 	// Support and spending: aggregated, protected, and the commune's coverage of each
 	// support type for the "100% of those who need it" targets.

@@ -28,6 +28,10 @@ type Spec struct {
 	// communes (rows are assigned by their commune_code), published after the top
 	// unit and before the villages.
 	Communes []string
+	// CommuneOf, when not nil, gives each village's commune: a row whose village is
+	// not in its commune_code's commune is refused, since it would be added to a
+	// commune and to a village of another.
+	CommuneOf map[string]string
 }
 
 func (s Spec) units() []Unit {
@@ -141,6 +145,8 @@ type Aggregator struct {
 	recent  []uint8
 	dictV   []int32
 	dictC   []int32
+	// villageCommune is each village's commune index when Spec.CommuneOf is set.
+	villageCommune []int32
 }
 
 // NewAggregator returns an aggregator for spec. years is the number of reviews the
@@ -154,6 +160,16 @@ func NewAggregator(spec Spec, years, households int) *Aggregator {
 	}
 	for i, c := range spec.Communes {
 		a.communes[c] = int32(i)
+	}
+	if spec.CommuneOf != nil {
+		a.villageCommune = make([]int32, len(spec.Villages))
+		for i, v := range spec.Villages {
+			c, ok := a.communes[spec.CommuneOf[v]]
+			if !ok {
+				c = -1
+			}
+			a.villageCommune[i] = c
+		}
 	}
 	return a
 }
@@ -210,6 +226,9 @@ func (a *Aggregator) Add(b *review.Batch) error {
 		if len(a.spec.Communes) > 0 {
 			if c = a.dictC[b.Commune[i]]; c < 0 {
 				return fmt.Errorf("compute %d: line %d: commune %q is not declared", a.year, b.Line[i], b.CommuneDict[b.Commune[i]])
+			}
+			if a.villageCommune != nil && a.villageCommune[v] != c {
+				return fmt.Errorf("compute %d: line %d: village %q is not a village of commune %q", a.year, b.Line[i], b.VillageDict[b.Village[i]], b.CommuneDict[b.Commune[i]])
 			}
 		}
 		a.commune[i] = c

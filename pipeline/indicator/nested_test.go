@@ -2,6 +2,7 @@ package indicator_test
 
 import (
 	"fmt"
+	"strings"
 	"testing"
 
 	"github.com/minhtien/portal/pipeline/indicator"
@@ -98,6 +99,52 @@ func TestProvinceAggregatesCommunesExactly(t *testing.T) {
 				if got.Num != want.Num || got.Den != want.Den || got.Flag != want.Flag {
 					t.Errorf("%v: in the province %d/%d %q, alone %d/%d %q", want.Key(), got.Num, got.Den, got.Flag, want.Num, want.Den, want.Flag)
 				}
+			}
+		})
+	}
+}
+
+// TestVillageOfAnotherCommuneRefused: with CommuneOf, a row whose village belongs to
+// another commune is refused rather than added to two families.
+func TestVillageOfAnotherCommuneRefused(t *testing.T) {
+	all, _, villages := provinceSample(t)
+	spec := indicator.Spec{Level: "province", Commune: "33", CommuneOf: map[string]string{}}
+	for _, code := range []string{"01000", "01100", "01200"} {
+		spec.Communes = append(spec.Communes, code)
+		spec.Villages = append(spec.Villages, villages[code]...)
+		for _, v := range villages[code] {
+			spec.CommuneOf[v] = code
+		}
+	}
+	cases := []struct {
+		name    string
+		village string
+		want    string
+	}{
+		{"own commune", "01000-T02", ""},
+		{"another commune", "01100-T01", `village "01100-T01" is not a village of commune "01000"`},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			ds := &review.Dataset{Files: []*review.File{{Path: "mem", Year: all.Files[0].Year}}}
+			f := all.Files[0]
+			ds.Files[0].Records = append([]review.Record(nil), f.Records...)
+			ds.Files[0].Lines = f.Lines
+			for i := range ds.Files[0].Records {
+				if r := &ds.Files[0].Records[i]; r.CommuneCode == "01000" && r.VillageCode == "01000-T01" {
+					r.VillageCode = c.village
+					break
+				}
+			}
+			_, err := indicator.Compute(ds, spec)
+			if c.want == "" {
+				if err != nil {
+					t.Fatal(err)
+				}
+				return
+			}
+			if err == nil || !strings.Contains(err.Error(), c.want) {
+				t.Fatalf("error %v, want %q", err, c.want)
 			}
 		})
 	}

@@ -82,7 +82,7 @@ func schemaFor(rel string) *dpSchema {
 	ext := path.Ext(rel)
 	base := strings.TrimSuffix(rel, ext)
 	switch {
-	case base == "indicators" && ext != ".json":
+	case (base == "indicators" || scaleLevelOf(base) != "") && ext != ".json":
 		cols, key = indicatorColumns, []string{"year", "unit_code", "group", "indicator"}
 	case base == "targets" && ext == ".csv":
 		cols, key = targetColumns, []string{"id"}
@@ -134,6 +134,12 @@ func (w *writer) datapackage() error {
 	if p.Plan.Implements != "" {
 		pkg.Sources = append(pkg.Sources, dpSource{Title: p.Plan.Implements})
 	}
+	if w.in.atScale() {
+		pkg.Description = p.Plan.TitleEN + ": the figures for " + p.Unit.NameEN + ", each of its communes and each of their villages, computed from the communes' household poverty reviews, with small counts withheld."
+		for _, n := range w.notes {
+			pkg.Description += " " + n
+		}
+	}
 	for _, rel := range files {
 		if rel == "datapackage.json" || rel == "SHA256SUMS" {
 			continue
@@ -156,6 +162,14 @@ func (w *writer) datapackage() error {
 		}
 		if s := schemaFor(rel); s != nil {
 			r.Profile, r.Schema = "tabular-data-resource", s
+			if w.in.atScale() {
+				for i := range s.Fields {
+					if s.Fields[i].Name == "unit_level" {
+						s.Fields[i].Title = "Cấp đơn vị: province (tỉnh), commune (xã) hoặc village (thôn)"
+						s.Fields[i].Description = "Level of the unit: province, commune or village"
+					}
+				}
+			}
 		}
 		pkg.Resources = append(pkg.Resources, r)
 	}

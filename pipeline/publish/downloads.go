@@ -46,6 +46,11 @@ func (w *writer) unitName(code string) string {
 	if code == p.Unit.Code {
 		return p.Unit.NameVI
 	}
+	if w.in.atScale() {
+		if name, ok := w.scaleUnitName(code); ok {
+			return name
+		}
+	}
 	if v, ok := p.Village(code); ok {
 		return v.NameVI
 	}
@@ -256,7 +261,11 @@ func downloadTitle(rel string) bilingual {
 		name := strings.TrimSuffix(strings.TrimPrefix(rel, "charts/"), ".csv")
 		return both("Số liệu của biểu đồ "+name, "Data of the chart "+name)
 	}
-	switch strings.TrimSuffix(rel, filepath.Ext(rel)) {
+	base := strings.TrimSuffix(rel, filepath.Ext(rel))
+	if level := scaleLevelOf(base); level != "" {
+		return levelTitle(level)
+	}
+	switch base {
 	case "indicators":
 		return both("Tất cả chỉ số theo năm, đơn vị và nhóm", "Every indicator by year, unit and group")
 	case "targets":

@@ -29,6 +29,10 @@ type Input struct {
 	// support_coverage_* targets (nil: none).
 	Support  *support.Table
 	Coverage *indicator.Table
+	// Registry is the unit registry (nil: none). When the unit is a province, the
+	// table holds the province, its communes and their villages, and only the
+	// downloads are written (see writeScale).
+	Registry *config.Registry
 }
 
 // Release identifies a data release.
@@ -60,6 +64,10 @@ func Write(l paths.Layout, in *Input) error {
 	// Order matters: datapackage.json describes every download written before it, and
 	// SHA256SUMS covers every file, datapackage.json included.
 	steps := []func() error{w.downloads, w.money, w.changelog, w.data, w.dictionary, w.pages, w.charts, w.api, w.datapackage, w.checksums}
+	if in.atScale() {
+		// A province: the open data only; its pages are not generated yet.
+		steps = []func() error{w.scaleDownloads, w.datapackage, w.checksums}
+	}
 	for _, step := range steps {
 		if err := step(); err != nil {
 			os.RemoveAll(tmp)
@@ -83,6 +91,9 @@ type writer struct {
 	// current release is one of them.
 	history  []recorded
 	recorded bool
+	// notes are sentences added to the data package's description (what a province's
+	// downloads leave out).
+	notes []string
 }
 
 func (w *writer) write(path string, b []byte) error {
