@@ -1,7 +1,6 @@
 package publish
 
 import (
-	"os"
 	"path"
 	"path/filepath"
 	"strings"
@@ -144,7 +143,7 @@ func (w *writer) datapackage() error {
 		if rel == "datapackage.json" || rel == "SHA256SUMS" {
 			continue
 		}
-		b, err := os.ReadFile(filepath.Join(root, rel))
+		size, sum, err := hashFile(filepath.Join(root, rel))
 		if err != nil {
 			return err
 		}
@@ -153,7 +152,7 @@ func (w *writer) datapackage() error {
 			Profile: "data-resource", Name: resourceName(rel), Path: rel,
 			Title: downloadTitle(rel).VI, Description: downloadTitle(rel).EN,
 			Format: format, Mediatype: mediatypes[format],
-			Bytes: int64(len(b)), Hash: "sha256:" + sha256Hex(b),
+			Bytes: size, Hash: "sha256:" + sum,
 		}
 		if format == "csv" || format == "json" {
 			// The CSVs start with a byte-order mark (see utf8BOM); it is a signature,

@@ -5,6 +5,7 @@ import (
 	"crypto/sha256"
 	"encoding/csv"
 	"encoding/hex"
+	"io"
 	"os"
 	"path/filepath"
 	"sort"
@@ -67,24 +68,34 @@ func (w *writer) indicatorRows() []tableRow {
 }
 
 func (w *writer) indicatorRow(f *indicator.Figure) tableRow {
-	name := w.unitName(f.UnitCode)
-	// The value as in the CSV: rounded, "." decimal point, no grouping; the typed
-	// value is that text parsed, so every format shows the same rounding.
-	var valueText string
-	var value any
-	if f.Flag == indicator.FlagNone {
-		valueText, value = csvNumber(f.Text("en"))
-	}
-	num, den := published(f)
+	name, valueText, value, num, den := w.indicatorFields(f)
 	return tableRow{
-		cells: []string{strconv.Itoa(f.Year), f.UnitLevel, f.UnitCode, name, f.Group, f.Indicator, valueText,
-			intCell(num), intCell(den), f.Measure, f.Flag},
+		cells: indicatorCells(f, name, valueText, num, den),
 		typed: map[string]any{
 			"year": f.Year, "unit_level": f.UnitLevel, "unit_code": f.UnitCode, "unit_name": name,
 			"group": f.Group, "indicator": f.Indicator, "value": value, "numerator": typedInt(num),
 			"denominator": typedInt(den), "unit_of_measure": f.Measure, "flag": f.Flag,
 		},
 	}
+}
+
+// indicatorFields are the parts of a figure's row that are not copied from it: the
+// unit's name, the value as in the CSV (rounded, "." decimal point, no grouping) and
+// as a number (that text parsed, so every format shows the same rounding), and the
+// published numerator and denominator.
+func (w *writer) indicatorFields(f *indicator.Figure) (name, valueText string, value any, num, den *int64) {
+	name = w.unitName(f.UnitCode)
+	if f.Flag == indicator.FlagNone {
+		valueText, value = csvNumber(f.Text("en"))
+	}
+	num, den = published(f)
+	return name, valueText, value, num, den
+}
+
+// indicatorCells is a figure's row as indicators.csv has it.
+func indicatorCells(f *indicator.Figure, name, valueText string, num, den *int64) []string {
+	return []string{strconv.Itoa(f.Year), f.UnitLevel, f.UnitCode, name, f.Group, f.Indicator, valueText,
+		intCell(num), intCell(den), f.Measure, f.Flag}
 }
 
 // csvNumber is a number as the page shows it in English, written as the CSVs have it
@@ -131,8 +142,24 @@ func csvBytes(header []string, rows [][]string) ([]byte, error) {
 
 // indicatorsCSV is indicators.csv; it does not depend on the release, so it can
 // identify one.
+// Rows are written one by one, without the typed twins: a province has a million.
 func (w *writer) indicatorsCSV() ([]byte, error) {
-	return csvBytes(IndicatorColumns, cells(w.indicatorRows()))
+	var b bytes.Buffer
+	b.Write(utf8BOM)
+	cw := csv.NewWriter(&b)
+	cw.UseCRLF = true
+	if err := cw.Write(IndicatorColumns); err != nil {
+		return nil, err
+	}
+	for i := range w.in.Table.Figures {
+		f := &w.in.Table.Figures[i]
+		name, valueText, _, num, den := w.indicatorFields(f)
+		if err := cw.Write(indicatorCells(f, name, valueText, num, den)); err != nil {
+			return nil, err
+		}
+	}
+	cw.Flush()
+	return b.Bytes(), cw.Error()
 }
 
 // tableJSON is the JSON twin of a CSV: the columns, the release and the typed rows.
@@ -210,14 +237,13 @@ func (w *writer) checksums() error {
 		if rel == "SHA256SUMS" {
 			continue
 		}
-		b, err := os.ReadFile(filepath.Join(root, rel))
+		size, sum, err := hashFile(filepath.Join(root, rel))
 		if err != nil {
 			return err
 		}
-		sum := sha256Hex(b)
 		sums.WriteString(sum + "  " + rel + "\n")
 		if !strings.Contains(rel, "/") {
-			list = append(list, Download{Path: "data/" + rel, Bytes: int64(len(b)), SHA256: sum, Format: strings.TrimPrefix(filepath.Ext(rel), "."), Title: downloadTitle(rel)})
+			list = append(list, Download{Path: "data/" + rel, Bytes: size, SHA256: sum, Format: strings.TrimPrefix(filepath.Ext(rel), "."), Title: downloadTitle(rel)})
 		}
 	}
 	if err := w.write(filepath.Join(root, "SHA256SUMS"), sums.Bytes()); err != nil {
@@ -249,6 +275,22 @@ func listFiles(root string) ([]string, error) {
 	})
 	sort.Strings(files)
 	return files, err
+}
+
+// hashFile returns a file's size and SHA-256 (hex), reading it in pieces: a
+// province's indicators.csv is a hundred megabytes.
+func hashFile(path string) (int64, string, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return 0, "", err
+	}
+	defer f.Close()
+	h := sha256.New()
+	n, err := io.Copy(h, f)
+	if err != nil {
+		return 0, "", err
+	}
+	return n, hex.EncodeToString(h.Sum(nil)), nil
 }
 
 func sha256Hex(b []byte) string {

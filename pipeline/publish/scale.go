@@ -68,7 +68,9 @@ func (w *writer) scaleDownloads() error {
 	}
 	for i := range w.in.Table.Figures {
 		f := &w.in.Table.Figures[i]
-		cells := w.indicatorRow(f).cells
+		// The cells only: the typed row (a map) is not needed for a CSV.
+		name, valueText, _, num, den := w.indicatorFields(f)
+		cells := indicatorCells(f, name, valueText, num, den)
 		for _, o := range []*out{all, files[f.UnitLevel]} {
 			if o == nil {
 				return fmt.Errorf("figure %v has the unknown level %q", f.Key(), f.UnitLevel)
