@@ -155,7 +155,7 @@ func load(l paths.Layout, getenv func(string) string, lang string, forceStream b
 		return nil, err
 	}
 	if forceStream || reviewBytes(files) > streamThreshold {
-		in.Table, in.Years, in.Rows, in.Problems, err = streamReviews(files, rules, specOf(p), opener(getenv))
+		in.Table, in.Years, in.Rows, in.Problems, err = streamReviews(files, func(int) review.Rules { return rules }, specOf(p), opener(getenv))
 		if err != nil {
 			return nil, err
 		}

@@ -14,9 +14,42 @@ import (
 // engine computes (the province, each commune, each village), what the reader
 // accepts (the declared communes and villages) and what disclosure protects.
 type nesting struct {
-	spec               indicator.Spec
-	tree               disclosure.Tree
-	communes, villages map[string]bool
+	spec indicator.Spec
+	tree disclosure.Tree
+	// units are the communes and villages, for the years each exists; byCode
+	// indexes them.
+	units  []config.AdminUnit
+	byCode map[string]config.AdminUnit
+}
+
+// rulesFor returns the communes and villages a review of year may hold: those the
+// registry says exist that year (a commune merged in 2025 has no 2025 rows; its
+// successor has no rows before it was formed). The figures of every declared unit
+// are still computed for every year, so a merged commune keeps its history.
+func (n *nesting) rulesFor(year int) (communes, villages map[string]bool) {
+	communes, villages = map[string]bool{}, map[string]bool{}
+	exists := func(u config.AdminUnit) bool {
+		return (u.ValidFrom == 0 || year >= u.ValidFrom) && (u.ValidTo == 0 || year <= u.ValidTo)
+	}
+	for _, u := range n.units {
+		if !exists(u) {
+			continue
+		}
+		switch u.Level {
+		case config.LevelCommune:
+			communes[u.Code] = true
+		case config.LevelVillage:
+			if c, ok := n.unit(n.spec.CommuneOf[u.Code]); ok && exists(c) {
+				villages[u.Code] = true
+			}
+		}
+	}
+	return communes, villages
+}
+
+func (n *nesting) unit(code string) (config.AdminUnit, bool) {
+	u, ok := n.byCode[code]
+	return u, ok
 }
 
 // atScale reports whether the build reports on many communes: the unit of
@@ -34,19 +67,21 @@ func nestingOf(p *config.Portal, r *config.Registry) (*nesting, error) {
 	}
 	top := p.Unit.Code
 	n := &nesting{
-		spec:     indicator.Spec{Level: p.Unit.Level, Commune: top, CommuneOf: map[string]string{}},
-		tree:     disclosure.Tree{Top: top, Children: map[string][]string{}},
-		communes: map[string]bool{}, villages: map[string]bool{},
+		spec:   indicator.Spec{Level: p.Unit.Level, Commune: top, CommuneOf: map[string]string{}},
+		tree:   disclosure.Tree{Top: top, Children: map[string][]string{}},
+		byCode: map[string]config.AdminUnit{},
 	}
 	for _, c := range r.Communes(top) {
 		n.spec.Communes = append(n.spec.Communes, c.Code)
 		n.tree.Children[top] = append(n.tree.Children[top], c.Code)
-		n.communes[c.Code] = true
+		n.units = append(n.units, c)
+		n.byCode[c.Code] = c
 		for _, v := range r.Children(c.Code) {
+			n.units = append(n.units, v)
+			n.byCode[v.Code] = v
 			n.spec.Villages = append(n.spec.Villages, v.Code)
 			n.spec.CommuneOf[v.Code] = c.Code
 			n.tree.Children[c.Code] = append(n.tree.Children[c.Code], v.Code)
-			n.villages[v.Code] = true
 		}
 	}
 	if len(n.spec.Communes) == 0 {
@@ -64,12 +99,16 @@ func loadScale(l paths.Layout, getenv func(string) string, lang string, in *Inpu
 	if err != nil {
 		return nil, err
 	}
-	rules := review.Rules{Communes: n.communes, Villages: n.villages, Classify: classifier(in.Portal)}
+	classify := classifier(in.Portal)
+	rulesFor := func(year int) review.Rules {
+		communes, villages := n.rulesFor(year)
+		return review.Rules{Communes: communes, Villages: villages, Classify: classify}
+	}
 	files, err := review.Files(l.Reviews())
 	if err != nil {
 		return nil, err
 	}
-	in.Table, in.Years, in.Rows, in.Problems, err = streamReviews(files, rules, n.spec, opener(getenv))
+	in.Table, in.Years, in.Rows, in.Problems, err = streamReviews(files, rulesFor, n.spec, opener(getenv))
 	if err != nil {
 		return nil, err
 	}

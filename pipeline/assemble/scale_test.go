@@ -5,6 +5,7 @@ import (
 	"context"
 	"encoding/csv"
 	"encoding/json"
+	"errors"
 	"os"
 	"path/filepath"
 	"strconv"
@@ -186,6 +187,50 @@ func TestProvinceRefusesUndeclaredUnits(t *testing.T) {
 			_, err = Load(l, func(string) string { return "" }, "en")
 			if _, ok := err.(*InvalidError); !ok {
 				t.Fatalf("error %v, want the data refused", err)
+			}
+		})
+	}
+}
+
+// TestProvinceRefusesRowsOfAMergedCommune: a commune whose last year is 2021 (merged
+// into another) may have no 2022 rows; before its merger its rows are accepted.
+func TestProvinceRefusesRowsOfAMergedCommune(t *testing.T) {
+	cases := []struct {
+		name    string
+		validTo int
+		refused bool
+	}{
+		{"merged after the last review", 2022, false},
+		{"merged before the second review", 2021, true},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			l := provinceSandbox(t)
+			b, err := os.ReadFile(l.Units())
+			if err != nil {
+				t.Fatal(err)
+			}
+			old := "code = \"01000\"\nlevel = \"commune\"\n"
+			edited := strings.Replace(string(b), old, old+"valid_to = "+strconv.Itoa(c.validTo)+"\nsuccessor = \"34000\"\n", 1)
+			if edited == string(b) {
+				t.Fatalf("no commune 01000 in units.toml:\n%s", b)
+			}
+			if err := os.WriteFile(l.Units(), []byte(edited), 0o644); err != nil {
+				t.Fatal(err)
+			}
+			in, err := Load(l, func(string) string { return "" }, "en")
+			if !c.refused {
+				if err != nil {
+					t.Fatal(err)
+				}
+				if in.Registry == nil || len(in.Years) != 2 {
+					t.Fatalf("years %v", in.Years)
+				}
+				return
+			}
+			var inv *InvalidError
+			if !errors.As(err, &inv) || !strings.Contains(err.Error(), "01000") || !strings.Contains(err.Error(), "2022.csv") {
+				t.Fatalf("error %v, want the 2022 rows of 01000 refused", err)
 			}
 		})
 	}

@@ -28,8 +28,9 @@ func reviewBytes(paths []string) int64 {
 
 // streamReviews checks and aggregates every review file without keeping the rows:
 // memory grows with the number of units and households' compact history, not with
-// the files. The figures are discarded when any file has an error.
-func streamReviews(paths []string, rules review.Rules, spec indicator.Spec, open review.Opener) (*indicator.Table, []int, int, []review.Problem, error) {
+// the files. The figures are discarded when any file has an error. rulesFor gives the
+// rules of each review year (the communes that exist change with the years).
+func streamReviews(paths []string, rulesFor func(year int) review.Rules, spec indicator.Spec, open review.Opener) (*indicator.Table, []int, int, []review.Problem, error) {
 	type yearFile struct {
 		year int
 		path string
@@ -77,9 +78,9 @@ func streamReviews(paths []string, rules review.Rules, spec indicator.Spec, open
 			if oerr != nil {
 				return nil, nil, 0, nil, oerr
 			}
-			res, ps, err = review.StreamBytes(f.path, b, rules, review.StreamOptions{}, emit)
+			res, ps, err = review.StreamBytes(f.path, b, rulesFor(f.year), review.StreamOptions{}, emit)
 		} else {
-			res, ps, err = review.StreamFile(f.path, rules, review.StreamOptions{}, emit)
+			res, ps, err = review.StreamFile(f.path, rulesFor(f.year), review.StreamOptions{}, emit)
 		}
 		if err != nil {
 			return nil, nil, 0, nil, err
