@@ -58,6 +58,19 @@ func (in *Inputs) atScale() bool {
 	return in.Registry != nil && in.Portal.Unit.Level != config.LevelCommune
 }
 
+// Villages is how many villages the build reports on: the commune's, or all the
+// villages of a province's communes.
+func (in *Inputs) Villages() int {
+	if !in.atScale() {
+		return len(in.Portal.Villages)
+	}
+	n := 0
+	for _, c := range in.Registry.Communes(in.Portal.Unit.Code) {
+		n += len(in.Registry.Children(c.Code))
+	}
+	return n
+}
+
 // nestingOf reads the communes of the portal's unit and their villages from the
 // registry. Only a province is supported: the engine computes one level of communes
 // between the top unit and the villages, and a nation has provinces in between.

@@ -66,10 +66,10 @@ func (c *checkCommand) summary(in *assemble.Inputs, lang string) {
 	stories := in.Stories
 	if en {
 		fmt.Fprintf(c.stdout, "ok: %d files, %d rows, years %s, %d villages, %d stories, %d warnings\n",
-			len(years), rows, yearRange(years), len(in.Portal.Villages), stories, warnings)
+			len(years), rows, yearRange(years), in.Villages(), stories, warnings)
 	} else {
 		fmt.Fprintf(c.stdout, "hợp lệ: %d tệp, %d dòng, các năm %s, %d thôn, %d câu chuyện, %d cảnh báo\n",
-			len(years), rows, yearRange(years), len(in.Portal.Villages), stories, warnings)
+			len(years), rows, yearRange(years), in.Villages(), stories, warnings)
 	}
 	if warnings == 0 {
 		return

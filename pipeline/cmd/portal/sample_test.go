@@ -3,8 +3,10 @@ package main
 import (
 	"bytes"
 	"context"
+	"fmt"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"github.com/minhtien/portal/pipeline/config"
@@ -16,6 +18,14 @@ func tinyProvince(name string) (sample.Scale, bool) {
 	s, ok := sample.ScaleByName(name)
 	s.Communes, s.Households, s.Years = 3, 1500, 2
 	return s, ok
+}
+
+func mustScale(t *testing.T) sample.Scale {
+	s, ok := tinyProvince("province")
+	if !ok {
+		t.Fatal("no province scale")
+	}
+	return s
 }
 
 // TestSampleProvinceWritesADataFolder: `portal sample --scale province --out DIR`
@@ -48,6 +58,17 @@ func TestSampleProvinceWritesADataFolder(t *testing.T) {
 	}
 	if p.Unit.Level != config.LevelProvince || p.Unit.Code != "33" || !p.Data.Sample || len(r.Communes("33")) != 3 {
 		t.Errorf("unit %+v, sample %v, %d communes", p.Unit, p.Data.Sample, len(r.Communes("33")))
+	}
+	villages := 0
+	for _, u := range sample.Units(mustScale(t), 20221) {
+		villages += len(u.Villages)
+	}
+	var checkOut, checkErr bytes.Buffer
+	if code := run(context.Background(), []string{"check", "--data", dir, "--lang", "en"}, &checkOut, &checkErr); code != 0 {
+		t.Fatalf("portal check of the sample: exit %d: %s", code, checkErr.String())
+	}
+	if want := fmt.Sprintf("years 2021-2022, %d villages", villages); !strings.HasPrefix(checkOut.String(), "ok: 2 files") || !strings.Contains(checkOut.String(), want) {
+		t.Errorf("portal check says %q, want %q", checkOut.String(), want)
 	}
 	if err := c.Run(context.Background(), []string{"--scale", "province"}); err == nil {
 		t.Error("a province sample without --out was accepted")
