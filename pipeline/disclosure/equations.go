@@ -50,7 +50,6 @@ func (p *protector) frame(tree Tree) frame {
 	}
 	if tree.Top == "" {
 		// A commune and its villages: the commune first, the villages in table order.
-		tree.Top = ""
 		for _, f := range p.t.Figures {
 			if f.UnitLevel == "commune" {
 				tree.Top = f.UnitCode
