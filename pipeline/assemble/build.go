@@ -40,9 +40,6 @@ func Build(ctx context.Context, o Options) (*Result, error) {
 	if err != nil {
 		return nil, err
 	}
-	if in.atScale() && !o.NoSite {
-		return nil, fmt.Errorf("build: the site of a %s is not generated yet; build its downloads with --no-site", in.Portal.Unit.Level)
-	}
 	res := &Result{Inputs: in}
 	for _, f := range in.Findings() {
 		if !f.Error {

@@ -113,8 +113,10 @@ func (w *writer) data() error {
 }
 
 // figures nests every figure by unit, group and indicator, each series in year order.
-func (w *writer) figures() map[string]map[string]map[string][]figureJSON {
-	out := map[string]map[string]map[string][]figureJSON{}
+// A province's holds its own figures only; its communes' are in data/units/ (see
+// unitFiles).
+func (w *writer) figures() unitFigures {
+	out := unitFigures{}
 	all := w.in.Table.Figures
 	if w.in.Coverage != nil {
 		// The commune's coverage of the support types, the figures of the
@@ -123,6 +125,9 @@ func (w *writer) figures() map[string]map[string]map[string][]figureJSON {
 	}
 	for i := range all {
 		f := &all[i]
+		if w.in.atScale() && f.UnitCode != w.in.Portal.Unit.Code {
+			continue
+		}
 		if out[f.UnitCode] == nil {
 			out[f.UnitCode] = map[string]map[string][]figureJSON{}
 		}

@@ -30,8 +30,8 @@ type Input struct {
 	Support  *support.Table
 	Coverage *indicator.Table
 	// Registry is the unit registry (nil: none). When the unit is a province, the
-	// table holds the province, its communes and their villages, and only the
-	// downloads are written (see writeScale).
+	// table holds the province, its communes and their villages, and the downloads
+	// and site of a province are written (see scaleDownloads and scaleSite).
 	Registry *config.Registry
 }
 
@@ -65,8 +65,8 @@ func Write(l paths.Layout, in *Input) error {
 	// SHA256SUMS covers every file, datapackage.json included.
 	steps := []func() error{w.downloads, w.money, w.changelog, w.data, w.dictionary, w.pages, w.charts, w.api, w.datapackage, w.checksums}
 	if in.atScale() {
-		// A province: the open data only; its pages are not generated yet.
-		steps = []func() error{w.scaleDownloads, w.datapackage, w.checksums}
+		// A province: its open data, then its site (see scaleSite).
+		steps = []func() error{w.scaleDownloads, w.scaleSite, w.datapackage, w.checksums}
 	}
 	for _, step := range steps {
 		if err := step(); err != nil {
