@@ -62,7 +62,57 @@ func Build(ctx context.Context, o Options) (*Result, error) {
 	if err := checkMounts(o.Layout); err != nil {
 		return nil, err
 	}
-	return res, render(ctx, o)
+	config := ""
+	if in.atScale() {
+		if config, err = writeScaleConfig(o.Layout); err != nil {
+			return nil, err
+		}
+	}
+	return res, render(ctx, o, config)
+}
+
+// scaleConfig overrides the site's mounts for a province: the same generated folders
+// and templates, without the hand-written content/ folder, whose stories, about and
+// methodology pages are the commune's and link to sections (villages, groups,
+// programmes, money, data) that a province's site does not have.
+const scaleConfig = `# Written by portal build for a province; read after hugo.toml.
+[module]
+  [[module.mounts]]
+    source = "../build/content"
+    target = "content"
+  [[module.mounts]]
+    source = "../build/data"
+    target = "data"
+  [[module.mounts]]
+    source = "../build/assets"
+    target = "assets"
+  [[module.mounts]]
+    source = "../build/static"
+    target = "static"
+  [[module.mounts]]
+    source = "layouts"
+    target = "layouts"
+  [[module.mounts]]
+    source = "assets"
+    target = "assets"
+  [[module.mounts]]
+    source = "i18n"
+    target = "i18n"
+  [[module.mounts]]
+    source = "static"
+    target = "static"
+`
+
+// writeScaleConfig writes scaleConfig into build/ and returns its absolute path.
+func writeScaleConfig(l paths.Layout) (string, error) {
+	path, err := filepath.Abs(filepath.Join(l.Build, "hugo-scale.toml"))
+	if err != nil {
+		return "", err
+	}
+	if err := os.WriteFile(path, []byte(scaleConfig), 0o644); err != nil {
+		return "", fmt.Errorf("build: %w", err)
+	}
+	return path, nil
 }
 
 // checkMounts fails when a generated folder is missing: Hugo would skip its mount
@@ -77,7 +127,8 @@ func checkMounts(l paths.Layout) error {
 	return nil
 }
 
-func render(ctx context.Context, o Options) error {
+// render runs Hugo; config is an extra configuration file ("" for none).
+func render(ctx context.Context, o Options, config string) error {
 	out, err := filepath.Abs(o.Layout.Out)
 	if err != nil {
 		return err
@@ -93,7 +144,7 @@ func render(ctx context.Context, o Options) error {
 	if err != nil {
 		return err
 	}
-	err = hugorun.Build(ctx, hugorun.Options{Site: site, Destination: tmp, BaseURL: o.BaseURL, Quiet: true})
+	err = hugorun.Build(ctx, hugorun.Options{Site: site, Destination: tmp, BaseURL: o.BaseURL, Quiet: true, Config: config})
 	if err != nil {
 		os.RemoveAll(tmp)
 		return err

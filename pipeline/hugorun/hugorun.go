@@ -6,6 +6,7 @@ import (
 	"context"
 	"fmt"
 	"os"
+	"path/filepath"
 	"sync"
 
 	"github.com/gohugoio/hugo/commands"
@@ -17,6 +18,9 @@ type Options struct {
 	Destination string // the folder to write the site into
 	BaseURL     string // overrides the configured base URL when set
 	Quiet       bool
+	// Config, when set, is a configuration file read after the site's hugo.toml,
+	// whose settings override it (a province's build mounts no hand-written content).
+	Config string
 }
 
 // mu serialises Hugo runs: Hugo keeps process-wide state and changes the working
@@ -33,6 +37,9 @@ func Build(ctx context.Context, opts Options) error {
 		"--panicOnWarning", "--cleanDestinationDir", "--noBuildLock"}
 	if opts.BaseURL != "" {
 		args = append(args, "--baseURL", opts.BaseURL)
+	}
+	if opts.Config != "" {
+		args = append(args, "--config", filepath.Join(opts.Site, "hugo.toml")+","+opts.Config)
 	}
 	if opts.Quiet {
 		args = append(args, "--quiet")

@@ -26,8 +26,8 @@ type unitFigures = map[string]map[string]map[string][]figureJSON
 //   - data/units/<commune>.json, one file per commune with the site indicators of the
 //     commune and its villages (group "all"), so that each commune page reads a few
 //     kilobytes through hugo.Data.units instead of one file of every unit;
-//   - the pages (front matter only): home, the A-Z list of communes and one page per
-//     commune, in each language;
+//   - the pages (front matter only): home, the A-Z list of communes, one page per
+//     commune and the province's targets, in each language;
 //   - the charts of the home page.
 func (w *writer) scaleSite() error {
 	if err := w.data(); err != nil {
@@ -100,6 +100,10 @@ func (w *writer) scalePages() error {
 	ps := []page{
 		{"", "_index", both("Giảm nghèo bền vững "+p.Unit.NameVI, "Sustainable poverty reduction in "+p.Unit.NameEN), nil, 0},
 		{"communes", "_index", both("Tìm xã của bạn", "Find your commune"), nil, 1},
+		{"targets", "_index", both("Mục tiêu", "Targets"), nil, 2},
+	}
+	for i, t := range w.in.Targets {
+		ps = append(ps, page{"targets/" + t.ID, "index", both(t.TitleVI, t.TitleEN), map[string]string{"target": t.ID}, i + 1})
 	}
 	for i, c := range communes {
 		params := map[string]string{"commune": c.Code, "letter": initial(c.NameVI)}

@@ -31,6 +31,9 @@ type builtSite struct {
 	once     sync.Once
 	baseURL  string
 	minPages int // fewer HTML pages than this means the build went wrong
+	// prepare, when set, changes the copied data/ before the build (the province
+	// test writes a small province there).
+	prepare func(l paths.Layout) error
 }
 
 var (
@@ -77,6 +80,11 @@ func (s *builtSite) build() error {
 		}
 	}
 	l := paths.New(dst, "", "", "", "")
+	if s.prepare != nil {
+		if err := s.prepare(l); err != nil {
+			return err
+		}
+	}
 	_, err = assemble.Build(context.Background(), assemble.Options{
 		Layout: l, BaseURL: s.baseURL, Getenv: func(string) string { return "" },
 	})

@@ -1,0 +1,107 @@
+package sitetest
+
+import (
+	"bytes"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/minhtien/portal/pipeline/config"
+	"github.com/minhtien/portal/pipeline/paths"
+	"github.com/minhtien/portal/pipeline/sample"
+)
+
+// provinceSite is a tiny province (3 communes of 3 villages, five reviews) built with
+// its site, as `portal sample --scale province` and `portal build` would at full size.
+var provinceSite = &builtSite{baseURL: "", minPages: 8, prepare: writeTinyProvince}
+
+// tinyProvince is sample.Province cut down to a size a test builds in seconds.
+func tinyProvince() sample.Scale {
+	s := sample.Province
+	s.Communes, s.Households = 3, 1500
+	s.MinVillages, s.MaxVillages = 3, 3
+	return s
+}
+
+// writeTinyProvince replaces the copied commune data with a tiny province: its
+// portal.toml and units.toml, and its reviews; the commune's support data and
+// release history are removed. The commune's hand-written pages stay: the build must
+// leave them out of a province's site (they link to sections it does not have).
+func writeTinyProvince(l paths.Layout) error {
+	s := tinyProvince()
+	commune, err := config.LoadPortal(l.PortalConfig())
+	if err != nil {
+		return err
+	}
+	var settings, units bytes.Buffer
+	if err := sample.EncodePortal(&settings, sample.ScalePortal(*commune, s)); err != nil {
+		return err
+	}
+	if err := sample.WriteUnits(&units, s, 7); err != nil {
+		return err
+	}
+	for path, b := range map[string][]byte{l.PortalConfig(): settings.Bytes(), l.Units(): units.Bytes()} {
+		if err := os.WriteFile(path, b, 0o644); err != nil {
+			return err
+		}
+	}
+	for _, dir := range []string{l.Reviews(), l.Support(), l.Releases()} {
+		if err := os.RemoveAll(dir); err != nil {
+			return err
+		}
+	}
+	_, err = sample.WriteScale(l.Reviews(), s, 7)
+	return err
+}
+
+// TestProvinceSite builds a tiny province with its site and checks that the A-Z list
+// and a page for every commune exist in both languages, that a commune page shows its
+// villages' figures, that the A-Z list links every commune, that the commune's
+// hand-written pages are left out, and that every internal link of the site resolves.
+func TestProvinceSite(t *testing.T) {
+	if testing.Short() {
+		t.Skip("builds a province site; skipped with -short")
+	}
+	s := site(t, provinceSite)
+	communes := sample.Units(tinyProvince(), 7)
+	for _, prefix := range []string{"", "en/"} {
+		az, err := os.ReadFile(filepath.Join(s.Out, prefix+"communes", "index.html"))
+		if err != nil {
+			t.Fatalf("the A-Z list (%s): %v", prefix, err)
+		}
+		if bytes.Contains(az, []byte("<script")) {
+			t.Errorf("%scommunes/ has a script: the A-Z list must work without JavaScript", prefix)
+		}
+		for _, c := range communes {
+			link := `href="/` + prefix + "communes/" + strings.ToLower(c.Code) + `/"`
+			if !bytes.Contains(az, []byte(link)) {
+				t.Errorf("%scommunes/ lacks %s", prefix, link)
+			}
+			page, err := os.ReadFile(filepath.Join(s.Out, prefix+"communes", strings.ToLower(c.Code), "index.html"))
+			if err != nil {
+				t.Errorf("commune page: %v", err)
+				continue
+			}
+			// One row per village, each with a figure cell.
+			if n := bytes.Count(page, []byte(`<th scope="row">`)); n < len(c.Villages) {
+				t.Errorf("%scommunes/%s: %d row headers, want at least the %d villages", prefix, c.Code, n, len(c.Villages))
+			}
+		}
+		home, err := os.ReadFile(filepath.Join(s.Out, prefix, "index.html"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !bytes.Contains(home, []byte(`href="/`+prefix+`communes/"`)) {
+			t.Errorf("the %shome page does not link the A-Z list", prefix)
+		}
+	}
+	for _, p := range []string{"stories", "about", "en/methodology"} {
+		if _, err := os.Stat(filepath.Join(s.Out, p)); err == nil {
+			t.Errorf("%s/ is published: the commune's hand-written pages must not be part of a province's site", p)
+		}
+	}
+	for _, p := range checkLinks(t, s) {
+		t.Error(p)
+	}
+}
