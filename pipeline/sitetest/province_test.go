@@ -2,10 +2,15 @@ package sitetest
 
 import (
 	"bytes"
+	"fmt"
+	"net/http"
+	"net/http/httptest"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/chromedp/chromedp"
 
 	"github.com/minhtien/portal/pipeline/config"
 	"github.com/minhtien/portal/pipeline/paths"
@@ -103,5 +108,48 @@ func TestProvinceSite(t *testing.T) {
 	}
 	for _, p := range checkLinks(t, s) {
 		t.Error(p)
+	}
+}
+
+// TestProvinceAxe opens the province's home page, its A-Z list and a commune page in
+// both languages, at both widths, and wants no failed request and no axe-core
+// violation.
+func TestProvinceAxe(t *testing.T) {
+	if testing.Short() {
+		t.Skip("builds a province site; skipped with -short")
+	}
+	ctx, _, col := browser(t)
+	src := axeSource(t)
+	s := site(t, provinceSite)
+	srv := httptest.NewServer(http.FileServer(http.Dir(s.Out)))
+	defer srv.Close()
+	code := strings.ToLower(sample.Units(tinyProvince(), 7)[0].Code)
+	for _, prefix := range []string{"/", "/en/"} {
+		for _, p := range []string{"", "communes/", "communes/" + code + "/"} {
+			for _, width := range []int64{375, 1280} {
+				path := prefix + p
+				problems, err := visit(ctx, col, srv, path, width)
+				if err != nil {
+					t.Fatal(err)
+				}
+				for _, pr := range problems {
+					t.Errorf("%s (%d px): %s", path, width, pr)
+				}
+				if _, err := chromedp.Run(ctx, chromedp.Evaluate[chromedp.Void](src)); err != nil {
+					t.Fatalf("inject axe-core: %v", err)
+				}
+				res, err := chromedp.Run(ctx, chromedp.Evaluate[axeResult](axeRun, chromedp.EvalAwaitPromise))
+				if err != nil {
+					t.Fatalf("run axe-core: %v", err)
+				}
+				for _, v := range res.Violations {
+					var nodes []string
+					for _, n := range v.Nodes {
+						nodes = append(nodes, fmt.Sprintf("    %s\n      %s", n.Target, n.HTML))
+					}
+					t.Errorf("%s (%d px): %s [%s] %s\n%s", path, width, v.ID, v.Impact, v.Help, strings.Join(nodes, "\n"))
+				}
+			}
+		}
 	}
 }
