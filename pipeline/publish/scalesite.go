@@ -140,21 +140,29 @@ func initial(name string) string {
 	return "#"
 }
 
-// collationKey sorts names in the order of the Vietnamese alphabet closely enough for
-// an index: marks removed, case folded, Đ after D.
+// vowelMarks are the combining marks that make a letter of the Vietnamese alphabet
+// (ă, â, ê, ô, ơ, ư), with the digit collationKey gives them; tone marks are not here.
+var vowelMarks = map[rune]byte{0x0306: '1', 0x0302: '2', 0x031B: '3'}
+
+// collationKey sorts names in the order of the Vietnamese alphabet (a ă â b c d đ e
+// ê ... o ô ơ ... u ư ...), case folded, tone marks ignored: each letter is followed
+// by a digit for its vowel mark (0 none, 1 breve, 2 circumflex, 3 horn; đ is d1).
 func collationKey(name string) string {
-	var b strings.Builder
+	b := []byte{}
 	for _, r := range norm.NFD.String(name) {
 		switch {
-		case unicode.Is(unicode.Mn, r):
-			continue
 		case r == 'đ' || r == 'Đ':
-			b.WriteString("d\U0010FFFF")
+			b = append(b, 'd', '1')
+		case unicode.Is(unicode.Mn, r):
+			if mark := vowelMarks[r]; mark != 0 && len(b) > 0 {
+				b[len(b)-1] = mark
+			}
 		default:
-			b.WriteRune(unicode.ToLower(r))
+			b = append(b, string(unicode.ToLower(r))...)
+			b = append(b, '0')
 		}
 	}
-	return b.String()
+	return string(b)
 }
 
 // groupAll is the group of every household.
