@@ -190,9 +190,10 @@ func load(l paths.Layout, getenv func(string) string, lang string, forceStream b
 			}
 		}
 	}
-	for _, f := range in.Findings() {
+	findings := in.Findings()
+	for _, f := range findings {
 		if f.Error {
-			return in, &InvalidError{Findings: in.Findings(), Lang: lang}
+			return in, &InvalidError{Findings: findings, Lang: lang}
 		}
 	}
 	return in, nil
