@@ -27,15 +27,27 @@ func (w *writer) pages() error {
 		{"money", "_index", both("Hỗ trợ và kinh phí", "Money and support"), nil, 6},
 		{"data", "_index", both("Dữ liệu mở", "Open data"), nil, 7},
 	}
-	for i, t := range w.in.Targets {
-		ps = append(ps, page{"targets/" + t.ID, "index", both(t.TitleVI, t.TitleEN), map[string]string{"target": t.ID}, i + 1})
-	}
+	ps = append(ps, w.targetPages()...)
 	for i, v := range p.Villages {
 		ps = append(ps, page{"villages/" + strings.ToLower(v.Code), "index", both(v.NameVI, v.NameEN), map[string]string{"village": v.Code}, i + 1})
 	}
 	for i, pr := range w.in.Programmes {
 		ps = append(ps, page{"programmes/" + slug(pr.Code), "index", both(pr.TitleVI, pr.TitleEN), map[string]string{"programme": pr.Code}, i + 1})
 	}
+	return w.writePages(ps)
+}
+
+// targetPages are the generated pages of the plan's targets, one per target.
+func (w *writer) targetPages() []page {
+	ps := make([]page, len(w.in.Targets))
+	for i, t := range w.in.Targets {
+		ps[i] = page{"targets/" + t.ID, "index", both(t.TitleVI, t.TitleEN), map[string]string{"target": t.ID}, i + 1}
+	}
+	return ps
+}
+
+// writePages writes each page's front matter in every language of the site.
+func (w *writer) writePages(ps []page) error {
 	for _, pg := range ps {
 		for _, lang := range w.lang {
 			title := pg.titles.VI

@@ -102,9 +102,7 @@ func (w *writer) scalePages() error {
 		{"communes", "_index", both("Tìm xã của bạn", "Find your commune"), nil, 1},
 		{"targets", "_index", both("Mục tiêu", "Targets"), nil, 2},
 	}
-	for i, t := range w.in.Targets {
-		ps = append(ps, page{"targets/" + t.ID, "index", both(t.TitleVI, t.TitleEN), map[string]string{"target": t.ID}, i + 1})
-	}
+	ps = append(ps, w.targetPages()...)
 	for i, c := range communes {
 		params := map[string]string{"commune": c.Code, "letter": initial(c.NameVI)}
 		if c.Successor != "" {
@@ -112,19 +110,7 @@ func (w *writer) scalePages() error {
 		}
 		ps = append(ps, page{"communes/" + strings.ToLower(c.Code), "index", both(c.NameVI, c.NameEN), params, i + 1})
 	}
-	for _, pg := range ps {
-		for _, lang := range w.lang {
-			title := pg.titles.VI
-			if lang == "en" {
-				title = pg.titles.EN
-			}
-			name := filepath.Join(w.l.BuildContent(), pg.path, pg.index+"."+lang+".md")
-			if err := w.write(name, frontMatter(title, pg.weight, pg.params)); err != nil {
-				return err
-			}
-		}
-	}
-	return nil
+	return w.writePages(ps)
 }
 
 // initial is the letter a name is listed under in the A-Z list: its first letter
