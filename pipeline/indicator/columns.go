@@ -28,7 +28,7 @@ const (
 
 // schema is the columnar layout of one batch of a review year, as the engine
 // aggregates it. Codes are small integers so a year of a whole country fits in a few
-// bytes per household; the unit columns hold unit indexes (-1 for none).
+// bytes per household; the village column holds village indexes.
 var schema = arrow.NewSchema([]arrow.Field{
 	{Name: "village", Type: arrow.PrimitiveTypes.Int32},
 	{Name: "status", Type: arrow.PrimitiveTypes.Int8},
@@ -40,7 +40,6 @@ var schema = arrow.NewSchema([]arrow.Field{
 	{Name: "in_school", Type: arrow.PrimitiveTypes.Int16},
 	{Name: "movement", Type: arrow.PrimitiveTypes.Int8},
 	{Name: "recently_escaped", Type: arrow.PrimitiveTypes.Uint8},
-	{Name: "commune", Type: arrow.PrimitiveTypes.Int32},
 }, nil)
 
 // column wraps a Go slice as an Arrow array without copying it; the slice must
@@ -54,9 +53,9 @@ func column[T int8 | uint8 | int16 | uint16 | int32](typ arrow.DataType, vals []
 	return array.MakeFromData(data)
 }
 
-// toArrow views a batch's columns (and the unit and movement columns the engine
+// toArrow views a batch's columns (and the village and movement columns the engine
 // derived from it) as one Arrow record batch, without copying.
-func toArrow(b *review.Batch, village, commune []int32, moves []int8, recent []uint8) arrow.RecordBatch {
+func toArrow(b *review.Batch, village []int32, moves []int8, recent []uint8) arrow.RecordBatch {
 	cols := []arrow.Array{
 		column(arrow.PrimitiveTypes.Int32, village),
 		column(arrow.PrimitiveTypes.Int8, b.Status),
@@ -68,7 +67,6 @@ func toArrow(b *review.Batch, village, commune []int32, moves []int8, recent []u
 		column(arrow.PrimitiveTypes.Int16, b.InSchool),
 		column(arrow.PrimitiveTypes.Int8, moves),
 		column(arrow.PrimitiveTypes.Uint8, recent),
-		column(arrow.PrimitiveTypes.Int32, commune),
 	}
 	rec := array.NewRecordBatch(schema, cols, int64(b.Len()))
 	for _, c := range cols {

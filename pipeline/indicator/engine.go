@@ -2,7 +2,6 @@ package indicator
 
 import (
 	"fmt"
-	"slices"
 
 	"github.com/apache/arrow-go/v18/arrow"
 	"github.com/apache/arrow-go/v18/arrow/array"
@@ -16,7 +15,8 @@ type Unit struct {
 	Code  string
 }
 
-// Spec says what to compute: the top unit and its villages, in publishing order.
+// Spec says what to compute: the top unit and the units below it, in publishing
+// order (top, provinces, communes, villages).
 type Spec struct {
 	// Commune is the top unit's code: the commune, or for a dataset of many
 	// communes the province (or nation) they make up.
@@ -26,12 +26,17 @@ type Spec struct {
 	Level string
 	// Communes, when not empty, adds a unit for each commune of a dataset of many
 	// communes (rows are assigned by their commune_code), published after the top
-	// unit and before the villages.
+	// unit (and its provinces) and before the villages.
 	Communes []string
 	// CommuneOf, when not nil, gives each village's commune: a row whose village is
 	// not in its commune_code's commune is refused, since it would be added to a
-	// commune and to a village of another.
+	// commune and to a village of another. Without it a village belongs to the
+	// commune of its first row, and a later row naming another commune is refused.
 	CommuneOf map[string]string
+	// Provinces, when not empty, adds a level between the top unit (the nation) and
+	// the communes; ProvinceOf gives each commune's province.
+	Provinces  []string
+	ProvinceOf map[string]string
 }
 
 func (s Spec) units() []Unit {
@@ -40,6 +45,9 @@ func (s Spec) units() []Unit {
 		level = "commune"
 	}
 	units := []Unit{{level, s.Commune}}
+	for _, p := range s.Provinces {
+		units = append(units, Unit{"province", p})
+	}
 	for _, c := range s.Communes {
 		units = append(units, Unit{"commune", c})
 	}
@@ -123,37 +131,50 @@ func checkYears(years []int) error {
 
 // Aggregator computes the figures year by year from batches of checked rows, so a
 // year of a province or the whole country never has to be held as Records: memory
-// is the accumulators (a few hundred bytes per unit and group) plus the history's
-// few bytes per household. Use: StartYear, Add each batch of the year (in any
-// order), EndYear; then Table. An Aggregator is not safe for concurrent use.
+// is the accumulators (a few hundred bytes per unit and group and review) plus the
+// history's few bytes per household. Each row is added to its village only; at the
+// end of a review the villages' sums are added up into their communes, provinces and
+// the top unit, so every parent is recomputed from its households' counts, never from
+// rates. Use: StartYear, Add each batch of the year (in any order), EndYear; then
+// Table or TableOf. An Aggregator is not safe for concurrent use.
 type Aggregator struct {
 	spec     Spec
 	units    []Unit
+	unitAt   map[Unit]int
+	parent   []int32 // each unit's parent, -1 for the top unit
 	villages map[string]int32
 	communes map[string]int32
 	years    int // how many reviews the dataset holds (0: unknown)
 	h        *history
+	specErr  error
 
-	t       *Table
 	yi      int // index of the current review
 	year    int
-	accs    [][]acc
 	open    bool
+	leaf    []acc // the current review's village sums: village*len(Groups) + group
+	sums    []yearSums
+	t       *Table  // every figure, built on first use
 	village []int32 // scratch columns, per batch
-	commune []int32
 	moves   []int8
 	recent  []uint8
 	dictV   []int32
 	dictC   []int32
-	// villageCommune is each village's commune index when Spec.CommuneOf is set.
+	// villageCommune is each village's commune index, -1 while unknown.
 	villageCommune []int32
+}
+
+// yearSums are one review's sums for every unit: unit*len(Groups) + group.
+type yearSums struct {
+	year  int
+	first bool
+	accs  []acc
 }
 
 // NewAggregator returns an aggregator for spec. years is the number of reviews the
 // dataset holds (0 if unknown): the last one's new households are not remembered.
 // households is a size hint for the history (0 if unknown).
 func NewAggregator(spec Spec, years, households int) *Aggregator {
-	a := &Aggregator{spec: spec, units: spec.units(), years: years, h: newHistory(households), t: &Table{}, yi: -1,
+	a := &Aggregator{spec: spec, units: spec.units(), years: years, h: newHistory(households), yi: -1,
 		villages: make(map[string]int32, len(spec.Villages)), communes: make(map[string]int32, len(spec.Communes))}
 	for i, v := range spec.Villages {
 		a.villages[v] = int32(i)
@@ -161,21 +182,49 @@ func NewAggregator(spec Spec, years, households int) *Aggregator {
 	for i, c := range spec.Communes {
 		a.communes[c] = int32(i)
 	}
-	if spec.CommuneOf != nil {
-		a.villageCommune = make([]int32, len(spec.Villages))
-		for i, v := range spec.Villages {
-			c, ok := a.communes[spec.CommuneOf[v]]
-			if !ok {
-				c = -1
+	a.villageCommune = make([]int32, len(spec.Villages))
+	for i, v := range spec.Villages {
+		c := int32(-1)
+		if spec.CommuneOf != nil {
+			if ci, ok := a.communes[spec.CommuneOf[v]]; ok {
+				c = ci
 			}
-			a.villageCommune[i] = c
 		}
+		a.villageCommune[i] = c
+	}
+	a.parent = make([]int32, len(a.units))
+	a.parent[0] = -1
+	for i := 1; i < len(a.units); i++ {
+		a.parent[i] = 0
+	}
+	provinces := map[string]int32{}
+	for i, p := range spec.Provinces {
+		provinces[p] = int32(1 + i)
+	}
+	for i, c := range spec.Communes {
+		if len(spec.Provinces) == 0 {
+			continue
+		}
+		p, ok := provinces[spec.ProvinceOf[c]]
+		if !ok {
+			a.specErr = fmt.Errorf("compute: commune %q is in no declared province", c)
+		}
+		a.parent[a.communeUnit(int32(i))] = p
 	}
 	return a
 }
 
+func (a *Aggregator) communeUnit(c int32) int32 { return int32(1+len(a.spec.Provinces)) + c }
+
+func (a *Aggregator) villageUnit(v int) int {
+	return 1 + len(a.spec.Provinces) + len(a.spec.Communes) + v
+}
+
 // StartYear begins the next review; years must increase.
 func (a *Aggregator) StartYear(year int) error {
+	if a.specErr != nil {
+		return a.specErr
+	}
 	if a.yi >= 0 && year <= a.year {
 		return fmt.Errorf("compute: review %d follows %d; reviews must be in increasing year order", year, a.year)
 	}
@@ -184,10 +233,7 @@ func (a *Aggregator) StartYear(year int) error {
 	}
 	a.yi++
 	a.year = year
-	a.accs = make([][]acc, len(a.units))
-	for i := range a.accs {
-		a.accs[i] = make([]acc, len(Groups))
-	}
+	a.leaf = make([]acc, len(a.spec.Villages)*len(Groups))
 	a.open = true
 	return nil
 }
@@ -214,7 +260,7 @@ func (a *Aggregator) Add(b *review.Batch) error {
 		}
 		a.dictC = append(a.dictC, i)
 	}
-	a.village, a.commune = resize(a.village, n), resize(a.commune, n)
+	a.village = resize(a.village, n)
 	a.moves, a.recent = resize(a.moves, n), resize(a.recent, n)
 	for i := 0; i < n; i++ {
 		v := a.dictV[b.Village[i]]
@@ -222,16 +268,19 @@ func (a *Aggregator) Add(b *review.Batch) error {
 			return fmt.Errorf("compute %d: line %d: village %q is not declared", a.year, b.Line[i], b.VillageDict[b.Village[i]])
 		}
 		a.village[i] = v
-		c := int32(-1)
-		if len(a.spec.Communes) > 0 {
-			if c = a.dictC[b.Commune[i]]; c < 0 {
-				return fmt.Errorf("compute %d: line %d: commune %q is not declared", a.year, b.Line[i], b.CommuneDict[b.Commune[i]])
-			}
-			if a.villageCommune != nil && a.villageCommune[v] != c {
-				return fmt.Errorf("compute %d: line %d: village %q is not a village of commune %q", a.year, b.Line[i], b.VillageDict[b.Village[i]], b.CommuneDict[b.Commune[i]])
-			}
+		if len(a.spec.Communes) == 0 {
+			continue
 		}
-		a.commune[i] = c
+		c := a.dictC[b.Commune[i]]
+		if c < 0 {
+			return fmt.Errorf("compute %d: line %d: commune %q is not declared", a.year, b.Line[i], b.CommuneDict[b.Commune[i]])
+		}
+		if a.spec.CommuneOf == nil && a.villageCommune[v] < 0 {
+			a.villageCommune[v] = c
+		}
+		if a.villageCommune[v] != c {
+			return fmt.Errorf("compute %d: line %d: village %q is not a village of commune %q", a.year, b.Line[i], b.VillageDict[b.Village[i]], b.CommuneDict[b.Commune[i]])
+		}
 	}
 	last := a.years > 0 && a.yi == a.years-1
 	if a.yi == 0 && last {
@@ -240,28 +289,91 @@ func (a *Aggregator) Add(b *review.Batch) error {
 	} else {
 		a.h.observe(a.yi, last, b.ID, b.Status, a.moves, a.recent)
 	}
-	rec := toArrow(b, a.village, a.commune, a.moves, a.recent)
+	rec := toArrow(b, a.village, a.moves, a.recent)
 	defer rec.Release()
-	aggregate(rec, a.accs, 1+len(a.spec.Communes))
+	aggregate(rec, a.leaf)
 	return nil
 }
 
-// EndYear turns the review's sums into figures.
+// EndYear closes the review: the villages' sums are added up into every parent.
 func (a *Aggregator) EndYear() {
-	a.t.Figures = slices.Grow(a.t.Figures, len(a.units)*len(Groups)*len(Definitions))
-	for ui, u := range a.units {
-		for gi, g := range Groups {
-			a.t.Figures = a.accs[ui][gi].figures(a.t.Figures, a.year, u, g, a.yi == 0)
+	g := len(Groups)
+	all := make([]acc, len(a.units)*g)
+	copy(all[a.villageUnit(0)*g:], a.leaf)
+	for v, c := range a.villageCommune {
+		if c >= 0 {
+			a.parent[a.villageUnit(v)] = a.communeUnit(c)
 		}
 	}
-	a.t.index = nil
+	// Parents come before their children in the unit order, so one pass from the
+	// end adds every unit into its parent after its own children were added to it.
+	for u := len(a.units) - 1; u > 0; u-- {
+		p := int(a.parent[u])
+		for gi := range g {
+			all[p*g+gi].merge(&all[u*g+gi])
+		}
+	}
+	a.sums = append(a.sums, yearSums{a.year, a.yi == 0, all})
+	a.leaf = nil
+	a.t = nil
 	a.open = false
 }
 
-// Table returns every figure computed so far; its key index is built on first use.
+// Table returns every figure computed so far, in the order year, unit, group,
+// indicator; its key index is built on first use.
 func (a *Aggregator) Table() *Table {
+	if a.t == nil {
+		a.t = a.table(a.units)
+	}
 	return a.t
 }
+
+// TableOf returns the figures of the given units only, in the order year, unit (as
+// given), group, indicator: a part of a large dataset (a province of the nation) can
+// be protected and published without every figure of the whole existing at once.
+func (a *Aggregator) TableOf(units []Unit) (*Table, error) {
+	if a.unitAt == nil {
+		a.unitAt = make(map[Unit]int, len(a.units))
+		for i, u := range a.units {
+			a.unitAt[u] = i
+		}
+	}
+	for _, u := range units {
+		if _, ok := a.unitAt[u]; !ok {
+			return nil, fmt.Errorf("compute: no figures for %s %q", u.Level, u.Code)
+		}
+	}
+	return a.table(units), nil
+}
+
+func (a *Aggregator) table(units []Unit) *Table {
+	t := &Table{Figures: make([]Figure, 0, len(a.sums)*len(units)*len(Groups)*len(Definitions))}
+	g := len(Groups)
+	for _, ys := range a.sums {
+		for _, u := range units {
+			ui := a.unitIndex(u)
+			for gi, group := range Groups {
+				t.Figures = ys.accs[ui*g+gi].figures(t.Figures, ys.year, u, group, ys.first)
+			}
+		}
+	}
+	return t
+}
+
+func (a *Aggregator) unitIndex(u Unit) int {
+	if a.unitAt != nil {
+		return a.unitAt[u]
+	}
+	for i, x := range a.units {
+		if x == u {
+			return i
+		}
+	}
+	return -1
+}
+
+// Units returns the units figures are computed for, top first.
+func (a *Aggregator) Units() []Unit { return a.units }
 
 func resize[T any](s []T, n int) []T {
 	if cap(s) < n {
@@ -288,10 +400,10 @@ type acc struct {
 	waterOK, latrineOK                   int64
 }
 
-// aggregate makes one pass over a batch's columns, adding each household to the top
-// unit, its commune (when communes are units) and its village, for all households and
-// for each group it belongs to. Village unit v is accs[villageBase+v].
-func aggregate(rec arrow.RecordBatch, accs [][]acc, villageBase int) {
+// aggregate makes one pass over a batch's columns, adding each household to its
+// village, for all households and for each group it belongs to: village v, group g
+// is leaf[v*len(Groups)+g].
+func aggregate(rec arrow.RecordBatch, leaf []acc) {
 	vil := rec.Column(0).(*array.Int32).Int32Values()
 	st := rec.Column(1).(*array.Int8).Int8Values()
 	dep := rec.Column(2).(*array.Uint16).Uint16Values()
@@ -302,21 +414,14 @@ func aggregate(rec arrow.RecordBatch, accs [][]acc, villageBase int) {
 	sch := rec.Column(7).(*array.Int16).Int16Values()
 	mov := rec.Column(8).(*array.Int8).Int8Values()
 	recent := rec.Column(9).(*array.Uint8).Uint8Values()
-	com := rec.Column(10).(*array.Int32).Int32Values()
+	ng := len(Groups)
 	for i := range vil {
 		row := rowValues{st[i], dep[i], mem[i], ins[i], chi[i], sch[i], mov[i], recent[i] != 0}
-		targets := [3][]acc{accs[0], accs[villageBase+int(vil[i])], nil}
-		n := 2
-		if com[i] >= 0 {
-			targets[2] = accs[1+com[i]]
-			n = 3
-		}
-		for _, unit := range targets[:n] {
-			unit[0].add(&row)
-			for g := 0; g < len(Groups)-1; g++ {
-				if grp[i]&(1<<g) != 0 {
-					unit[g+1].add(&row)
-				}
+		unit := leaf[int(vil[i])*ng : int(vil[i])*ng+ng]
+		unit[0].add(&row)
+		for g := 0; g < ng-1; g++ {
+			if grp[i]&(1<<g) != 0 {
+				unit[g+1].add(&row)
 			}
 		}
 	}
@@ -372,4 +477,26 @@ func (a *acc) add(r *rowValues) {
 	if r.dep&(1<<9) == 0 {
 		a.latrineOK++
 	}
+}
+
+// merge adds b's sums to a's.
+func (a *acc) merge(b *acc) {
+	a.households += b.households
+	a.poor += b.poor
+	a.near += b.near
+	a.escaped += b.escaped
+	a.newly += b.newly
+	a.relapsed += b.relapsed
+	a.recent += b.recent
+	for j := range a.depPN {
+		a.depPN[j] += b.depPN[j]
+		a.depPoor[j] += b.depPoor[j]
+	}
+	a.depSumPoor += b.depSumPoor
+	a.children += b.children
+	a.inSchool += b.inSchool
+	a.members += b.members
+	a.insured += b.insured
+	a.waterOK += b.waterOK
+	a.latrineOK += b.latrineOK
 }
