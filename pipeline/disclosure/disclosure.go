@@ -53,7 +53,8 @@ type Tree struct {
 
 // ProtectTree is Protect for units that nest on several levels (a province, its
 // communes and their villages): every level below Top is protected as villages are,
-// and each parent's figures are the published sum of its children's.
+// and each parent's figures are the published sum of its children's. Figures that
+// come in already withheld stay withheld, even the top unit's.
 func ProtectTree(t *indicator.Table, k int, tree Tree) (Report, error) {
 	if k < 3 {
 		return Report{}, fmt.Errorf("protect: threshold k=%d is below 3", k)
@@ -61,6 +62,8 @@ func ProtectTree(t *indicator.Table, k int, tree Tree) (Report, error) {
 	p := &protector{t: t, k: int64(k), hidden: make([]bool, 2*len(t.Figures))}
 	p.t.Reindex()
 	p.fr = p.frame(tree)
+	p.primaries = map[int]bool{}
+	p.preset()
 	p.primary()
 	eqs := p.equations()
 	groups := p.linkGroups()
@@ -108,8 +111,26 @@ func (p *protector) small(n int64) bool { return n >= 1 && n < p.k }
 // or people counts; they are protected through their link to the poor count.
 var selfContained = map[string]bool{"mpi_a": true, "mpi_m0": true}
 
+// preset keeps withheld what is already withheld: a figure shared with another
+// table (a province's, in the nation's table and in its own) may have been withheld
+// there.
+func (p *protector) preset() {
+	for i := range p.t.Figures {
+		f := p.fig(i)
+		if f.Flag != indicator.FlagSuppressed {
+			continue
+		}
+		p.hidden[2*i+int(num)] = true
+		if f.HideDen && !f.IsCount() {
+			p.hidden[2*i+int(den)] = true
+		}
+		if !f.Secondary {
+			p.primaries[i] = true
+		}
+	}
+}
+
 func (p *protector) primary() {
-	p.primaries = map[int]bool{}
 	for i := range p.t.Figures {
 		f := p.fig(i)
 		if !p.protected(i) || f.Flag == indicator.FlagNotAvailable || selfContained[f.Indicator] {

@@ -1,0 +1,152 @@
+package disclosure
+
+import (
+	"fmt"
+
+	"github.com/minhtien/portal/pipeline/indicator"
+)
+
+// Part is a child of the top unit with everything below it (a province, its
+// communes and their villages), protected as a table of its own.
+type Part struct {
+	Code string
+	Tree Tree
+}
+
+// ProtectParts protects a table too large to hold at once, such as a nation's: top
+// holds the top unit and its children (the nation and its provinces), and each part
+// one child with everything below it, built on demand by load and handed to use once
+// protected. The figures of a part's own unit are in both tables; whatever either
+// protection withholds of them is withheld in the other, and the tables are protected
+// again until neither changes, so every sum (nation = provinces, province = communes,
+// commune = villages) is protected as ProtectTree protects one tree. use may be
+// called more than once for a part: the last call is the final one.
+func ProtectParts(top *indicator.Table, k int, tree Tree, parts []Part, load func(i int) (*indicator.Table, error), use func(i int, t *indicator.Table) error) (Report, error) {
+	rep, err := ProtectTree(top, k, tree)
+	if err != nil {
+		return rep, err
+	}
+	shared := make([][]int, len(parts)) // each part's figures in top
+	byCode := map[string]int{}
+	for i, p := range parts {
+		byCode[p.Code] = i
+	}
+	for fi := range top.Figures {
+		if i, ok := byCode[top.Figures[fi].UnitCode]; ok {
+			shared[i] = append(shared[i], fi)
+		}
+	}
+	counts := make([]Report, len(parts))
+	pending := make([]bool, len(parts))
+	for i := range pending {
+		pending[i] = true
+	}
+	for rounds := 0; ; rounds++ {
+		if rounds > len(parts)+2 {
+			return rep, fmt.Errorf("protect: parts still changing after %d rounds", rounds)
+		}
+		topChanged := false
+		for i, p := range parts {
+			if !pending[i] {
+				continue
+			}
+			t, err := load(i)
+			if err != nil {
+				return rep, err
+			}
+			copyWithheld(t, top, shared[i])
+			if _, err := ProtectTree(t, k, p.Tree); err != nil {
+				return rep, err
+			}
+			if copyBack(top, t, shared[i]) {
+				topChanged = true
+			}
+			counts[i] = below(t, p.Code)
+			if err := use(i, t); err != nil {
+				return rep, err
+			}
+			pending[i] = false
+		}
+		if !topChanged {
+			break
+		}
+		before := snapshot(top)
+		if rep, err = ProtectTree(top, k, tree); err != nil {
+			return rep, err
+		}
+		after := snapshot(top)
+		for i := range parts {
+			for _, fi := range shared[i] {
+				if after[fi] != before[fi] {
+					pending[i] = true
+				}
+			}
+		}
+	}
+	for _, c := range counts {
+		rep.Primary += c.Primary
+		rep.Secondary += c.Secondary
+		rep.Unresolved = append(rep.Unresolved, c.Unresolved...)
+	}
+	rep.Unresolved = dedupe(rep.Unresolved)
+	return rep, nil
+}
+
+// copyWithheld withholds in a part's table the figures of its unit that top withholds.
+func copyWithheld(t, top *indicator.Table, figs []int) {
+	for _, fi := range figs {
+		f := &top.Figures[fi]
+		if f.Flag != indicator.FlagSuppressed {
+			continue
+		}
+		if g, ok := t.Get(f.Key()); ok {
+			g.Flag, g.HideDen, g.Secondary = f.Flag, f.HideDen, f.Secondary
+		}
+	}
+}
+
+// copyBack withholds in top what the part's protection withheld of its unit, and
+// reports whether anything changed.
+func copyBack(top, t *indicator.Table, figs []int) bool {
+	changed := false
+	for _, fi := range figs {
+		f := &top.Figures[fi]
+		g, ok := t.Get(f.Key())
+		if !ok || g.Flag != indicator.FlagSuppressed {
+			continue
+		}
+		if f.Flag != indicator.FlagSuppressed || (g.HideDen && !f.HideDen) {
+			f.Flag, f.HideDen, f.Secondary = g.Flag, g.HideDen || f.HideDen, g.Secondary && f.Secondary
+			changed = true
+		}
+	}
+	return changed
+}
+
+func snapshot(t *indicator.Table) []string {
+	out := make([]string, len(t.Figures))
+	for i := range t.Figures {
+		out[i] = t.Figures[i].Flag
+		if t.Figures[i].HideDen {
+			out[i] += "+den"
+		}
+	}
+	return out
+}
+
+// below counts what a part's protection withheld under its own unit.
+func below(t *indicator.Table, code string) Report {
+	var r Report
+	for i := range t.Figures {
+		f := &t.Figures[i]
+		if f.UnitCode == code || f.Flag != indicator.FlagSuppressed {
+			continue
+		}
+		if f.Secondary {
+			r.Secondary++
+		} else {
+			r.Primary++
+		}
+	}
+	return r
+}
