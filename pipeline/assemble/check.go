@@ -30,9 +30,9 @@ type Inputs struct {
 	// Registry is the unit registry (data/units.toml), nil when there is none.
 	Registry *config.Registry
 	// Dataset holds every review record when the data is small enough to read whole;
-	// Table holds the figures computed while streaming larger data, and Dataset is nil.
+	// Sums holds the sums computed while streaming larger data, and Dataset is nil.
 	Dataset *review.Dataset
-	Table   *indicator.Table
+	Sums    *indicator.Aggregator
 	// Years are the review years and Rows the household rows read.
 	Years []int
 	Rows  int
@@ -155,7 +155,7 @@ func load(l paths.Layout, getenv func(string) string, lang string, forceStream b
 		return nil, err
 	}
 	if forceStream || reviewBytes(files) > streamThreshold {
-		in.Table, in.Years, in.Rows, in.Problems, err = streamReviews(files, func(int) review.Rules { return rules }, specOf(p), opener(getenv))
+		in.Sums, in.Years, in.Rows, in.Problems, err = streamReviews(files, func(int) review.Rules { return rules }, specOf(p), opener(getenv))
 		if err != nil {
 			return nil, err
 		}

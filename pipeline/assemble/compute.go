@@ -19,22 +19,33 @@ func Compute(l paths.Layout, in *Inputs) (*publish.Input, disclosure.Report, err
 	if len(in.Years) == 0 {
 		return nil, disclosure.Report{}, fmt.Errorf("compute: no review data")
 	}
-	table := in.Table
-	if table == nil {
-		var err error
-		if table, err = indicator.Compute(in.Dataset, specOf(in.Portal)); err != nil {
-			return nil, disclosure.Report{}, err
-		}
-	}
-	var report disclosure.Report
-	var err error
-	if in.atScale() {
+	var (
+		table  *indicator.Table
+		parts  []publish.Part
+		report disclosure.Report
+		err    error
+	)
+	switch {
+	case in.atScale():
 		n, nerr := nestingOf(in.Portal, in.Registry)
 		if nerr != nil {
 			return nil, report, nerr
 		}
+		if in.Sums == nil {
+			return nil, report, fmt.Errorf("compute: no sums for %s %q", in.Portal.Unit.Level, in.Portal.Unit.Code)
+		}
+		if len(n.parts) > 0 {
+			table, parts, report, err = protectParts(in.Sums, n, in.Portal.Disclosure.K)
+			break
+		}
+		table = in.Sums.Table()
 		report, err = disclosure.ProtectTree(table, in.Portal.Disclosure.K, n.tree)
-	} else {
+	default:
+		if in.Sums != nil {
+			table = in.Sums.Table()
+		} else if table, err = indicator.Compute(in.Dataset, specOf(in.Portal)); err != nil {
+			return nil, report, err
+		}
 		report, err = disclosure.Protect(table, in.Portal.Disclosure.K)
 	}
 	if err != nil {
@@ -43,7 +54,7 @@ func Compute(l paths.Layout, in *Inputs) (*publish.Input, disclosure.Report, err
 	years := in.Years
 	out := &publish.Input{
 		Portal: in.Portal, Targets: in.Targets, Programmes: in.Programmes,
-		Table: table, Years: years, Registry: in.Registry,
+		Table: table, Years: years, Registry: in.Registry, Parts: parts,
 	}
 	// Support and spending: aggregated, protected, and the commune's coverage of each
 	// support type for the "100% of those who need it" targets.

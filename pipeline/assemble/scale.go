@@ -10,7 +10,7 @@ import (
 	"github.com/minhtien/portal/pipeline/review"
 )
 
-// nesting is how a province's units nest, read from the unit registry: what the
+// nesting is how a province's or a nation's units nest, read from the unit registry: what the
 // engine computes (the province, each commune, each village), what the reader
 // accepts (the declared communes and villages) and what disclosure protects.
 type nesting struct {
@@ -20,6 +20,12 @@ type nesting struct {
 	// indexes them.
 	units  []config.AdminUnit
 	byCode map[string]config.AdminUnit
+	// For a nation: top are the nation and its provinces, whose figures are held
+	// at once; parts are the provinces, each protected and published with its
+	// communes and villages (partUnits), one after another.
+	top       []indicator.Unit
+	parts     []disclosure.Part
+	partUnits [][]indicator.Unit
 }
 
 // rulesFor returns the communes and villages a review of year may hold: those the
@@ -71,22 +77,54 @@ func (in *Inputs) Villages() int {
 	return n
 }
 
-// nestingOf reads the communes of the portal's unit and their villages from the
-// registry. Only a province is supported: the engine computes one level of communes
-// between the top unit and the villages, and a nation has provinces in between.
+// nestingOf reads the units below the portal's unit from the registry: a province's
+// communes and their villages, or a nation's provinces, their communes and villages.
 func nestingOf(p *config.Portal, r *config.Registry) (*nesting, error) {
-	if p.Unit.Level != config.LevelProvince {
-		return nil, fmt.Errorf("load unit registry: a %s is not supported yet; build each province", p.Unit.Level)
-	}
 	top := p.Unit.Code
 	n := &nesting{
 		spec:   indicator.Spec{Level: p.Unit.Level, Commune: top, CommuneOf: map[string]string{}},
 		tree:   disclosure.Tree{Top: top, Children: map[string][]string{}},
 		byCode: map[string]config.AdminUnit{},
 	}
-	for _, c := range r.Communes(top) {
+	switch p.Unit.Level {
+	case config.LevelProvince:
+		n.addCommunes(r, top)
+	case config.LevelNation:
+		n.spec.ProvinceOf = map[string]string{}
+		n.top = []indicator.Unit{{Level: p.Unit.Level, Code: top}}
+		for _, pr := range r.Children(top) {
+			if pr.Level != config.LevelProvince {
+				continue
+			}
+			n.spec.Provinces = append(n.spec.Provinces, pr.Code)
+			n.tree.Children[top] = append(n.tree.Children[top], pr.Code)
+			n.units = append(n.units, pr)
+			n.byCode[pr.Code] = pr
+			n.top = append(n.top, indicator.Unit{Level: pr.Level, Code: pr.Code})
+			from := len(n.spec.Communes)
+			n.addCommunes(r, pr.Code)
+			n.addPart(pr.Code, from)
+		}
+		if len(n.spec.Provinces) == 0 {
+			return nil, fmt.Errorf("load unit registry: nation %q has no province declared", top)
+		}
+	default:
+		return nil, fmt.Errorf("load unit registry: a %s cannot be built from many communes; build its province", p.Unit.Level)
+	}
+	if len(n.spec.Communes) == 0 {
+		return nil, fmt.Errorf("load unit registry: %s %q has no commune declared", p.Unit.Level, top)
+	}
+	return n, nil
+}
+
+// addCommunes adds the communes of parent (a province) and their villages.
+func (n *nesting) addCommunes(r *config.Registry, parent string) {
+	for _, c := range r.Communes(parent) {
 		n.spec.Communes = append(n.spec.Communes, c.Code)
-		n.tree.Children[top] = append(n.tree.Children[top], c.Code)
+		if n.spec.ProvinceOf != nil {
+			n.spec.ProvinceOf[c.Code] = parent
+		}
+		n.tree.Children[parent] = append(n.tree.Children[parent], c.Code)
 		n.units = append(n.units, c)
 		n.byCode[c.Code] = c
 		for _, v := range r.Children(c.Code) {
@@ -97,10 +135,26 @@ func nestingOf(p *config.Portal, r *config.Registry) (*nesting, error) {
 			n.tree.Children[c.Code] = append(n.tree.Children[c.Code], v.Code)
 		}
 	}
-	if len(n.spec.Communes) == 0 {
-		return nil, fmt.Errorf("load unit registry: %s %q has no commune declared", p.Unit.Level, top)
+}
+
+// addPart declares a nation's province as a part protected and published on its
+// own: the province, its communes (from the index given) and their villages.
+func (n *nesting) addPart(province string, from int) {
+	part := disclosure.Part{Code: province, Tree: disclosure.Tree{Top: province, Children: map[string][]string{}}}
+	units := []indicator.Unit{{Level: config.LevelProvince, Code: province}}
+	communes := n.spec.Communes[from:]
+	part.Tree.Children[province] = communes
+	for _, c := range communes {
+		units = append(units, indicator.Unit{Level: config.LevelCommune, Code: c})
 	}
-	return n, nil
+	for _, c := range communes {
+		part.Tree.Children[c] = n.tree.Children[c]
+		for _, v := range n.tree.Children[c] {
+			units = append(units, indicator.Unit{Level: config.LevelVillage, Code: v})
+		}
+	}
+	n.parts = append(n.parts, part)
+	n.partUnits = append(n.partUnits, units)
 }
 
 // loadScale reads a province's review data: every file is streamed through the
@@ -121,7 +175,7 @@ func loadScale(l paths.Layout, getenv func(string) string, lang string, in *Inpu
 	if err != nil {
 		return nil, err
 	}
-	in.Table, in.Years, in.Rows, in.Problems, err = streamReviews(files, rulesFor, n.spec, opener(getenv))
+	in.Sums, in.Years, in.Rows, in.Problems, err = streamReviews(files, rulesFor, n.spec, opener(getenv))
 	if err != nil {
 		return nil, err
 	}

@@ -28,9 +28,9 @@ func reviewBytes(paths []string) int64 {
 
 // streamReviews checks and aggregates every review file without keeping the rows:
 // memory grows with the number of units and households' compact history, not with
-// the files. The figures are discarded when any file has an error. rulesFor gives the
+// the files. The sums are discarded when any file has an error. rulesFor gives the
 // rules of each review year (the communes that exist change with the years).
-func streamReviews(paths []string, rulesFor func(year int) review.Rules, spec indicator.Spec, open review.Opener) (*indicator.Table, []int, int, []review.Problem, error) {
+func streamReviews(paths []string, rulesFor func(year int) review.Rules, spec indicator.Spec, open review.Opener) (*indicator.Aggregator, []int, int, []review.Problem, error) {
 	type yearFile struct {
 		year int
 		path string
@@ -93,5 +93,5 @@ func streamReviews(paths []string, rulesFor func(year int) review.Rules, spec in
 		years = append(years, f.year)
 		rows += res.Rows
 	}
-	return agg.Table(), years, rows, problems, nil
+	return agg, years, rows, problems, nil
 }

@@ -20,7 +20,7 @@ func TestStreamedLoadComputesTheSameFigures(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if streamed.Dataset != nil || streamed.Table == nil {
+	if streamed.Dataset != nil || streamed.Sums == nil {
 		t.Fatal("the streamed load kept the records or computed no table")
 	}
 	if whole.Rows != streamed.Rows || len(whole.Years) != len(streamed.Years) {

@@ -150,3 +150,42 @@ func below(t *indicator.Table, code string) Report {
 	}
 	return r
 }
+
+// Mask bits, one byte per figure.
+const (
+	maskWithheld byte = 1 << iota
+	maskHideDen
+	maskSecondary
+)
+
+// Mask returns what protection withheld in t, one byte per figure, so that a table
+// rebuilt from the same sums can be protected again without repeating the work (see
+// ApplyMask).
+func Mask(t *indicator.Table) []byte {
+	m := make([]byte, len(t.Figures))
+	for i := range t.Figures {
+		f := &t.Figures[i]
+		if f.Flag == indicator.FlagSuppressed {
+			m[i] |= maskWithheld
+		}
+		if f.HideDen {
+			m[i] |= maskHideDen
+		}
+		if f.Secondary {
+			m[i] |= maskSecondary
+		}
+	}
+	return m
+}
+
+// ApplyMask withholds in t what Mask recorded of the same figures, in the same order.
+func ApplyMask(t *indicator.Table, m []byte) {
+	for i := range t.Figures {
+		f := &t.Figures[i]
+		if m[i]&maskWithheld != 0 {
+			f.Flag = indicator.FlagSuppressed
+		}
+		f.HideDen = m[i]&maskHideDen != 0
+		f.Secondary = m[i]&maskSecondary != 0
+	}
+}

@@ -33,6 +33,17 @@ type Input struct {
 	// table holds the province, its communes and their villages, and the downloads
 	// and site of a province are written (see scaleDownloads and scaleSite).
 	Registry *config.Registry
+	// Parts, for a nation, are its provinces: Table then holds the nation and its
+	// provinces only, and each part gives its province's protected table (the
+	// province, its communes and villages) on demand, so that the whole country's
+	// figures never exist at once.
+	Parts []Part
+}
+
+// Part is one province of a nation's build.
+type Part struct {
+	Code  string
+	Table func() (*indicator.Table, error)
 }
 
 // Release identifies a data release.

@@ -1,0 +1,43 @@
+package assemble
+
+import (
+	"github.com/minhtien/portal/pipeline/disclosure"
+	"github.com/minhtien/portal/pipeline/indicator"
+	"github.com/minhtien/portal/pipeline/publish"
+)
+
+// protectParts protects a nation's figures province by province: only the nation's
+// and the provinces' figures are held at once (the top table returned); each
+// province's table (the province, its communes and villages) is rebuilt from the
+// sums when it is protected and again when it is published, with the protection
+// kept as one byte per figure in between. The whole country's figures as Figure
+// values would take gigabytes.
+func protectParts(sums *indicator.Aggregator, n *nesting, k int) (*indicator.Table, []publish.Part, disclosure.Report, error) {
+	top, err := sums.TableOf(n.top)
+	if err != nil {
+		return nil, nil, disclosure.Report{}, err
+	}
+	load := func(i int) (*indicator.Table, error) { return sums.TableOf(n.partUnits[i]) }
+	masks := make([][]byte, len(n.parts))
+	keep := func(i int, t *indicator.Table) error {
+		masks[i] = disclosure.Mask(t)
+		return nil
+	}
+	tree := disclosure.Tree{Top: n.tree.Top, Children: map[string][]string{n.tree.Top: n.tree.Children[n.tree.Top]}}
+	report, err := disclosure.ProtectParts(top, k, tree, n.parts, load, keep)
+	if err != nil {
+		return nil, nil, report, err
+	}
+	parts := make([]publish.Part, len(n.parts))
+	for i, p := range n.parts {
+		parts[i] = publish.Part{Code: p.Code, Table: func() (*indicator.Table, error) {
+			t, err := load(i)
+			if err != nil {
+				return nil, err
+			}
+			disclosure.ApplyMask(t, masks[i])
+			return t, nil
+		}}
+	}
+	return top, parts, report, nil
+}
