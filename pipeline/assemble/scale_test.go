@@ -22,9 +22,16 @@ import (
 // site.
 func provinceSandbox(t *testing.T) paths.Layout {
 	t.Helper()
-	l := sandbox(t)
 	s := sample.Province
 	s.Communes, s.Households, s.Years = 3, 3000, 2
+	return scaleSandbox(t, s)
+}
+
+// scaleSandbox writes a sample of a scale as `portal sample --scale` does, beside a
+// copy of the committed content and site.
+func scaleSandbox(t *testing.T, s sample.Scale) paths.Layout {
+	t.Helper()
+	l := sandbox(t)
 	commune, err := config.LoadPortal(l.PortalConfig())
 	if err != nil {
 		t.Fatal(err)

@@ -83,6 +83,8 @@ func schemaFor(rel string) *dpSchema {
 	switch {
 	case (base == "indicators" || scaleLevelOf(base) != "") && ext != ".json":
 		cols, key = indicatorColumns, []string{"year", "unit_code", "group", "indicator"}
+	case ext != ".json" && func() bool { _, ok := partitionOf(rel); return ok }():
+		cols, key = indicatorColumns, []string{"year", "unit_code", "group", "indicator"}
 	case base == "targets" && ext == ".csv":
 		cols, key = targetColumns, []string{"id"}
 	case base == "changelog" && ext == ".csv":

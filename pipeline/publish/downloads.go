@@ -179,8 +179,7 @@ func (w *writer) download(name string, b []byte) error {
 func (w *writer) downloads() error {
 	if err := w.writeTable(table{
 		name: "indicators", cols: indicatorColumns, rows: w.indicatorRows(),
-		// Nullable where the CSV may be empty for a figure (flag is "", not null).
-		nullable: func(c column) bool { return c.Name == "value" || c.Name == "numerator" || c.Name == "denominator" },
+		nullable: indicatorNullable,
 		sheet:    w.indicatorSheet(),
 	}); err != nil {
 		return err
@@ -302,6 +301,9 @@ func downloadTitle(rel string) bilingual {
 	if strings.HasPrefix(rel, "charts/") {
 		name := strings.TrimSuffix(strings.TrimPrefix(rel, "charts/"), ".csv")
 		return both("Số liệu của biểu đồ "+name, "Data of the chart "+name)
+	}
+	if code, ok := partitionOf(rel); ok {
+		return both("Tất cả chỉ số của tỉnh "+code+", các xã và các thôn", "Every indicator of province "+code+", its communes and its villages")
 	}
 	base := strings.TrimSuffix(rel, filepath.Ext(rel))
 	if level := scaleLevelOf(base); level != "" {

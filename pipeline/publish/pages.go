@@ -75,7 +75,7 @@ func frontMatter(title string, weight int, params map[string]string) []byte {
 	if weight > 0 {
 		fmt.Fprintf(&b, "weight: %d\n", weight)
 	}
-	for _, k := range []string{"target", "village", "programme", "commune", "letter", "successor"} {
+	for _, k := range []string{"target", "village", "programme", "province", "commune", "letter", "successor"} {
 		if v, ok := params[k]; ok {
 			fmt.Fprintf(&b, "%s: %q\n", k, v)
 		}

@@ -35,12 +35,7 @@ func arrowType(c column) arrow.DataType {
 // no time, so the bytes depend on the data only.
 func tableParquet(cols []column, nullable func(column) bool, rows []map[string]any, rel Release) ([]byte, error) {
 	mem := memory.NewGoAllocator()
-	fields := make([]arrow.Field, len(cols))
-	for i, c := range cols {
-		fields[i] = arrow.Field{Name: c.Name, Type: arrowType(c), Nullable: nullable(c),
-			Metadata: arrow.NewMetadata([]string{"description"}, []string{c.EN})}
-	}
-	schema := arrow.NewSchema(fields, nil)
+	schema := parquetSchema(cols, nullable)
 	b := array.NewRecordBuilder(mem, schema)
 	defer b.Release()
 	for _, r := range rows {
@@ -50,7 +45,7 @@ func tableParquet(cols []column, nullable func(column) bool, rows []map[string]a
 				return nil, fmt.Errorf("parquet: column %s: %w", c.Name, err)
 			}
 			if !ok {
-				if !fields[i].Nullable {
+				if !schema.Field(i).Nullable {
 					// A null in a required column would make an invalid file.
 					return nil, fmt.Errorf("parquet: column %s: missing value", c.Name)
 				}
@@ -60,7 +55,21 @@ func tableParquet(cols []column, nullable func(column) bool, rows []map[string]a
 	}
 	rec := b.NewRecordBatch()
 	defer rec.Release()
+	return writeParquet(mem, schema, rec, rel)
+}
 
+// parquetSchema is the Arrow schema of a table's Parquet file.
+func parquetSchema(cols []column, nullable func(column) bool) *arrow.Schema {
+	fields := make([]arrow.Field, len(cols))
+	for i, c := range cols {
+		fields[i] = arrow.Field{Name: c.Name, Type: arrowType(c), Nullable: nullable(c),
+			Metadata: arrow.NewMetadata([]string{"description"}, []string{c.EN})}
+	}
+	return arrow.NewSchema(fields, nil)
+}
+
+// writeParquet encodes one record batch as a Parquet file.
+func writeParquet(mem memory.Allocator, schema *arrow.Schema, rec arrow.RecordBatch, rel Release) ([]byte, error) {
 	var buf bytes.Buffer
 	props := parquet.NewWriterProperties(
 		parquet.WithAllocator(mem),

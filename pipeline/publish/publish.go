@@ -75,7 +75,11 @@ func Write(l paths.Layout, in *Input) error {
 	// Order matters: datapackage.json describes every download written before it, and
 	// SHA256SUMS covers every file, datapackage.json included.
 	steps := []func() error{w.downloads, w.money, w.changelog, w.data, w.dictionary, w.pages, w.charts, w.api, w.datapackage, w.checksums}
-	if in.atScale() {
+	switch {
+	case len(in.Parts) > 0:
+		// A nation: province by province (see nationDownloads), then its site.
+		steps = []func() error{w.nationDownloads, w.nationSite, w.datapackage, w.checksums}
+	case in.atScale():
 		// A province: its open data, then its site (see scaleSite).
 		steps = []func() error{w.scaleDownloads, w.scaleSite, w.datapackage, w.checksums}
 	}

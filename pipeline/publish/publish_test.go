@@ -894,3 +894,27 @@ func TestPageTextMatchesCSV(t *testing.T) {
 		}
 	}
 }
+
+// TestFiguresParquetMatchesTableParquet: the Parquet partitions of a nation, built
+// column by column from the figures, are byte for byte the file the general table
+// writer makes from the same rows (indicators.parquet), so both have one schema.
+func TestFiguresParquetMatchesTableParquet(t *testing.T) {
+	in := testInput(t)
+	in.Release = Release{Version: "2025.1", Date: "2025-12-31"}
+	w := &writer{in: in}
+	var typed []map[string]any
+	for _, r := range w.indicatorRows() {
+		typed = append(typed, r.typed)
+	}
+	want, err := tableParquet(indicatorColumns, indicatorNullable, typed, in.Release)
+	if err != nil {
+		t.Fatal(err)
+	}
+	got, err := w.figuresParquet(in.Table.Figures)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Equal(got, want) {
+		t.Fatalf("figuresParquet wrote %d bytes, tableParquet %d, and they differ", len(got), len(want))
+	}
+}

@@ -14,8 +14,8 @@ import (
 // XLSXMaxRows is the most rows a worksheet holds (Excel's limit, header included).
 const XLSXMaxRows = 1_048_576
 
-// scaleLevels are the unit levels of a province's downloads, top first.
-var scaleLevels = []string{config.LevelProvince, config.LevelCommune, config.LevelVillage}
+// scaleLevels are the unit levels of a province's or a nation's downloads, top first.
+var scaleLevels = []string{config.LevelNation, config.LevelProvince, config.LevelCommune, config.LevelVillage}
 
 // atScale reports whether the input is a province with its communes and villages.
 func (in *Input) atScale() bool {
@@ -61,7 +61,7 @@ func (w *writer) scaleDownloads() error {
 		return err
 	}
 	files[""] = all
-	for _, level := range scaleLevels {
+	for _, level := range scaleLevels[1:] {
 		if files[level], err = open("indicators-" + level + ".csv"); err != nil {
 			return err
 		}
@@ -93,7 +93,7 @@ func (w *writer) scaleDownloads() error {
 			return err
 		}
 	}
-	for _, level := range scaleLevels {
+	for _, level := range scaleLevels[1:] {
 		if files[level].rows+1 > XLSXMaxRows {
 			w.notes = append(w.notes, fmt.Sprintf("indicators-%s.csv has %d rows, more than a worksheet holds (%d): it has no XLSX twin.", level, files[level].rows, XLSXMaxRows))
 			continue
@@ -132,7 +132,7 @@ func (w *writer) scaleUnitName(code string) (string, bool) {
 
 // levelTitle names a per-level download.
 func levelTitle(level string) bilingual {
-	vi := map[string]string{config.LevelProvince: "tỉnh", config.LevelCommune: "xã", config.LevelVillage: "thôn"}[level]
+	vi := map[string]string{config.LevelNation: "toàn quốc", config.LevelProvince: "tỉnh", config.LevelCommune: "xã", config.LevelVillage: "thôn"}[level]
 	return both("Tất cả chỉ số theo năm, đơn vị và nhóm, cấp "+vi, "Every indicator by year, unit and group, "+level+" level")
 }
 
@@ -148,4 +148,22 @@ func scaleLevelOf(base string) string {
 		}
 	}
 	return ""
+}
+
+// partitionOf returns the province of a per-province download of a nation
+// (by-province/indicators-<code>.csv or by-province/parquet/province=<code>/...).
+func partitionOf(rel string) (string, bool) {
+	rest, ok := strings.CutPrefix(rel, byProvince+"/")
+	if !ok {
+		return "", false
+	}
+	if p, ok := strings.CutPrefix(rest, "parquet/province="); ok {
+		code, _, found := strings.Cut(p, "/")
+		return code, found
+	}
+	name, ok := strings.CutPrefix(rest, "indicators-")
+	if !ok {
+		return "", false
+	}
+	return strings.TrimSuffix(name, ".csv"), strings.HasSuffix(name, ".csv")
 }

@@ -9,6 +9,7 @@ import (
 	"golang.org/x/text/unicode/norm"
 
 	"github.com/minhtien/portal/pipeline/config"
+	"github.com/minhtien/portal/pipeline/indicator"
 )
 
 // siteIndicators are the indicators a province's commune pages show, for each commune
@@ -45,6 +46,17 @@ func (w *writer) scaleSite() error {
 	return w.chartData()
 }
 
+// nationSite writes what Hugo needs for a nation's site: as scaleSite, the units'
+// data files having been written with each province's downloads.
+func (w *writer) nationSite() error {
+	for _, step := range []func() error{w.data, w.scalePages, w.charts, w.chartData} {
+		if err := step(); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
 // unitFile is data/units/<commune>.json: the commune's villages in registry order
 // (code and name) and the figures of the commune and its villages.
 type unitFile struct {
@@ -57,10 +69,15 @@ type unitName struct {
 	Name bilingual `json:"name"`
 }
 
-// unitFiles writes data/units/<commune>.json.
+// unitFiles writes data/units/<commune>.json for a province's communes.
 func (w *writer) unitFiles() error {
-	top := w.in.Portal.Unit.Code
-	for _, c := range w.in.Registry.Communes(top) {
+	return w.unitFilesOf(w.in.Table, w.in.Portal.Unit.Code)
+}
+
+// unitFilesOf writes data/units/<commune>.json for the communes of a province, from
+// the table that holds them.
+func (w *writer) unitFilesOf(t *indicator.Table, province string) error {
+	for _, c := range w.in.Registry.Communes(province) {
 		out := unitFigures{}
 		file := unitFile{Villages: []unitName{}, Figures: out}
 		units := []string{c.Code}
@@ -69,13 +86,7 @@ func (w *writer) unitFiles() error {
 			file.Villages = append(file.Villages, unitName{v.Code, both(v.NameVI, v.NameEN)})
 		}
 		for _, u := range units {
-			g := map[string][]figureJSON{}
-			for _, ind := range siteIndicators {
-				if s := w.series(u, groupAll, ind); s != nil {
-					g[ind] = s
-				}
-			}
-			out[u] = map[string]map[string][]figureJSON{groupAll: g}
+			out[u] = map[string]map[string][]figureJSON{groupAll: w.siteSeries(t, u)}
 		}
 		if err := w.jsonFile(filepath.Join("units", c.Code+".json"), file); err != nil {
 			return err
@@ -84,33 +95,71 @@ func (w *writer) unitFiles() error {
 	return nil
 }
 
-// scalePages writes the pages of a province: home, /communes/ (the A-Z list, "find
-// your commune") and /communes/<code>/ for every commune, with the villages of each
-// listed in a param so the page can show their figures without a page of their own.
+// scalePages writes the pages of a province or a nation: home, /communes/ (the A-Z
+// list, "find your commune") and /communes/<code>/ for every commune, with the
+// villages of each listed in a param so the page can show their figures without a
+// page of their own; a nation adds /provinces/ and a page per province listing its
+// communes.
 func (w *writer) scalePages() error {
 	p := w.in.Portal
-	communes := append([]config.AdminUnit(nil), w.in.Registry.Communes(p.Unit.Code)...)
-	sort.SliceStable(communes, func(i, j int) bool {
-		a, b := collationKey(communes[i].NameVI), collationKey(communes[j].NameVI)
-		if a != b {
-			return a < b
-		}
-		return communes[i].Code < communes[j].Code
-	})
+	r := w.in.Registry
+	communes := alphabetical(r.Communes(p.Unit.Code))
 	ps := []page{
 		{"", "_index", both("Giảm nghèo bền vững "+p.Unit.NameVI, "Sustainable poverty reduction in "+p.Unit.NameEN), nil, 0},
 		{"communes", "_index", both("Tìm xã của bạn", "Find your commune"), nil, 1},
 		{"targets", "_index", both("Mục tiêu", "Targets"), nil, 2},
 	}
 	ps = append(ps, w.targetPages()...)
+	nation := p.Unit.Level == config.LevelNation
+	if nation {
+		ps = append(ps, page{"provinces", "_index", both("Các tỉnh, thành phố", "Provinces and cities"), nil, 3})
+		var provinces []config.AdminUnit
+		for _, u := range r.Children(p.Unit.Code) {
+			if u.Level == config.LevelProvince {
+				provinces = append(provinces, u)
+			}
+		}
+		for i, pr := range alphabetical(provinces) {
+			ps = append(ps, page{"provinces/" + strings.ToLower(pr.Code), "index", both(pr.NameVI, pr.NameEN), map[string]string{"province": pr.Code}, i + 1})
+		}
+	}
 	for i, c := range communes {
 		params := map[string]string{"commune": c.Code, "letter": initial(c.NameVI)}
 		if c.Successor != "" {
 			params["successor"] = c.Successor
 		}
+		if nation {
+			params["province"] = provinceOf(r, c)
+		}
 		ps = append(ps, page{"communes/" + strings.ToLower(c.Code), "index", both(c.NameVI, c.NameEN), params, i + 1})
 	}
 	return w.writePages(ps)
+}
+
+// alphabetical sorts units in Vietnamese alphabetical order of their names, then by
+// code.
+func alphabetical(units []config.AdminUnit) []config.AdminUnit {
+	out := append([]config.AdminUnit(nil), units...)
+	sort.SliceStable(out, func(i, j int) bool {
+		a, b := collationKey(out[i].NameVI), collationKey(out[j].NameVI)
+		if a != b {
+			return a < b
+		}
+		return out[i].Code < out[j].Code
+	})
+	return out
+}
+
+// provinceOf is the code of the province a unit is in ("" if none).
+func provinceOf(r *config.Registry, u config.AdminUnit) string {
+	for u.Level != config.LevelProvince {
+		parent, ok := r.Unit(u.Parent)
+		if !ok {
+			return ""
+		}
+		u = parent
+	}
+	return u.Code
 }
 
 // initial is the letter a name is listed under in the A-Z list: its first letter

@@ -34,7 +34,11 @@ func tinyProvince() sample.Scale {
 // release history are removed. The commune's hand-written pages stay: the build must
 // leave them out of a province's site (they link to sections it does not have).
 func writeTinyProvince(l paths.Layout) error {
-	s := tinyProvince()
+	return writeTinyScale(l, tinyProvince())
+}
+
+// writeTinyScale writes a tiny dataset of a scale in place of the commune's data.
+func writeTinyScale(l paths.Layout, s sample.Scale) error {
 	commune, err := config.LoadPortal(l.PortalConfig())
 	if err != nil {
 		return err

@@ -1,0 +1,246 @@
+package publish
+
+import (
+	"bufio"
+	"encoding/csv"
+	"fmt"
+	"os"
+	"path/filepath"
+
+	"github.com/apache/arrow-go/v18/arrow/array"
+	"github.com/apache/arrow-go/v18/arrow/memory"
+
+	"github.com/minhtien/portal/pipeline/config"
+	"github.com/minhtien/portal/pipeline/indicator"
+)
+
+// nationLevels are the levels of a nation's whole-country downloads; villages are
+// in the per-province files only (all of them would be 37 million rows).
+var nationLevels = []string{config.LevelNation, config.LevelProvince, config.LevelCommune}
+
+// byProvince is the folder of a nation's per-province downloads, under data/.
+const byProvince = "by-province"
+
+// csvOut is a CSV download written row by row.
+type csvOut struct {
+	f    *os.File
+	bw   *bufio.Writer
+	cw   *csv.Writer
+	rows int
+}
+
+func createCSV(path string, header []string) (*csvOut, error) {
+	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+		return nil, err
+	}
+	f, err := os.Create(path)
+	if err != nil {
+		return nil, err
+	}
+	o := &csvOut{f: f, bw: bufio.NewWriterSize(f, 1<<20)}
+	o.bw.Write(utf8BOM)
+	o.cw = csv.NewWriter(o.bw)
+	o.cw.UseCRLF = true
+	return o, o.cw.Write(header)
+}
+
+func (o *csvOut) close() error {
+	o.cw.Flush()
+	if err := o.cw.Error(); err != nil {
+		o.f.Close()
+		return err
+	}
+	if err := o.bw.Flush(); err != nil {
+		o.f.Close()
+		return err
+	}
+	return o.f.Close()
+}
+
+// writeFigure writes one figure's row.
+func (w *writer) writeFigure(o *csvOut, f *indicator.Figure) error {
+	name, valueText, _, num, den := w.indicatorFields(f)
+	o.rows++
+	return o.cw.Write(indicatorCells(f, name, valueText, num, den))
+}
+
+// nationDownloads writes the open data and the site data of a nation, one province
+// at a time, so that only the nation's and one province's figures are in memory:
+//
+//   - indicators-nation.csv, indicators-province.csv and indicators-commune.csv, the
+//     whole country by level (XLSX twins where they fit a worksheet);
+//   - by-province/indicators-<province>.csv, each province with its communes and
+//     villages (the only files with the villages' figures);
+//   - by-province/parquet/province=<province>/indicators.parquet, the same rows
+//     typed, in the folder layout ("hive partitioning") that DuckDB, pandas, Spark
+//     and arrow read as one dataset;
+//   - targets.csv and targets.json, the nation's targets;
+//   - for the site, data/units/<code>.json for every province and every commune.
+func (w *writer) nationDownloads() error {
+	root := w.l.Downloads()
+	level := map[string]*csvOut{}
+	for _, l := range nationLevels {
+		o, err := createCSV(filepath.Join(root, "indicators-"+l+".csv"), IndicatorColumns)
+		if err != nil {
+			return err
+		}
+		level[l] = o
+	}
+	for i := range w.in.Table.Figures {
+		f := &w.in.Table.Figures[i]
+		if err := w.writeFigure(level[f.UnitLevel], f); err != nil {
+			return err
+		}
+	}
+	for _, part := range w.in.Parts {
+		t, err := part.Table()
+		if err != nil {
+			return err
+		}
+		if err := w.provinceFiles(part.Code, t, level[config.LevelCommune]); err != nil {
+			return fmt.Errorf("province %s: %w", part.Code, err)
+		}
+	}
+	for _, l := range nationLevels {
+		if err := level[l].close(); err != nil {
+			return err
+		}
+	}
+	for _, l := range nationLevels[:2] {
+		if err := w.levelXLSX(l); err != nil {
+			return err
+		}
+	}
+	c := level[config.LevelCommune].rows
+	if c+1 > XLSXMaxRows {
+		w.notes = append(w.notes, fmt.Sprintf("indicators-commune.csv has %d rows, more than a worksheet holds (%d): it has no XLSX twin; each province's file in by-province/ does.", c, XLSXMaxRows))
+	}
+	w.notes = append(w.notes, "The villages' figures are in the per-province files only: by-province/indicators-<province>.csv, and the same rows typed in by-province/parquet/province=<province>/indicators.parquet (a partitioned dataset).")
+	return w.targetDownloads()
+}
+
+// provinceFiles writes one province's downloads and site data, and its communes'
+// rows into the whole country's commune file.
+func (w *writer) provinceFiles(code string, t *indicator.Table, communes *csvOut) error {
+	dir := filepath.Join(w.l.Downloads(), byProvince)
+	o, err := createCSV(filepath.Join(dir, "indicators-"+code+".csv"), IndicatorColumns)
+	if err != nil {
+		return err
+	}
+	for i := range t.Figures {
+		f := &t.Figures[i]
+		if err := w.writeFigure(o, f); err != nil {
+			o.close()
+			return err
+		}
+		if f.UnitLevel == config.LevelCommune {
+			if err := w.writeFigure(communes, f); err != nil {
+				o.close()
+				return err
+			}
+		}
+	}
+	if err := o.close(); err != nil {
+		return err
+	}
+	pq, err := w.figuresParquet(t.Figures)
+	if err != nil {
+		return err
+	}
+	if err := w.download(filepath.Join(byProvince, "parquet", "province="+code, "indicators.parquet"), pq); err != nil {
+		return err
+	}
+	if err := w.unitFilesOf(t, code); err != nil {
+		return err
+	}
+	return w.provinceFile(t, code)
+}
+
+// figuresParquet is the Parquet twin of indicator rows, built column by column from
+// the figures: the same schema and values as indicators.parquet, without a map per
+// row, which a province's million rows could not afford.
+func (w *writer) figuresParquet(figs []indicator.Figure) ([]byte, error) {
+	mem := memory.NewGoAllocator()
+	schema := parquetSchema(indicatorColumns, indicatorNullable)
+	b := array.NewRecordBuilder(mem, schema)
+	defer b.Release()
+	year := b.Field(0).(*array.Int32Builder)
+	strs := func(i int) *array.StringBuilder { return b.Field(i).(*array.StringBuilder) }
+	value := b.Field(6).(*array.Float64Builder)
+	nums := []*array.Int64Builder{b.Field(7).(*array.Int64Builder), b.Field(8).(*array.Int64Builder)}
+	for i := range figs {
+		f := &figs[i]
+		name, _, v, num, den := w.indicatorFields(f)
+		year.Append(int32(f.Year))
+		strs(1).Append(f.UnitLevel)
+		strs(2).Append(f.UnitCode)
+		strs(3).Append(name)
+		strs(4).Append(f.Group)
+		strs(5).Append(f.Indicator)
+		if x, ok := v.(float64); ok {
+			value.Append(x)
+		} else {
+			value.AppendNull()
+		}
+		for j, p := range []*int64{num, den} {
+			if p == nil {
+				nums[j].AppendNull()
+			} else {
+				nums[j].Append(*p)
+			}
+		}
+		strs(9).Append(f.Measure)
+		strs(10).Append(f.Flag)
+	}
+	rec := b.NewRecordBatch()
+	defer rec.Release()
+	return writeParquet(mem, schema, rec, w.in.Release)
+}
+
+// indicatorNullable says which columns of the indicator tables may be empty: the
+// value and the published numerator and denominator (flag is "", not null).
+func indicatorNullable(c column) bool {
+	return c.Name == "value" || c.Name == "numerator" || c.Name == "denominator"
+}
+
+// provinceFile is data/units/<province>.json: the province's communes in registry
+// order and the site indicators of the province and its communes.
+type provinceFile struct {
+	Communes []unitName  `json:"communes"`
+	Figures  unitFigures `json:"figures"`
+}
+
+func (w *writer) provinceFile(t *indicator.Table, code string) error {
+	file := provinceFile{Communes: []unitName{}, Figures: unitFigures{}}
+	units := []string{code}
+	for _, c := range w.in.Registry.Communes(code) {
+		units = append(units, c.Code)
+		file.Communes = append(file.Communes, unitName{c.Code, both(c.NameVI, c.NameEN)})
+	}
+	for _, u := range units {
+		file.Figures[u] = map[string]map[string][]figureJSON{groupAll: w.siteSeries(t, u)}
+	}
+	return w.jsonFile(filepath.Join("units", code+".json"), file)
+}
+
+// siteSeries are the series of the site indicators of a unit, group all.
+func (w *writer) siteSeries(t *indicator.Table, unit string) map[string][]figureJSON {
+	g := map[string][]figureJSON{}
+	for _, ind := range siteIndicators {
+		if s := w.seriesIn(t, unit, groupAll, ind); s != nil {
+			g[ind] = s
+		}
+	}
+	return g
+}
+
+// seriesIn is an indicator's series for a unit and group in t, in year order.
+func (w *writer) seriesIn(t *indicator.Table, unit, group, ind string) []figureJSON {
+	var out []figureJSON
+	for _, y := range w.in.Years {
+		if f, ok := t.Get(indicator.Key{Year: y, UnitCode: unit, Group: group, Indicator: ind}); ok {
+			out = append(out, w.figureJSON(f))
+		}
+	}
+	return out
+}

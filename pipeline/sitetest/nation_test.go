@@ -1,0 +1,69 @@
+package sitetest
+
+import (
+	"bytes"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/minhtien/portal/pipeline/paths"
+	"github.com/minhtien/portal/pipeline/sample"
+)
+
+// nationSite is a tiny nation (4 communes of 3 villages, one per synthetic
+// province, five reviews) built with its site.
+var nationSite = &builtSite{baseURL: "", minPages: 12, prepare: func(l paths.Layout) error { return writeTinyScale(l, tinyNation()) }}
+
+func tinyNation() sample.Scale {
+	s := sample.National
+	s.Communes, s.Households = 4, 2000
+	s.MinVillages, s.MaxVillages = 3, 3
+	return s
+}
+
+// TestNationSite builds a tiny nation with its site: the provinces' list links every
+// province page, each province page links its communes and shows a row per commune,
+// each commune page names and links its province, and every internal link resolves,
+// in both languages.
+func TestNationSite(t *testing.T) {
+	if testing.Short() {
+		t.Skip("builds a nation's site; skipped with -short")
+	}
+	s := site(t, nationSite)
+	sc := tinyNation()
+	communes := sample.Units(sc, 7)
+	for _, prefix := range []string{"", "en/"} {
+		list, err := os.ReadFile(filepath.Join(s.Out, prefix+"provinces", "index.html"))
+		if err != nil {
+			t.Fatalf("the provinces' list (%s): %v", prefix, err)
+		}
+		for i, c := range communes {
+			province := sample.ProvinceOf(sc, i)
+			plink := `href="/` + prefix + "provinces/" + province + `/"`
+			if !bytes.Contains(list, []byte(plink)) {
+				t.Errorf("%sprovinces/ lacks %s", prefix, plink)
+			}
+			page, err := os.ReadFile(filepath.Join(s.Out, prefix+"provinces", province, "index.html"))
+			if err != nil {
+				t.Errorf("province page: %v", err)
+				continue
+			}
+			clink := `href="/` + prefix + "communes/" + strings.ToLower(c.Code) + `/"`
+			if !bytes.Contains(page, []byte(clink)) {
+				t.Errorf("%sprovinces/%s lacks %s", prefix, province, clink)
+			}
+			cpage, err := os.ReadFile(filepath.Join(s.Out, prefix+"communes", strings.ToLower(c.Code), "index.html"))
+			if err != nil {
+				t.Errorf("commune page: %v", err)
+				continue
+			}
+			if !bytes.Contains(cpage, []byte(plink)) {
+				t.Errorf("%scommunes/%s does not link its province (%s)", prefix, c.Code, plink)
+			}
+		}
+	}
+	for _, p := range checkLinks(t, s) {
+		t.Error(p)
+	}
+}
