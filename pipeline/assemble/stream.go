@@ -10,9 +10,7 @@ import (
 )
 
 // streamThreshold is the size of review data above which the build streams the files
-// through the parallel reader instead of holding every record in memory. Below it the
-// whole-file reader is used, because it also warns about households that disappear
-// and come back, which needs every year's ids at once.
+// through the parallel reader instead of holding every record in memory.
 const streamThreshold = 64 << 20
 
 // reviewBytes is the total size of the review files.
@@ -90,6 +88,11 @@ func streamReviews(paths []string, rulesFor func(year int) review.Rules, spec in
 		}
 		agg.EndYear()
 		problems = append(problems, ps...)
+		for _, r := range agg.Reappeared() {
+			if r.Year == f.year {
+				problems = append(problems, review.Problem{File: f.path, Line: r.Line, Village: r.Village, Code: "reappeared", Args: []any{r.Missing}, Severity: review.SeverityWarning})
+			}
+		}
 		years = append(years, f.year)
 		rows += res.Rows
 	}

@@ -1,8 +1,11 @@
 package assemble
 
 import (
+	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
+	"sort"
 	"strings"
 	"testing"
 )
@@ -66,5 +69,44 @@ func TestStreamedLoadRefusesBrokenData(t *testing.T) {
 		if err == nil || !strings.Contains(err.Error(), "2022.csv:10:") {
 			t.Errorf("stream=%v: got %v, want a refusal at 2022.csv:10", stream, err)
 		}
+	}
+}
+
+// TestStreamedLoadWarnsOfReappearances removes a household from the 2022 review of
+// the sample: it comes back in 2023, and the streamed load warns about it at the
+// same file and line as the whole load does.
+func TestStreamedLoadWarnsOfReappearances(t *testing.T) {
+	l := sandbox(t)
+	path := filepath.Join(l.Reviews(), "2022.csv")
+	b, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	lines := strings.SplitAfter(string(b), "\n")
+	lines = append(lines[:10], lines[11:]...) // a household of 2021 and 2023
+	if err := os.WriteFile(path, []byte(strings.Join(lines, "")), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	noKey := func(string) string { return "" }
+	reappeared := func(streamed bool) []string {
+		in, err := load(l, noKey, "en", streamed)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var out []string
+		for _, p := range in.Problems {
+			if p.Code == "reappeared" {
+				out = append(out, fmt.Sprintf("%s:%d %s %v", filepath.Base(p.File), p.Line, p.Village, p.Args))
+			}
+		}
+		sort.Strings(out)
+		return out
+	}
+	whole, streamed := reappeared(false), reappeared(true)
+	if len(whole) == 0 {
+		t.Fatal("the whole load found no household coming back")
+	}
+	if !slices.Equal(whole, streamed) {
+		t.Errorf("reappearances:\nwhole    %v\nstreamed %v", whole, streamed)
 	}
 }

@@ -161,7 +161,22 @@ type Aggregator struct {
 	dictC   []int32
 	// villageCommune is each village's commune index, -1 while unknown.
 	villageCommune []int32
+	back           []int32
+	reappeared     []Reappearance
 }
+
+// Reappearance is a household missing from a review that comes back in a later one:
+// worth a warning, since its id may have changed or it may have been left out.
+type Reappearance struct {
+	Year    int // the review it comes back in
+	Line    int // its line in that review's file
+	Village string
+	Missing int // the review it was missing from (the previous one)
+}
+
+// Reappeared returns the households that came back after missing a review, in the
+// order they were met.
+func (a *Aggregator) Reappeared() []Reappearance { return a.reappeared }
 
 // yearSums are one review's sums for every unit: unit*len(Groups) + group.
 type yearSums struct {
@@ -287,7 +302,11 @@ func (a *Aggregator) Add(b *review.Batch) error {
 		clear(a.moves)
 		clear(a.recent)
 	} else {
-		a.h.observe(a.yi, last, b.ID, b.Status, a.moves, a.recent)
+		a.back = a.h.observe(a.yi, last, b.ID, b.Status, a.moves, a.recent, a.back[:0])
+		for _, i := range a.back {
+			a.reappeared = append(a.reappeared, Reappearance{Year: a.year, Line: int(b.Line[i]),
+				Village: b.VillageDict[b.Village[i]], Missing: a.sums[len(a.sums)-1].year})
+		}
 	}
 	rec := toArrow(b, a.village, a.moves, a.recent)
 	defer rec.Release()

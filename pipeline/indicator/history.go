@@ -24,8 +24,10 @@ func newHistory(hint int) *history {
 // observe records review index t for one batch of households (ids are hashes, poor
 // whether each is poor now) and writes each one's movement and whether it escaped
 // poverty within the last three reviews. last says no review follows, so households
-// met for the first time need not be remembered.
-func (h *history) observe(t int, last bool, ids []uint64, status []int8, moves []int8, recent []uint8) {
+// met for the first time need not be remembered. It appends to back the rows of
+// households that were missing from the previous review but present in an earlier
+// one, and returns it.
+func (h *history) observe(t int, last bool, ids []uint64, status []int8, moves []int8, recent []uint8, back []int32) []int32 {
 	bit := uint32(1) << t
 	prev := bit >> 1
 	earlier := prev - 1 // every review before the previous one
@@ -47,6 +49,9 @@ func (h *history) observe(t int, last bool, ids []uint64, status []int8, moves [
 			id = h.add(key, 0, false)
 		}
 		s := &h.state[id]
+		if t >= 2 && s.present&prev == 0 && s.present&earlier != 0 {
+			back = append(back, int32(i))
+		}
 		s.present |= bit
 		if nowPoor {
 			s.poor |= bit
@@ -69,6 +74,7 @@ func (h *history) observe(t int, last bool, ids []uint64, status []int8, moves [
 			recent[i] = 1
 		}
 	}
+	return back
 }
 
 func (h *history) add(key uint64, bit uint32, poor bool) int32 {

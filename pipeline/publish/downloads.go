@@ -241,21 +241,22 @@ func (w *writer) checksums() error {
 			return err
 		}
 		sums.WriteString(sum + "  " + rel + "\n")
-		if !strings.Contains(rel, "/") {
+		if _, part := partitionOf(rel); part || !strings.Contains(rel, "/") {
 			list = append(list, Download{Path: "data/" + rel, Bytes: size, SHA256: sum, Format: strings.TrimPrefix(filepath.Ext(rel), "."), Title: downloadTitle(rel)})
 		}
 	}
 	if err := w.write(filepath.Join(root, "SHA256SUMS"), sums.Bytes()); err != nil {
 		return err
 	}
-	// The data page lists the main table first, then targets, changes and the package.
+	// The data page lists the main table first (then, at scale, its per-level files),
+	// then targets, changes and the package, and a nation's per-province files last.
 	rank := func(d Download) int {
-		for i, prefix := range []string{"data/indicators.", "data/targets.", "data/support.", "data/changelog.", "data/datapackage."} {
+		for i, prefix := range []string{"data/indicators.", "data/indicators-", "data/targets.", "data/support.", "data/changelog.", "data/datapackage.", "data/" + byProvince + "/"} {
 			if strings.HasPrefix(d.Path, prefix) {
 				return i
 			}
 		}
-		return 9
+		return 99
 	}
 	sort.SliceStable(list, func(i, j int) bool { return rank(list[i]) < rank(list[j]) })
 	return w.jsonFile("downloads.json", list)

@@ -78,10 +78,10 @@ func Write(l paths.Layout, in *Input) error {
 	switch {
 	case len(in.Parts) > 0:
 		// A nation: province by province (see nationDownloads), then its site.
-		steps = []func() error{w.nationDownloads, w.nationSite, w.datapackage, w.checksums}
+		steps = []func() error{w.nationDownloads, w.nationSite, w.dictionary, w.datapackage, w.checksums}
 	case in.atScale():
 		// A province: its open data, then its site (see scaleSite).
-		steps = []func() error{w.scaleDownloads, w.scaleSite, w.datapackage, w.checksums}
+		steps = []func() error{w.scaleDownloads, w.scaleSite, w.dictionary, w.datapackage, w.checksums}
 	}
 	for _, step := range steps {
 		if err := step(); err != nil {

@@ -108,6 +108,7 @@ func (w *writer) scalePages() error {
 		{"", "_index", both("Giảm nghèo bền vững "+p.Unit.NameVI, "Sustainable poverty reduction in "+p.Unit.NameEN), nil, 0},
 		{"communes", "_index", both("Tìm xã của bạn", "Find your commune"), nil, 1},
 		{"targets", "_index", both("Mục tiêu", "Targets"), nil, 2},
+		{"data", "_index", both("Dữ liệu mở", "Open data"), nil, 9},
 	}
 	ps = append(ps, w.targetPages()...)
 	nation := p.Unit.Level == config.LevelNation
