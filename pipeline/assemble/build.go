@@ -27,6 +27,9 @@ type Result struct {
 	Inputs   *Inputs
 	Input    *publish.Input
 	Warnings int
+	// HugoConfig is the extra Hugo configuration a province's or a nation's site is
+	// built with ("" for a commune's), for `portal serve` to use too.
+	HugoConfig string
 }
 
 // Build runs every stage. The site is rendered into a temporary folder beside the
@@ -52,9 +55,14 @@ func Build(ctx context.Context, o Options) (*Result, error) {
 	}
 	res.Input = pin
 	fmt.Fprintf(o.Log, "computed %d figures for %d years; %d withheld to protect small counts, %d more to stop subtraction\n",
-		len(pin.Table.Figures), len(pin.Years), report.Primary, report.Secondary)
+		pin.FigureCount(), len(pin.Years), report.Primary, report.Secondary)
 	if err := publish.Write(o.Layout, pin); err != nil {
 		return nil, err
+	}
+	if in.atScale() {
+		if res.HugoConfig, err = writeScaleConfig(o.Layout); err != nil {
+			return nil, err
+		}
 	}
 	if o.NoSite {
 		return res, copyDownloads(o.Layout)
@@ -62,13 +70,7 @@ func Build(ctx context.Context, o Options) (*Result, error) {
 	if err := checkMounts(o.Layout); err != nil {
 		return nil, err
 	}
-	config := ""
-	if in.atScale() {
-		if config, err = writeScaleConfig(o.Layout); err != nil {
-			return nil, err
-		}
-	}
-	return res, render(ctx, o, config)
+	return res, render(ctx, o, res.HugoConfig)
 }
 
 // scaleConfig overrides the site's mounts for a province: the same generated folders

@@ -30,7 +30,8 @@ func nationSandbox(t *testing.T) paths.Layout {
 func TestBuildNation(t *testing.T) {
 	l := nationSandbox(t)
 	getenv := func(string) string { return "" }
-	if _, err := Build(context.Background(), Options{Layout: l, NoSite: true, Getenv: getenv}); err != nil {
+	res, err := Build(context.Background(), Options{Layout: l, NoSite: true, Getenv: getenv})
+	if err != nil {
 		t.Fatal(err)
 	}
 	data := filepath.Join(l.Out, "data")
@@ -53,12 +54,13 @@ func TestBuildNation(t *testing.T) {
 	if err != nil || len(parts) != 6 {
 		t.Fatalf("%d province files (%v), want 6", len(parts), err)
 	}
-	villages := 0
+	villages, rows := 0, len(nation)-1
 	for _, p := range parts {
 		code := strings.TrimSuffix(strings.TrimPrefix(filepath.Base(p), "indicators-"), ".csv")
 		levels := map[string]int{}
 		for _, r := range readCSV(t, p)[1:] {
 			levels[r[1]]++
+			rows++
 			if r[1] != "village" && !whole[strings.Join(r, ",")] {
 				t.Fatalf("%s: row %v differs from the whole-country files", p, r)
 			}
@@ -74,6 +76,9 @@ func TestBuildNation(t *testing.T) {
 	}
 	if villages == 0 {
 		t.Error("no village figures in the province files")
+	}
+	if n := res.Input.FigureCount(); n != rows {
+		t.Errorf("%d figures counted, %d rows published", n, rows)
 	}
 	pkg, err := os.ReadFile(filepath.Join(data, "datapackage.json"))
 	if err != nil {

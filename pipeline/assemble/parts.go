@@ -30,7 +30,7 @@ func protectParts(sums *indicator.Aggregator, n *nesting, k int) (*indicator.Tab
 	}
 	parts := make([]publish.Part, len(n.parts))
 	for i, p := range n.parts {
-		parts[i] = publish.Part{Code: p.Code, Table: func() (*indicator.Table, error) {
+		parts[i] = publish.Part{Code: p.Code, Figures: len(masks[i]), Table: func() (*indicator.Table, error) {
 			t, err := load(i)
 			if err != nil {
 				return nil, err

@@ -55,6 +55,9 @@ func Serve(ctx context.Context, opts Options, port int) error {
 	if opts.BaseURL != "" {
 		args = append(args, "--baseURL", opts.BaseURL)
 	}
+	if opts.Config != "" {
+		args = append(args, "--config", filepath.Join(opts.Site, "hugo.toml")+","+opts.Config)
+	}
 	return run(args)
 }
 

@@ -40,10 +40,22 @@ type Input struct {
 	Parts []Part
 }
 
-// Part is one province of a nation's build.
+// Part is one province of a nation's build: its code, how many figures its table
+// holds and the table, built on demand.
 type Part struct {
-	Code  string
-	Table func() (*indicator.Table, error)
+	Code    string
+	Figures int
+	Table   func() (*indicator.Table, error)
+}
+
+// FigureCount is how many figures the input holds, its parts' included (a part's
+// province is counted once).
+func (in *Input) FigureCount() int {
+	n := len(in.Table.Figures)
+	for _, p := range in.Parts {
+		n += p.Figures - len(indicator.Groups)*len(indicator.Definitions)*len(in.Years)
+	}
+	return n
 }
 
 // Release identifies a data release.

@@ -38,11 +38,12 @@ func (c *serveCommand) Run(ctx context.Context, args []string) error {
 	}
 	defer os.RemoveAll(scratch)
 	l.Out = scratch
-	_, err = assemble.Build(ctx, assemble.Options{Layout: l, NoSite: true, Lang: lf.lang, Getenv: os.Getenv, Log: c.stderr})
+	res, err := assemble.Build(ctx, assemble.Options{Layout: l, NoSite: true, Lang: lf.lang, Getenv: os.Getenv, Log: c.stderr})
 	if err != nil {
 		return err
 	}
 	// Hugo watches content/ and build/ through its mounts, so an edited story shows
 	// up as soon as it is saved.
-	return hugorun.Serve(ctx, hugorun.Options{Site: l.Site, BaseURL: "http://localhost/"}, *port)
+	// A province's or a nation's site is served with its own mounts, as it is built.
+	return hugorun.Serve(ctx, hugorun.Options{Site: l.Site, BaseURL: "http://localhost/", Config: res.HugoConfig}, *port)
 }
