@@ -59,14 +59,37 @@ func (s Spec) units() []Unit {
 type Table struct {
 	Figures []Figure
 	index   map[Key]int
+	// grid, for a table the engine built, finds a figure by arithmetic on its
+	// position instead of a map of every key (which for a province's million
+	// figures would take as much memory as the figures themselves).
+	grid *grid
+}
+
+// grid is the layout of a table built year by year, unit by unit, group by group,
+// indicator by indicator.
+type grid struct {
+	years, units, groups, inds map[string]int
+	yearAt                     map[int]int
+}
+
+func (g *grid) size() int {
+	return len(g.yearAt) * len(g.units) * len(g.groups) * len(g.inds)
+}
+
+func (g *grid) find(k Key) (int, bool) {
+	y, ok1 := g.yearAt[k.Year]
+	u, ok2 := g.units[k.UnitCode]
+	gr, ok3 := g.groups[k.Group]
+	d, ok4 := g.inds[k.Indicator]
+	if !ok1 || !ok2 || !ok3 || !ok4 {
+		return 0, false
+	}
+	return ((y*len(g.units)+u)*len(g.groups)+gr)*len(g.inds) + d, true
 }
 
 // Get returns the figure with the given key.
 func (t *Table) Get(k Key) (*Figure, bool) {
-	if t.index == nil {
-		t.Reindex()
-	}
-	i, ok := t.index[k]
+	i, ok := t.Index(k)
 	if !ok {
 		return nil, false
 	}
@@ -75,6 +98,19 @@ func (t *Table) Get(k Key) (*Figure, bool) {
 
 // Index returns the position of the figure with the given key.
 func (t *Table) Index(k Key) (int, bool) {
+	if t.grid != nil && t.grid.size() == len(t.Figures) {
+		i, ok := t.grid.find(k)
+		if ok && t.Figures[i].Key() == k {
+			return i, true
+		}
+		if ok {
+			// Reordered since it was built: fall back on a map.
+			t.grid = nil
+			t.index = nil
+		} else {
+			return 0, false
+		}
+	}
 	if t.index == nil {
 		t.Reindex()
 	}
@@ -84,6 +120,10 @@ func (t *Table) Index(k Key) (int, bool) {
 
 // Reindex rebuilds the key index after figures were added.
 func (t *Table) Reindex() {
+	if t.grid != nil && t.grid.size() == len(t.Figures) {
+		return
+	}
+	t.grid = nil
 	t.index = make(map[Key]int, len(t.Figures))
 	for i := range t.Figures {
 		t.index[t.Figures[i].Key()] = i
@@ -367,12 +407,28 @@ func (a *Aggregator) TableOf(units []Unit) (*Table, error) {
 
 func (a *Aggregator) table(units []Unit) *Table {
 	t := &Table{Figures: make([]Figure, 0, len(a.sums)*len(units)*len(Groups)*len(Definitions))}
-	g := len(Groups)
+	g := &grid{units: map[string]int{}, groups: map[string]int{}, inds: map[string]int{}, yearAt: map[int]int{}}
+	for i, ys := range a.sums {
+		g.yearAt[ys.year] = i
+	}
+	for i, u := range units {
+		g.units[u.Code] = i
+	}
+	for i, gr := range Groups {
+		g.groups[gr] = i
+	}
+	for i, d := range Definitions {
+		g.inds[d.Code] = i
+	}
+	if len(g.units) == len(units) {
+		t.grid = g
+	}
+	ng := len(Groups)
 	for _, ys := range a.sums {
 		for _, u := range units {
 			ui := a.unitIndex(u)
 			for gi, group := range Groups {
-				t.Figures = ys.accs[ui*g+gi].figures(t.Figures, ys.year, u, group, ys.first)
+				t.Figures = ys.accs[ui*ng+gi].figures(t.Figures, ys.year, u, group, ys.first)
 			}
 		}
 	}

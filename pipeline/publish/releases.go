@@ -165,13 +165,16 @@ func (w *writer) resolveRelease() (Release, bool, []recorded, error) {
 	if err != nil {
 		return Release{}, false, nil, err
 	}
-	ind, err := w.indicatorsCSV()
-	if err != nil {
-		return Release{}, false, nil, err
-	}
-	tg, err := w.targetsCSV()
-	if err != nil {
-		return Release{}, false, nil, err
+	var ind, tg []byte
+	// The files identify a release only against recorded ones; without any (a
+	// province's first build) a province's indicators.csv need not be held in memory.
+	if len(hist) > 0 {
+		if ind, err = w.indicatorsCSV(); err != nil {
+			return Release{}, false, nil, err
+		}
+		if tg, err = w.targetsCSV(); err != nil {
+			return Release{}, false, nil, err
+		}
 	}
 	latest := 0
 	if n := len(w.in.Years); n > 0 {
