@@ -2,6 +2,8 @@ package disclosure
 
 import (
 	"fmt"
+	"runtime"
+	"sync"
 
 	"github.com/minhtien/portal/pipeline/indicator"
 )
@@ -45,27 +47,30 @@ func ProtectParts(top *indicator.Table, k int, tree Tree, parts []Part, load fun
 		if rounds > len(parts)+2 {
 			return rep, fmt.Errorf("protect: parts still changing after %d rounds", rounds)
 		}
-		topChanged := false
+		// Parts are protected concurrently: each reads and writes only its own
+		// unit's figures in top, so the result does not depend on their order.
+		changed := make([]bool, len(parts))
+		errs := make([]error, len(parts))
+		sem := make(chan struct{}, runtime.GOMAXPROCS(0))
+		var wg sync.WaitGroup
 		for i, p := range parts {
 			if !pending[i] {
 				continue
 			}
-			t, err := load(i)
-			if err != nil {
-				return rep, err
-			}
-			copyWithheld(t, top, shared[i])
-			if _, err := ProtectTree(t, k, p.Tree); err != nil {
-				return rep, err
-			}
-			if copyBack(top, t, shared[i]) {
-				topChanged = true
-			}
-			counts[i] = below(t, p.Code)
-			if err := use(i, t); err != nil {
-				return rep, err
-			}
+			sem <- struct{}{}
+			wg.Go(func() {
+				defer func() { <-sem }()
+				changed[i], counts[i], errs[i] = protectPart(top, k, p, shared[i], func() (*indicator.Table, error) { return load(i) }, func(t *indicator.Table) error { return use(i, t) })
+			})
 			pending[i] = false
+		}
+		wg.Wait()
+		topChanged := false
+		for i := range parts {
+			if errs[i] != nil {
+				return rep, errs[i]
+			}
+			topChanged = topChanged || changed[i]
 		}
 		if !topChanged {
 			break
@@ -90,6 +95,21 @@ func ProtectParts(top *indicator.Table, k int, tree Tree, parts []Part, load fun
 	}
 	rep.Unresolved = dedupe(rep.Unresolved)
 	return rep, nil
+}
+
+// protectPart protects one part against what top withholds of its unit, withholds
+// in top what the part's protection added, and hands the table to use.
+func protectPart(top *indicator.Table, k int, p Part, shared []int, load func() (*indicator.Table, error), use func(*indicator.Table) error) (bool, Report, error) {
+	t, err := load()
+	if err != nil {
+		return false, Report{}, err
+	}
+	copyWithheld(t, top, shared)
+	if _, err := ProtectTree(t, k, p.Tree); err != nil {
+		return false, Report{}, err
+	}
+	changed := copyBack(top, t, shared)
+	return changed, below(t, p.Code), use(t)
 }
 
 // copyWithheld withholds in a part's table the figures of its unit that top withholds.

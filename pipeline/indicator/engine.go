@@ -247,6 +247,11 @@ func NewAggregator(spec Spec, years, households int) *Aggregator {
 		}
 		a.villageCommune[i] = c
 	}
+	// unitAt is built here, not on first use: TableOf may be called concurrently.
+	a.unitAt = make(map[Unit]int, len(a.units))
+	for i, u := range a.units {
+		a.unitAt[u] = i
+	}
 	a.parent = make([]int32, len(a.units))
 	a.parent[0] = -1
 	for i := 1; i < len(a.units); i++ {
@@ -390,13 +395,8 @@ func (a *Aggregator) Table() *Table {
 // TableOf returns the figures of the given units only, in the order year, unit (as
 // given), group, indicator: a part of a large dataset (a province of the nation) can
 // be protected and published without every figure of the whole existing at once.
+// Once the last review has ended, TableOf is safe for concurrent use.
 func (a *Aggregator) TableOf(units []Unit) (*Table, error) {
-	if a.unitAt == nil {
-		a.unitAt = make(map[Unit]int, len(a.units))
-		for i, u := range a.units {
-			a.unitAt[u] = i
-		}
-	}
 	for _, u := range units {
 		if _, ok := a.unitAt[u]; !ok {
 			return nil, fmt.Errorf("compute: no figures for %s %q", u.Level, u.Code)
@@ -435,17 +435,7 @@ func (a *Aggregator) table(units []Unit) *Table {
 	return t
 }
 
-func (a *Aggregator) unitIndex(u Unit) int {
-	if a.unitAt != nil {
-		return a.unitAt[u]
-	}
-	for i, x := range a.units {
-		if x == u {
-			return i
-		}
-	}
-	return -1
-}
+func (a *Aggregator) unitIndex(u Unit) int { return a.unitAt[u] }
 
 // Units returns the units figures are computed for, top first.
 func (a *Aggregator) Units() []Unit { return a.units }

@@ -2,10 +2,13 @@ package publish
 
 import (
 	"bufio"
+	"bytes"
 	"encoding/csv"
 	"fmt"
 	"os"
 	"path/filepath"
+	"runtime"
+	"sync"
 
 	"github.com/apache/arrow-go/v18/arrow/array"
 	"github.com/apache/arrow-go/v18/arrow/memory"
@@ -92,14 +95,8 @@ func (w *writer) nationDownloads() error {
 			return err
 		}
 	}
-	for _, part := range w.in.Parts {
-		t, err := part.Table()
-		if err != nil {
-			return err
-		}
-		if err := w.provinceFiles(part.Code, t, level[config.LevelCommune]); err != nil {
-			return fmt.Errorf("province %s: %w", part.Code, err)
-		}
+	if err := w.provinces(level[config.LevelCommune]); err != nil {
+		return err
 	}
 	for _, l := range nationLevels {
 		if err := level[l].close(); err != nil {
@@ -119,30 +116,83 @@ func (w *writer) nationDownloads() error {
 	return w.targetDownloads()
 }
 
+// provinces writes every province's files, as many at once as there are cores, and
+// appends their communes' rows to the whole country's commune file in province
+// order, so the output does not depend on which finished first.
+func (w *writer) provinces(communes *csvOut) error {
+	parts := w.in.Parts
+	batch := runtime.GOMAXPROCS(0)
+	for start := 0; start < len(parts); start += batch {
+		group := parts[start:min(start+batch, len(parts))]
+		rows := make([]bytes.Buffer, len(group))
+		counts := make([]int, len(group))
+		errs := make([]error, len(group))
+		var wg sync.WaitGroup
+		for j, part := range group {
+			wg.Go(func() {
+				t, err := part.Table()
+				if err == nil {
+					counts[j], err = w.provinceFiles(part.Code, t, &rows[j])
+				}
+				if err != nil {
+					errs[j] = fmt.Errorf("province %s: %w", part.Code, err)
+				}
+			})
+		}
+		wg.Wait()
+		for j := range group {
+			if errs[j] != nil {
+				return errs[j]
+			}
+			if _, err := communes.bw.Write(rows[j].Bytes()); err != nil {
+				return err
+			}
+			communes.rows += counts[j]
+		}
+	}
+	return nil
+}
+
 // provinceFiles writes one province's downloads and site data, and its communes'
-// rows into the whole country's commune file.
-func (w *writer) provinceFiles(code string, t *indicator.Table, communes *csvOut) error {
+// rows (CSV, without header) into communes; it returns how many rows those are.
+func (w *writer) provinceFiles(code string, t *indicator.Table, communes *bytes.Buffer) (int, error) {
 	dir := filepath.Join(w.l.Downloads(), byProvince)
 	o, err := createCSV(filepath.Join(dir, "indicators-"+code+".csv"), IndicatorColumns)
 	if err != nil {
-		return err
+		return 0, err
 	}
+	cw := csv.NewWriter(communes)
+	cw.UseCRLF = true
+	n := 0
 	for i := range t.Figures {
 		f := &t.Figures[i]
-		if err := w.writeFigure(o, f); err != nil {
+		name, valueText, _, num, den := w.indicatorFields(f)
+		cells := indicatorCells(f, name, valueText, num, den)
+		o.rows++
+		if err := o.cw.Write(cells); err != nil {
 			o.close()
-			return err
+			return 0, err
 		}
 		if f.UnitLevel == config.LevelCommune {
-			if err := w.writeFigure(communes, f); err != nil {
+			n++
+			if err := cw.Write(cells); err != nil {
 				o.close()
-				return err
+				return 0, err
 			}
 		}
 	}
+	cw.Flush()
 	if err := o.close(); err != nil {
-		return err
+		return 0, err
 	}
+	if err := cw.Error(); err != nil {
+		return 0, err
+	}
+	return n, w.provinceExtras(code, t)
+}
+
+// provinceExtras writes a province's Parquet partition and its site data files.
+func (w *writer) provinceExtras(code string, t *indicator.Table) error {
 	pq, err := w.figuresParquet(t.Figures)
 	if err != nil {
 		return err

@@ -31,6 +31,7 @@ func (c *sampleCommand) Run(ctx context.Context, args []string) error {
 	out := fs.String("out", "", "folder for the review files (default data/reviews); for a province or national scale, the data folder to write (portal.toml, units.toml, targets.toml, programmes.toml, reviews/)")
 	supportOut := fs.String("support-out", "", "folder for the support files (default data/support)")
 	dataDir := fs.String("data", "", "input folder whose portal.toml names the commune and villages (default data/)")
+	households := fs.Int("households", 0, "for a province or national scale, households in the first review instead of the scale's (the same communes and villages, fewer households: a site of full shape that builds quickly)")
 	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
@@ -41,7 +42,7 @@ func (c *sampleCommand) Run(ctx context.Context, args []string) error {
 		return err
 	}
 	if *scale != "commune" {
-		return c.large(l, *scale, *out, *seed)
+		return c.large(l, *scale, *out, *seed, *households)
 	}
 	p, err := config.LoadPortal(l.PortalConfig())
 	if err != nil {
@@ -100,7 +101,7 @@ func (c *sampleCommand) Run(ctx context.Context, args []string) error {
 // village), the commune's targets.toml and programmes.toml, and the reviews, streamed
 // to DIR/reviews one file per year. It needs an --out folder: the committed commune
 // sample must not be overwritten by accident.
-func (c *sampleCommand) large(l paths.Layout, name, out string, seed uint64) error {
+func (c *sampleCommand) large(l paths.Layout, name, out string, seed uint64, households int) error {
 	scaleOf := c.scaleOf
 	if scaleOf == nil {
 		scaleOf = sample.ScaleByName
@@ -111,6 +112,12 @@ func (c *sampleCommand) large(l paths.Layout, name, out string, seed uint64) err
 	}
 	if out == "" {
 		return &usageError{msg: "a " + name + " dataset needs --out DIR (it is large and must not replace data/)"}
+	}
+	if households < 0 || (households > 0 && households < 200*s.Communes) {
+		return &usageError{msg: fmt.Sprintf("--households %d is too few for %d communes: give at least %d (200 a commune)", households, s.Communes, 200*s.Communes)}
+	}
+	if households > 0 {
+		s.Households = households
 	}
 	commune, err := config.LoadPortal(l.PortalConfig())
 	if err != nil {
