@@ -267,17 +267,24 @@ func (w *writer) provinceFile(t *indicator.Table, code string) error {
 		units = append(units, c.Code)
 		file.Communes = append(file.Communes, unitName{c.Code, both(c.NameVI, c.NameEN)})
 	}
-	for _, u := range units {
-		file.Figures[u] = map[string]map[string][]figureJSON{groupAll: w.siteSeries(t, u)}
+	for i, u := range units {
+		file.Figures[u] = map[string]map[string][]figureJSON{groupAll: w.siteSeries(t, u, i > 0)}
 	}
 	return w.jsonFile(filepath.Join("units", code+".json"), file)
 }
 
-// siteSeries are the series of the site indicators of a unit, group all.
-func (w *writer) siteSeries(t *indicator.Table, unit string) map[string][]figureJSON {
+// siteSeries are the series of the site indicators of a unit, group all. A child
+// unit (a village on its commune's page, a commune on its province's) is shown in
+// the latest year only: latest keeps that year alone, which makes the many small
+// files Hugo loads for a nation's site a few times smaller.
+func (w *writer) siteSeries(t *indicator.Table, unit string, latest bool) map[string][]figureJSON {
+	years := w.in.Years
+	if latest {
+		years = years[len(years)-1:]
+	}
 	g := map[string][]figureJSON{}
 	for _, ind := range siteIndicators {
-		if s := w.seriesIn(t, unit, groupAll, ind); s != nil {
+		if s := w.seriesIn(t, years, unit, groupAll, ind); s != nil {
 			g[ind] = s
 		}
 	}
@@ -285,9 +292,9 @@ func (w *writer) siteSeries(t *indicator.Table, unit string) map[string][]figure
 }
 
 // seriesIn is an indicator's series for a unit and group in t, in year order.
-func (w *writer) seriesIn(t *indicator.Table, unit, group, ind string) []figureJSON {
+func (w *writer) seriesIn(t *indicator.Table, years []int, unit, group, ind string) []figureJSON {
 	var out []figureJSON
-	for _, y := range w.in.Years {
+	for _, y := range years {
 		if f, ok := t.Get(indicator.Key{Year: y, UnitCode: unit, Group: group, Indicator: ind}); ok {
 			out = append(out, w.figureJSON(f))
 		}

@@ -85,8 +85,8 @@ func (w *writer) unitFilesOf(t *indicator.Table, province string) error {
 			units = append(units, v.Code)
 			file.Villages = append(file.Villages, unitName{v.Code, both(v.NameVI, v.NameEN)})
 		}
-		for _, u := range units {
-			out[u] = map[string]map[string][]figureJSON{groupAll: w.siteSeries(t, u)}
+		for i, u := range units {
+			out[u] = map[string]map[string][]figureJSON{groupAll: w.siteSeries(t, u, i > 0)}
 		}
 		if err := w.jsonFile(filepath.Join("units", c.Code+".json"), file); err != nil {
 			return err
