@@ -95,8 +95,9 @@ func (w *writer) unitFilesOf(t *indicator.Table, province string) error {
 	return nil
 }
 
-// scalePages writes the pages of a province or a nation: home, /communes/ (the A-Z
-// list, "find your commune") and /communes/<code>/ for every commune, with the
+// scalePages writes the pages of a province or a nation: home, the targets, the
+// priority groups, movement and open data of the whole, /communes/ (the A-Z list,
+// "find your commune") and /communes/<code>/ for every commune, with the
 // villages of each listed in a param so the page can show their figures without a
 // page of their own; a nation adds /provinces/ and a page per province listing its
 // communes.
@@ -108,6 +109,8 @@ func (w *writer) scalePages() error {
 		{"", "_index", both("Giảm nghèo bền vững "+p.Unit.NameVI, "Sustainable poverty reduction in "+p.Unit.NameEN), nil, 0},
 		{"communes", "_index", both("Tìm xã của bạn", "Find your commune"), nil, 1},
 		{"targets", "_index", both("Mục tiêu", "Targets"), nil, 2},
+		{"groups", "_index", both("Nhóm ưu tiên", "Priority groups"), nil, 4},
+		{"movement", "_index", both("Biến động hộ nghèo", "Movement in and out of poverty"), nil, 5},
 		{"data", "_index", both("Dữ liệu mở", "Open data"), nil, 9},
 	}
 	ps = append(ps, w.targetPages()...)

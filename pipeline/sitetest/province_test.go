@@ -118,9 +118,9 @@ func TestProvinceSite(t *testing.T) {
 	}
 }
 
-// TestProvinceAxe opens the province's home page, its A-Z list and a commune page in
-// both languages, at both widths, and wants no failed request and no axe-core
-// violation.
+// TestProvinceAxe opens the province's home page, its A-Z list, a commune page, the
+// groups, movement and open data pages in both languages, at both widths, and wants
+// no failed request and no axe-core violation.
 func TestProvinceAxe(t *testing.T) {
 	if testing.Short() {
 		t.Skip("builds a province site; skipped with -short")
@@ -132,7 +132,7 @@ func TestProvinceAxe(t *testing.T) {
 	defer srv.Close()
 	code := strings.ToLower(sample.Units(tinyProvince(), 7)[0].Code)
 	for _, prefix := range []string{"/", "/en/"} {
-		for _, p := range []string{"", "communes/", "communes/" + code + "/"} {
+		for _, p := range []string{"", "communes/", "communes/" + code + "/", "groups/", "movement/", "data/"} {
 			for _, width := range []int64{375, 1280} {
 				path := prefix + p
 				problems, err := visit(ctx, col, srv, path, width)
