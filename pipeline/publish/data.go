@@ -77,13 +77,17 @@ func (w *writer) data() error {
 	for _, v := range p.Villages {
 		villages = append(villages, map[string]any{"code": v.Code, "name": both(v.NameVI, v.NameEN)})
 	}
+	unit := map[string]any{
+		"code": p.Unit.Code, "level": p.Unit.Level,
+		"name":     both(p.Unit.NameVI, p.Unit.NameEN),
+		"district": both(p.Unit.DistrictVI, p.Unit.DistrictEN),
+		"province": both(p.Unit.ProvinceVI, p.Unit.ProvinceEN),
+	}
+	if s, ok := w.successor(); ok {
+		unit["successor"] = s
+	}
 	portal := map[string]any{
-		"unit": map[string]any{
-			"code": p.Unit.Code, "level": p.Unit.Level,
-			"name":     both(p.Unit.NameVI, p.Unit.NameEN),
-			"district": both(p.Unit.DistrictVI, p.Unit.DistrictEN),
-			"province": both(p.Unit.ProvinceVI, p.Unit.ProvinceEN),
-		},
+		"unit": unit,
 		"plan": map[string]any{
 			"number": p.Plan.Number, "date": p.Plan.Date, "period": p.Plan.Period,
 			"implements": p.Plan.Implements, "title": both(p.Plan.TitleVI, p.Plan.TitleEN),
@@ -110,6 +114,23 @@ func (w *writer) data() error {
 		return err
 	}
 	return w.jsonFile("programmes.json", w.programmes())
+}
+
+// successor is the unit the portal's unit became part of, from the unit registry
+// (its code, name and first year), when it has one: the site says so.
+func (w *writer) successor() (map[string]any, bool) {
+	if w.in.Registry == nil {
+		return nil, false
+	}
+	u, ok := w.in.Registry.Unit(w.in.Portal.Unit.Code)
+	if !ok || u.Successor == "" || u.ValidTo == 0 {
+		return nil, false
+	}
+	s, ok := w.in.Registry.Unit(u.Successor)
+	if !ok {
+		return nil, false
+	}
+	return map[string]any{"code": s.Code, "name": both(s.NameVI, s.NameEN), "year": u.ValidTo + 1}, true
 }
 
 // figures nests every figure by unit, group and indicator, each series in year order.
