@@ -74,3 +74,41 @@ func TestSampleProvinceWritesADataFolder(t *testing.T) {
 		t.Error("a province sample without --out was accepted")
 	}
 }
+
+// TestSampleHouseholds: --households sets the size of a scale sample's first review,
+// and a number too small for its communes is refused with the minimum.
+func TestSampleHouseholds(t *testing.T) {
+	for _, tc := range []struct {
+		name       string
+		households string
+		wantErr    string
+		wantRows   int
+	}{
+		{"smaller sample", "900", "", 900},
+		{"too few for the communes", "100", "at least 600", 0},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			dir := filepath.Join(t.TempDir(), "province")
+			var out, errOut bytes.Buffer
+			c := &sampleCommand{stdout: &out, stderr: &errOut, scaleOf: tinyProvince}
+			err := c.Run(context.Background(), []string{"--scale", "province", "--out", dir, "--households", tc.households})
+			if tc.wantErr != "" {
+				if err == nil || !strings.Contains(err.Error(), tc.wantErr) {
+					t.Fatalf("error %v, want one saying %q", err, tc.wantErr)
+				}
+				return
+			}
+			if err != nil {
+				t.Fatalf("%v\n%s", err, errOut.String())
+			}
+			b, err := os.ReadFile(filepath.Join(dir, "reviews", "2021.csv"))
+			if err != nil {
+				t.Fatal(err)
+			}
+			rows := strings.Count(string(b), "\n") - 1
+			if rows < tc.wantRows*95/100 || rows > tc.wantRows*105/100 {
+				t.Errorf("%d households in the first review, want about %d", rows, tc.wantRows)
+			}
+		})
+	}
+}
