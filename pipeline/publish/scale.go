@@ -1,8 +1,6 @@
 package publish
 
 import (
-	"bufio"
-	"encoding/csv"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -38,24 +36,10 @@ func (w *writer) scaleDownloads() error {
 	if err := os.MkdirAll(root, 0o755); err != nil {
 		return err
 	}
-	type out struct {
-		f    *os.File
-		bw   *bufio.Writer
-		cw   *csv.Writer
-		rows int
+	open := func(name string) (*csvOut, error) {
+		return createCSV(filepath.Join(root, name), IndicatorColumns)
 	}
-	open := func(name string) (*out, error) {
-		f, err := os.Create(filepath.Join(root, name))
-		if err != nil {
-			return nil, err
-		}
-		o := &out{f: f, bw: bufio.NewWriterSize(f, 1<<20)}
-		o.bw.Write(utf8BOM)
-		o.cw = csv.NewWriter(o.bw)
-		o.cw.UseCRLF = true
-		return o, o.cw.Write(IndicatorColumns)
-	}
-	files := map[string]*out{}
+	files := map[string]*csvOut{}
 	all, err := open("indicators.csv")
 	if err != nil {
 		return err
@@ -71,7 +55,7 @@ func (w *writer) scaleDownloads() error {
 		// The cells only: the typed row (a map) is not needed for a CSV.
 		name, valueText, _, num, den := w.indicatorFields(f)
 		cells := indicatorCells(f, name, valueText, num, den)
-		for _, o := range []*out{all, files[f.UnitLevel]} {
+		for _, o := range []*csvOut{all, files[f.UnitLevel]} {
 			if o == nil {
 				return fmt.Errorf("figure %v has the unknown level %q", f.Key(), f.UnitLevel)
 			}
@@ -82,14 +66,7 @@ func (w *writer) scaleDownloads() error {
 		}
 	}
 	for _, o := range files {
-		o.cw.Flush()
-		if err := o.cw.Error(); err != nil {
-			return err
-		}
-		if err := o.bw.Flush(); err != nil {
-			return err
-		}
-		if err := o.f.Close(); err != nil {
+		if err := o.close(); err != nil {
 			return err
 		}
 	}
