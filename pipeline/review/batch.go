@@ -118,7 +118,7 @@ func BatchOf(year int, recs []Record, lines []int) *Batch {
 				status = int8(k)
 			}
 		}
-		b.add(line, []byte(r.CommuneCode), []byte(r.VillageCode), []byte(r.HouseholdID), r.Area == "urban",
+		b.addHashed(line, []byte(r.CommuneCode), []byte(r.VillageCode), []byte(r.HouseholdID), HashIDString(r.HouseholdID), r.Area == "urban",
 			int16(r.Members), r.IncomePerCapita, dep, status, cause, grp,
 			int16(r.Children6to15), int16(r.Children6to15InSchool), int16(r.MembersInsured))
 	}
@@ -157,12 +157,14 @@ func (b *Batch) intern(v []byte, dict *[]string, ix *map[string]int32, last *str
 	return k
 }
 
-func (b *Batch) add(line int32, commune, village, id []byte, urban bool, members int16, income int64,
+// addHashed adds a row whose id has hash h (HashID(id)), which the reader has
+// already computed for the duplicate check.
+func (b *Batch) addHashed(line int32, commune, village, id []byte, h uint64, urban bool, members int16, income int64,
 	dep uint16, status, cause int8, groups uint8, children, inSchool, insured int16) {
 	b.Line = append(b.Line, line)
 	b.Commune = append(b.Commune, b.intern(commune, &b.CommuneDict, &b.communeIx, &b.lastCommune, &b.lastCommuneIx))
 	b.Village = append(b.Village, b.intern(village, &b.VillageDict, &b.villageIx, &b.lastVillage, &b.lastVillageIx))
-	b.ID = append(b.ID, HashID(id))
+	b.ID = append(b.ID, h)
 	b.IDText = append(b.IDText, id...)
 	b.IDEnd = append(b.IDEnd, int32(len(b.IDText)))
 	b.Urban = append(b.Urban, urban)

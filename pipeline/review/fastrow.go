@@ -50,6 +50,9 @@ type rowChecker struct {
 	collected    []idAt
 	accepted     int
 	rec          Record // handed to Classify, reused
+
+	plan               []cellPlan // for quickRow, by header position
+	communes, villages lastMember
 }
 
 func newRowChecker(p *parser, year int, header []string) *rowChecker {
@@ -61,6 +64,7 @@ func newRowChecker(p *parser, year int, header []string) *rowChecker {
 				rc.pos[j] = i
 			}
 		}
+		rc.plan = append(rc.plan, planOf(rc.ci[i]))
 	}
 	return rc
 }
@@ -151,9 +155,10 @@ func (rc *rowChecker) row(f [][]byte, fcol []int32, line int) {
 		}
 	}
 	var id []byte
+	var h uint64
 	if ok(ciHousehold) {
 		id = f[rc.pos[ciHousehold]]
-		h := HashID(id)
+		h = HashID(id)
 		rc.hashes = append(rc.hashes, h)
 		if rc.collect != nil && rc.collect[h] {
 			rc.collected = append(rc.collected, idAt{int32(line), int32(at(ciHousehold)), string(id)})
@@ -177,49 +182,65 @@ func (rc *rowChecker) row(f [][]byte, fcol []int32, line int) {
 	if cause >= 0 && status > 1 {
 		p.warn(line, at(ciCause), "cause", string(f[rc.pos[ciVillage]]), "cause_not_poor")
 	}
-	var dep uint16
-	for j := 0; j < 12; j++ {
-		dep |= uint16(ints[ciDep0+j]) << j
-	}
+	dep := deprivationBits(&ints)
 	if rules.Classify != nil {
-		r := &rc.rec
-		*r = Record{
-			Area:               Columns[ciArea].Values[ints[ciArea]],
-			Members:            int(members),
-			IncomePerCapita:    ints[ciIncome],
-			DEmployment:        int(dep & 1),
-			DDependency:        int(dep >> 1 & 1),
-			DNutrition:         int(dep >> 2 & 1),
-			DHealthInsurance:   int(dep >> 3 & 1),
-			DAdultEducation:    int(dep >> 4 & 1),
-			DChildSchooling:    int(dep >> 5 & 1),
-			DHousingQuality:    int(dep >> 6 & 1),
-			DHousingArea:       int(dep >> 7 & 1),
-			DWater:             int(dep >> 8 & 1),
-			DSanitation:        int(dep >> 9 & 1),
-			DTelecom:           int(dep >> 10 & 1),
-			DInformationAccess: int(dep >> 11 & 1),
-			Status:             Statuses[status],
-		}
-		got, err := rules.Classify(rc.year, r)
+		got, err := rc.classify(&ints, dep)
 		switch {
 		case err != nil:
 			rc.classifyFail = append(rc.classifyFail, lineCol{int32(line), int32(at(ciYear))})
-		case got != r.Status:
-			p.warn(line, at(ciStatus), "status", string(f[rc.pos[ciVillage]]), "status_mismatch", r.Status, got)
+		case got != Statuses[status]:
+			p.warn(line, at(ciStatus), "status", string(f[rc.pos[ciVillage]]), "status_mismatch", Statuses[status], got)
 		}
 	}
 	rc.accepted++
 	if rc.batch == nil {
 		return
 	}
+	rc.batch.addHashed(int32(line), f[rc.pos[ciCommune]], f[rc.pos[ciVillage]], id, h, ints[ciArea] == 1,
+		int16(members), ints[ciIncome], dep, status, cause, groupBits(&ints),
+		int16(children), int16(ints[ciInSchool]), int16(ints[ciInsured]))
+}
+
+// deprivationBits packs the 12 deprivation flags, bit j for DeprivationColumns[j].
+func deprivationBits(ints *[numColumns]int64) uint16 {
+	var dep uint16
+	for j := range 12 {
+		dep |= uint16(ints[ciDep0+j]) << j
+	}
+	return dep
+}
+
+// groupBits packs the 4 priority-group flags, bit g for Groups[g].
+func groupBits(ints *[numColumns]int64) uint8 {
 	var grp uint8
-	for g := 0; g < 4; g++ {
+	for g := range 4 {
 		grp |= uint8(ints[ciGroup0+g]) << g
 	}
-	rc.batch.add(int32(line), f[rc.pos[ciCommune]], f[rc.pos[ciVillage]], id, ints[ciArea] == 1,
-		int16(members), ints[ciIncome], dep, status, cause, grp,
-		int16(children), int16(ints[ciInSchool]), int16(ints[ciInsured]))
+	return grp
+}
+
+// classify hands Rules.Classify the fields of a Record it needs, from checked cells.
+func (rc *rowChecker) classify(ints *[numColumns]int64, dep uint16) (string, error) {
+	r := &rc.rec
+	*r = Record{
+		Area:               Columns[ciArea].Values[ints[ciArea]],
+		Members:            int(ints[ciMembers]),
+		IncomePerCapita:    ints[ciIncome],
+		DEmployment:        int(dep & 1),
+		DDependency:        int(dep >> 1 & 1),
+		DNutrition:         int(dep >> 2 & 1),
+		DHealthInsurance:   int(dep >> 3 & 1),
+		DAdultEducation:    int(dep >> 4 & 1),
+		DChildSchooling:    int(dep >> 5 & 1),
+		DHousingQuality:    int(dep >> 6 & 1),
+		DHousingArea:       int(dep >> 7 & 1),
+		DWater:             int(dep >> 8 & 1),
+		DSanitation:        int(dep >> 9 & 1),
+		DTelecom:           int(dep >> 10 & 1),
+		DInformationAccess: int(dep >> 11 & 1),
+		Status:             Statuses[ints[ciStatus]],
+	}
+	return rc.p.rules.Classify(rc.year, r)
 }
 
 // number checks a number cell, for both readers: Parse hands it its strings.

@@ -389,7 +389,8 @@ func (s *streamer) work(c *chunk, fatalAt *atomic.Int64, stop *atomic.Bool) *chu
 
 // splitPlain cuts quote-free text into records as encoding/csv does: "\r\n" ends a
 // line like "\n", empty lines are skipped (and counted), and a "\r" before the end
-// of the file is dropped.
+// of the file is dropped. Most rows are checked by quickRow in one pass; the others
+// are cut into fields for the full checks.
 func (s *streamer) splitPlain(rc *rowChecker, data []byte, line int) {
 	fields := make([][]byte, 0, len(rc.ci))
 	cols := make([]int32, 0, len(rc.ci))
@@ -405,34 +406,38 @@ func (s *streamer) splitPlain(rc *rowChecker, data []byte, line int) {
 		if n := len(ln); n > 0 && ln[n-1] == '\r' {
 			ln = ln[:n-1]
 		}
-		if len(ln) == 0 {
+		if len(ln) == 0 || rc.quickRow(ln, line) {
 			continue
 		}
-		fields, cols = fields[:0], cols[:0]
-		start, i := 0, 0
-		// Eight bytes at a time: m has the high bit of each byte that is a comma.
-		for ; i+8 <= len(ln); i += 8 {
-			w := binary.LittleEndian.Uint64(ln[i:]) ^ 0x2c2c2c2c2c2c2c2c
-			m := ^((w&0x7f7f7f7f7f7f7f7f + 0x7f7f7f7f7f7f7f7f) | w | 0x7f7f7f7f7f7f7f7f)
-			for m != 0 {
-				j := i + bits.TrailingZeros64(m)>>3
-				fields = append(fields, ln[start:j])
-				cols = append(cols, int32(start+1))
-				start = j + 1
-				m &= m - 1
-			}
-		}
-		for ; i < len(ln); i++ {
-			if ln[i] == ',' {
-				fields = append(fields, ln[start:i])
-				cols = append(cols, int32(start+1))
-				start = i + 1
-			}
-		}
-		fields = append(fields, ln[start:])
-		cols = append(cols, int32(start+1))
+		fields, cols = splitLine(ln, fields[:0], cols[:0])
 		rc.fields(fields, cols, line)
 	}
+}
+
+// splitLine cuts a quote-free line at its commas; cols gets each field's 1-based
+// byte column.
+func splitLine(ln []byte, fields [][]byte, cols []int32) ([][]byte, []int32) {
+	start, i := 0, 0
+	// Eight bytes at a time: m has the high bit of each byte that is a comma.
+	for ; i+8 <= len(ln); i += 8 {
+		w := binary.LittleEndian.Uint64(ln[i:]) ^ 0x2c2c2c2c2c2c2c2c
+		m := ^((w&0x7f7f7f7f7f7f7f7f + 0x7f7f7f7f7f7f7f7f) | w | 0x7f7f7f7f7f7f7f7f)
+		for m != 0 {
+			j := i + bits.TrailingZeros64(m)>>3
+			fields = append(fields, ln[start:j])
+			cols = append(cols, int32(start+1))
+			start = j + 1
+			m &= m - 1
+		}
+	}
+	for ; i < len(ln); i++ {
+		if ln[i] == ',' {
+			fields = append(fields, ln[start:i])
+			cols = append(cols, int32(start+1))
+			start = i + 1
+		}
+	}
+	return append(fields, ln[start:]), append(cols, int32(start+1))
 }
 
 // splitQuoted reads a chunk that holds quotes with encoding/csv itself. It reports
