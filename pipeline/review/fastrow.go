@@ -51,8 +51,8 @@ type rowChecker struct {
 	accepted     int
 	rec          Record // handed to Classify, reused
 
-	plan               []cellPlan // for quickRow, by header position
-	communes, villages lastMember
+	plan               []cellPlan // for quickRow, in header order
+	communes, villages knownCodes
 }
 
 func newRowChecker(p *parser, year int, header []string) *rowChecker {
@@ -64,8 +64,8 @@ func newRowChecker(p *parser, year int, header []string) *rowChecker {
 				rc.pos[j] = i
 			}
 		}
-		rc.plan = append(rc.plan, planOf(rc.ci[i]))
 	}
+	rc.plan = plansOf(rc.ci)
 	return rc
 }
 

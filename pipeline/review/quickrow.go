@@ -1,35 +1,51 @@
 package review
 
 import (
-	"bytes"
+	"encoding/binary"
 )
 
-// cellOp is how quickRow reads the cells of one column.
+// cellOp is how quickRow reads the cells of one column, or of a run of flag columns.
 type cellOp uint8
 
 const (
-	opFlag    cellOp = iota // "0" or "1"
+	opFlags   cellOp = iota // n cells of "0" or "1"
 	opInt                   // 1 to 18 digits, within the column's range
 	opEnum                  // one of the column's values, or empty when optional
 	opCommune               // 5 digits
 	opCode                  // [A-Za-z0-9_-], within the column's lengths
 )
 
-// cellPlan is what quickRow needs to know of the column at one header position.
+// cellPlan is what quickRow needs to know of the column at one header position, or
+// of a run of flag columns that follow each other in the header and in Columns.
 type cellPlan struct {
 	op       cellOp
-	ci       int8 // contract column
+	ci       int8 // contract column (the first of a run)
+	n        int8 // columns in a run of flags
 	min, max int64
 	values   []string
 	optional bool
 }
 
+// plansOf returns the plans of a header, given the contract column of each position.
+func plansOf(ci []int) []cellPlan {
+	var plans []cellPlan
+	for i, c := range ci {
+		p := planOf(c)
+		if k := len(plans) - 1; p.op == opFlags && k >= 0 && plans[k].op == opFlags && int(plans[k].ci)+int(plans[k].n) == c && i < len(ci)-1 {
+			plans[k].n++
+			continue
+		}
+		plans = append(plans, p)
+	}
+	return plans
+}
+
 func planOf(ci int) cellPlan {
 	c := &Columns[ci]
-	p := cellPlan{ci: int8(ci), min: c.Min, max: c.Max, values: c.Values, optional: c.Optional}
+	p := cellPlan{ci: int8(ci), n: 1, min: c.Min, max: c.Max, values: c.Values, optional: c.Optional}
 	switch {
 	case c.Kind == KindFlag:
-		p.op = opFlag
+		p.op = opFlags
 	case c.Kind == KindInt:
 		p.op = opInt
 	case c.Kind == KindEnum:
@@ -44,52 +60,68 @@ func planOf(ci int) cellPlan {
 	return p
 }
 
-// quickRow checks one line of a quote-free chunk in a single pass over its bytes,
-// without cutting it into fields first, and records the row as row does. It handles
-// only the rows that have nothing to report: every cell in its ordinary shape (the
-// shapes of cellOp, which exclude spaces, signs and quotes) and every rule between
-// cells kept. For any other row it returns false, having changed nothing, and the
-// caller runs the full checks, which report the row exactly as Parse does.
-func (rc *rowChecker) quickRow(ln []byte, line int) bool {
+// quickRow checks the line at the start of data, a quote-free chunk's text, in a
+// single pass over its bytes, without cutting it into fields first, and records the
+// row as row does. It handles only the rows that have nothing to report: every cell
+// in its ordinary shape (the shapes of cellOp, which exclude spaces, signs and
+// quotes) and every rule between cells kept. It returns the length of the line with
+// its end ("\n", "\r\n", or a final "\r"), or 0, having changed nothing, for any other
+// row: the caller then runs the full checks, which report the row as Parse does.
+func (rc *rowChecker) quickRow(data []byte, line int) int {
 	var v rowValues
 	pos, last := 0, len(rc.plan)-1
 	for i := range rc.plan {
-		end, ok := v.cell(&rc.plan[i], ln, pos)
+		end, ok := v.cell(&rc.plan[i], data, pos)
 		if !ok {
-			return false
+			return 0
 		}
 		if i == last {
-			if end != len(ln) {
-				return false
-			}
-		} else if end >= len(ln) || ln[end] != ',' {
-			return false
+			pos = end
+		} else if end >= len(data) || data[end] != ',' {
+			return 0
+		} else {
+			pos = end + 1
 		}
-		pos = end + 1
 	}
-	if !rc.quickRules(&v) {
-		return false
+	n := lineEnd(data, pos)
+	if n == 0 || !rc.quickRules(&v) || !rc.quickAccept(&v, line) {
+		return 0
 	}
-	return rc.quickAccept(&v, line)
+	return n
+}
+
+// lineEnd returns where the next line starts when the last cell ends at end, or 0
+// when something else follows it.
+func lineEnd(data []byte, end int) int {
+	switch {
+	case end == len(data):
+		return end
+	case data[end] == '\n':
+		return end + 1
+	case data[end] != '\r':
+		return 0
+	case end+1 == len(data):
+		return end + 1 // a "\r" that ends the file is dropped, as encoding/csv does
+	case data[end+1] == '\n':
+		return end + 2
+	}
+	return 0
 }
 
 // rowValues are the cells quickRow has read, by contract column.
 type rowValues struct {
 	ints                 [numColumns]int64
+	flags                uint32 // bit ci: the flag of column ci
 	commune, village, id []byte
 	yearCol, idCol       int32 // for the problems found after the whole file is read
 }
 
-// cell reads the cell that starts at pos; it returns where the cell ends and whether
-// it has its ordinary shape.
+// cell reads the cell (or run of flags) that starts at pos; it returns where it ends
+// and whether it has its ordinary shape.
 func (v *rowValues) cell(p *cellPlan, ln []byte, pos int) (int, bool) {
 	switch p.op {
-	case opFlag:
-		if pos >= len(ln) || ln[pos]-'0' > 1 {
-			return 0, false
-		}
-		v.ints[p.ci] = int64(ln[pos] - '0')
-		return pos + 1, true
+	case opFlags:
+		return v.flagRun(p, ln, pos)
 	case opInt:
 		n, end := leadingDigits(ln, pos)
 		if end == pos || end-pos > 18 || n < p.min || n > p.max {
@@ -112,6 +144,43 @@ func (v *rowValues) cell(p *cellPlan, ln []byte, pos int) (int, bool) {
 	return v.code(p, ln, pos)
 }
 
+// flagRun reads p.n flags; all but the last must be followed by a comma. Four
+// "d," pairs are checked at a time when the text is long enough: the comma after
+// the last flag of a run is then checked too, which is right since plansOf puts
+// the last column of a line in a run of its own.
+func (v *rowValues) flagRun(p *cellPlan, ln []byte, pos int) (int, bool) {
+	ci, n := uint(p.ci), int(p.n)
+	for ; n >= 4 && pos+8 <= len(ln); n -= 4 {
+		bits, ok := fourFlags(binary.LittleEndian.Uint64(ln[pos:]))
+		if !ok {
+			return 0, false
+		}
+		v.flags |= bits << ci
+		ci, pos = ci+4, pos+8
+	}
+	for ; n > 0; n-- {
+		if pos >= len(ln) || ln[pos]-'0' > 1 || n > 1 && (pos+1 >= len(ln) || ln[pos+1] != ',') {
+			return 0, false
+		}
+		v.flags |= uint32(ln[pos]-'0') << ci
+		ci++
+		pos += 2
+	}
+	return pos - 1, true
+}
+
+// fourFlags reads "d,d,d,d," (d a 0 or a 1) from 8 bytes in little-endian order and
+// returns the four flags as bits 0-3.
+func fourFlags(w uint64) (uint32, bool) {
+	x := w ^ 0x2c302c302c302c30 // "0,0,0,0,"
+	if x&0xfffefffefffefffe != 0 {
+		return 0, false
+	}
+	// Move bits 0, 16, 32 and 48 to bits 48-51: no other product lands there.
+	b := (x & 0x0001000100010001) * (1<<48 | 1<<33 | 1<<18 | 1<<3)
+	return uint32(b>>48) & 0xf, true
+}
+
 // leadingDigits reads the decimal digits from pos, at most 19 of them (one more than
 // number reads itself, so that a longer run is seen to be too long).
 func leadingDigits(ln []byte, pos int) (int64, int) {
@@ -127,24 +196,24 @@ func leadingDigits(ln []byte, pos int) (int64, int) {
 	return n, end
 }
 
+// enum reads a value of the column: a value is matched when the byte after it can
+// end a cell (the caller checks it is the right end), so a longer cell never matches.
 func (v *rowValues) enum(p *cellPlan, ln []byte, pos int) (int, bool) {
-	end := len(ln)
-	if i := bytes.IndexByte(ln[pos:], ','); i >= 0 {
-		end = pos + i
-	}
-	s := bstr(ln[pos:end])
-	if s == "" {
+	rest := ln[pos:]
+	if p.optional && (len(rest) == 0 || endsCell(rest[0])) {
 		v.ints[p.ci] = -1
-		return end, p.optional
+		return pos, true
 	}
 	for k, val := range p.values {
-		if s == val {
+		if len(rest) >= len(val) && bstr(rest[:len(val)]) == val && (len(rest) == len(val) || endsCell(rest[len(val)])) {
 			v.ints[p.ci] = int64(k)
-			return end, true
+			return pos + len(val), true
 		}
 	}
 	return 0, false
 }
+
+func endsCell(c byte) bool { return c == ',' || c == '\n' || c == '\r' }
 
 // code reads a village code or a household id. Only a cell with a run of 9 or more
 // digits (separators '-' and '_' included, as LooksLikeIdentifier drops them) can
@@ -217,22 +286,33 @@ func (rc *rowChecker) quickRules(v *rowValues) bool {
 	return rules.Villages == nil || rc.villages.has(rules.Villages, v.village)
 }
 
-// lastMember remembers the last code found in a set: rows come grouped by commune
-// and village, so most lookups are the previous row's.
-type lastMember struct {
-	code []byte
-	ok   bool
+// knownCodes remembers codes found in a set (the declared communes or villages) in a
+// small direct-mapped table: rows come grouped by commune, so the same few codes
+// come back row after row, and a slot is cheaper than a map lookup.
+type knownCodes struct {
+	slot [64]string
 }
 
-func (m *lastMember) has(set map[string]bool, code []byte) bool {
-	if m.ok && bytes.Equal(code, m.code) {
+func (k *knownCodes) has(set map[string]bool, code []byte) bool {
+	i := codeSlot(code)
+	if k.slot[i] == bstr(code) && len(code) > 0 {
 		return true
 	}
 	if !set[bstr(code)] {
 		return false
 	}
-	m.code, m.ok = append(m.code[:0], code...), true
+	k.slot[i] = string(code)
 	return true
+}
+
+// codeSlot hashes the last two bytes of a code, where the codes of one commune's
+// villages differ, to 0-63.
+func codeSlot(code []byte) int {
+	var x uint32
+	if n := len(code); n > 0 {
+		x = uint32(code[n-1]) | uint32(code[max(n-2, 0)])<<8 | uint32(n)<<16
+	}
+	return int(x * 0x9e3779b1 >> 26)
 }
 
 // quickAccept classifies the row and records it, as the end of row does; it returns
@@ -240,7 +320,7 @@ func (m *lastMember) has(set map[string]bool, code []byte) bool {
 // warning the full checks report).
 func (rc *rowChecker) quickAccept(v *rowValues, line int) bool {
 	in := &v.ints
-	dep := deprivationBits(in)
+	dep := uint16(v.flags >> ciDep0 & 0xfff)
 	if rc.p.rules.Classify != nil {
 		got, err := rc.classify(in, dep)
 		switch {
@@ -258,7 +338,7 @@ func (rc *rowChecker) quickAccept(v *rowValues, line int) bool {
 	rc.accepted++
 	if rc.batch != nil {
 		rc.batch.addHashed(int32(line), v.commune, v.village, v.id, h, in[ciArea] == 1,
-			int16(in[ciMembers]), in[ciIncome], dep, int8(in[ciStatus]), int8(in[ciCause]), groupBits(in),
+			int16(in[ciMembers]), in[ciIncome], dep, int8(in[ciStatus]), int8(in[ciCause]), uint8(v.flags>>ciGroup0&0xf),
 			int16(in[ciChildren]), int16(in[ciInSchool]), int16(in[ciInsured]))
 	}
 	return true

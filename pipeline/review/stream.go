@@ -395,6 +395,10 @@ func (s *streamer) splitPlain(rc *rowChecker, data []byte, line int) {
 	fields := make([][]byte, 0, len(rc.ci))
 	cols := make([]int32, 0, len(rc.ci))
 	for off := 0; off < len(data); line++ {
+		if n := rc.quickRow(data[off:], line); n > 0 {
+			off += n
+			continue
+		}
 		var ln []byte
 		if nl := bytes.IndexByte(data[off:], '\n'); nl >= 0 {
 			ln = data[off : off+nl]
@@ -406,7 +410,7 @@ func (s *streamer) splitPlain(rc *rowChecker, data []byte, line int) {
 		if n := len(ln); n > 0 && ln[n-1] == '\r' {
 			ln = ln[:n-1]
 		}
-		if len(ln) == 0 || rc.quickRow(ln, line) {
+		if len(ln) == 0 {
 			continue
 		}
 		fields, cols = splitLine(ln, fields[:0], cols[:0])
