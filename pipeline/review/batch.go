@@ -30,11 +30,44 @@ type Batch struct {
 	InSchool []int16
 	Insured  []int16
 
-	communeIx, villageIx map[string]int32
-	lastCommune          string
-	lastCommuneIx        int32
-	lastVillage          string
-	lastVillageIx        int32
+	communes, villages codeDict
+}
+
+// codeDict numbers the distinct codes of one column of a batch.
+type codeDict struct {
+	ix map[string]int32
+	// Recent codes by codeSlot: rows come grouped by commune, so a few codes come
+	// back row after row.
+	slot [64]dictSlot
+}
+
+type dictSlot struct {
+	code string
+	ix1  int32 // the code's number plus one; 0 for an empty slot
+}
+
+func (d *codeDict) reset() {
+	clear(d.ix)
+	d.slot = [64]dictSlot{}
+}
+
+// intern returns the number of code v in list, adding it when new.
+func (d *codeDict) intern(v []byte, list *[]string) int32 {
+	s := &d.slot[codeSlot(v)]
+	if s.ix1 > 0 && s.code == bstr(v) {
+		return s.ix1 - 1
+	}
+	if d.ix == nil {
+		d.ix = make(map[string]int32)
+	}
+	k, ok := d.ix[bstr(v)]
+	if !ok {
+		k = int32(len(*list))
+		*list = append(*list, string(v))
+		d.ix[(*list)[k]] = k
+	}
+	s.code, s.ix1 = (*list)[k], k+1
+	return k
 }
 
 // Len is the number of rows.
@@ -130,31 +163,12 @@ func (b *Batch) reset(year int) {
 	b.Line = b.Line[:0]
 	b.Commune, b.Village = b.Commune[:0], b.Village[:0]
 	b.CommuneDict, b.VillageDict = b.CommuneDict[:0], b.VillageDict[:0]
-	clear(b.communeIx)
-	clear(b.villageIx)
-	b.lastCommune, b.lastVillage = "", ""
+	b.communes.reset()
+	b.villages.reset()
 	b.ID, b.IDEnd, b.IDText = b.ID[:0], b.IDEnd[:0], b.IDText[:0]
 	b.Urban, b.Members, b.Income = b.Urban[:0], b.Members[:0], b.Income[:0]
 	b.Dep, b.Status, b.Cause, b.Groups = b.Dep[:0], b.Status[:0], b.Cause[:0], b.Groups[:0]
 	b.Children, b.InSchool, b.Insured = b.Children[:0], b.InSchool[:0], b.Insured[:0]
-}
-
-func (b *Batch) intern(v []byte, dict *[]string, ix *map[string]int32, last *string, lastIx *int32) int32 {
-	if len(*dict) > 0 && bstr(v) == *last {
-		return *lastIx
-	}
-	if *ix == nil {
-		*ix = make(map[string]int32)
-	}
-	k, ok := (*ix)[bstr(v)]
-	if !ok {
-		s := string(v)
-		k = int32(len(*dict))
-		*dict = append(*dict, s)
-		(*ix)[s] = k
-	}
-	*last, *lastIx = (*dict)[k], k
-	return k
 }
 
 // addHashed adds a row whose id has hash h (HashID(id)), which the reader has
@@ -162,8 +176,8 @@ func (b *Batch) intern(v []byte, dict *[]string, ix *map[string]int32, last *str
 func (b *Batch) addHashed(line int32, commune, village, id []byte, h uint64, urban bool, members int16, income int64,
 	dep uint16, status, cause int8, groups uint8, children, inSchool, insured int16) {
 	b.Line = append(b.Line, line)
-	b.Commune = append(b.Commune, b.intern(commune, &b.CommuneDict, &b.communeIx, &b.lastCommune, &b.lastCommuneIx))
-	b.Village = append(b.Village, b.intern(village, &b.VillageDict, &b.villageIx, &b.lastVillage, &b.lastVillageIx))
+	b.Commune = append(b.Commune, b.communes.intern(commune, &b.CommuneDict))
+	b.Village = append(b.Village, b.villages.intern(village, &b.VillageDict))
 	b.ID = append(b.ID, h)
 	b.IDText = append(b.IDText, id...)
 	b.IDEnd = append(b.IDEnd, int32(len(b.IDText)))

@@ -23,7 +23,28 @@ type cellPlan struct {
 	n        int8 // columns in a run of flags
 	min, max int64
 	values   []string
+	words    []enumWords // values, for opEnum
 	optional bool
+}
+
+// enumWords are the first 16 bytes of an enum value as two little-endian words, with
+// the masks of the bytes the value fills, so that a cell is compared with the value
+// in two operations.
+type enumWords struct {
+	w, m [2]uint64
+	n    int
+}
+
+func wordsOf(v string) (enumWords, bool) {
+	if len(v) > 16 {
+		return enumWords{}, false
+	}
+	e := enumWords{n: len(v)}
+	for i := range len(v) {
+		e.w[i/8] |= uint64(v[i]) << (8 * (i % 8))
+		e.m[i/8] |= 0xff << (8 * (i % 8))
+	}
+	return e, true
 }
 
 // plansOf returns the plans of a header, given the contract column of each position.
@@ -50,6 +71,11 @@ func planOf(ci int) cellPlan {
 		p.op = opInt
 	case c.Kind == KindEnum:
 		p.op = opEnum
+		for _, v := range c.Values {
+			if w, ok := wordsOf(v); ok {
+				p.words = append(p.words, w)
+			}
+		}
 	case ci == ciCommune:
 		p.op = opCommune
 	case ci == ciVillage:
@@ -203,6 +229,17 @@ func (v *rowValues) enum(p *cellPlan, ln []byte, pos int) (int, bool) {
 	if p.optional && (len(rest) == 0 || endsCell(rest[0])) {
 		v.ints[p.ci] = -1
 		return pos, true
+	}
+	if len(rest) >= 17 && len(p.words) == len(p.values) {
+		w0, w1 := binary.LittleEndian.Uint64(rest), binary.LittleEndian.Uint64(rest[8:])
+		for k := range p.words {
+			e := &p.words[k]
+			if w0&e.m[0] == e.w[0] && w1&e.m[1] == e.w[1] && endsCell(rest[e.n]) {
+				v.ints[p.ci] = int64(k)
+				return pos + e.n, true
+			}
+		}
+		return 0, false
 	}
 	for k, val := range p.values {
 		if len(rest) >= len(val) && bstr(rest[:len(val)]) == val && (len(rest) == len(val) || endsCell(rest[len(val)])) {
