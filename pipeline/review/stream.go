@@ -106,7 +106,7 @@ type streamer struct {
 	// Results of a pass, in file order.
 	final        []Problem // the whole answer when known early (empty file, not UTF-8...)
 	problems     []Problem
-	buckets      [256][]uint64 // hashes of checked ids, by their top byte
+	buckets      [256][][]uint64 // hashes of checked ids, by their top byte, in parts of a chunk each
 	classifyFail []lineCol
 	accepted     int
 	collect      map[uint64]bool
@@ -132,6 +132,8 @@ type chunkResult struct {
 	rc       *rowChecker
 	problems []Problem
 	chunkBuf *[]byte
+	hashes   []uint64    // rc's hashes, grouped by their top byte
+	hashOff  *[257]int32 // group b is hashes[hashOff[b]:hashOff[b+1]]
 }
 
 var chunkPool sync.Pool
@@ -373,6 +375,9 @@ func (s *streamer) work(c *chunk, fatalAt *atomic.Int64, stop *atomic.Bool) *chu
 	p := &parser{name: s.name, rules: s.rules}
 	rc := newRowChecker(p, s.year, s.header)
 	rc.collect = s.collect
+	if v := hashPool.Get(); v != nil {
+		rc.hashes = (*v.(*[]uint64))[:0]
+	}
 	if s.collect == nil && s.emit != nil {
 		rc.batch = getBatch(s.year)
 	}
@@ -384,7 +389,35 @@ func (s *streamer) work(c *chunk, fatalAt *atomic.Int64, stop *atomic.Bool) *chu
 		res.fatal = s.splitQuoted(rc, data, c.firstLine)
 	}
 	res.problems = p.problems
+	if s.collect == nil {
+		res.hashes, res.hashOff = byTopByte(rc.hashes)
+	}
+	// The scratch goes back to the pool; only the sorted copy is kept.
+	scratch := rc.hashes
+	rc.hashes = nil
+	hashPool.Put(&scratch)
 	return res
+}
+
+var hashPool sync.Pool
+
+// byTopByte sorts hashes by their top byte (a counting sort), so that the merge of a
+// chunk, which runs one chunk at a time, only appends 256 slices.
+func byTopByte(hs []uint64) ([]uint64, *[257]int32) {
+	off := new([257]int32)
+	for _, h := range hs {
+		off[h>>56+1]++
+	}
+	for b := 1; b < len(off); b++ {
+		off[b] += off[b-1]
+	}
+	out := make([]uint64, len(hs))
+	next := *off
+	for _, h := range hs {
+		out[next[h>>56]] = h
+		next[h>>56]++
+	}
+	return out, off
 }
 
 // splitPlain cuts quote-free text into records as encoding/csv does: "\r\n" ends a
@@ -505,8 +538,10 @@ func (s *streamer) merge(c *chunkResult, lines int) {
 		}
 		s.problems = append(s.problems, q)
 	}
-	for _, h := range rc.hashes {
-		s.buckets[h>>56] = append(s.buckets[h>>56], h)
+	for b := range s.buckets {
+		if lo, hi := c.hashOff[b], c.hashOff[b+1]; lo < hi {
+			s.buckets[b] = append(s.buckets[b], c.hashes[lo:hi])
+		}
 	}
 	for _, f := range rc.classifyFail {
 		f.line += int32(lines)
@@ -555,7 +590,7 @@ func (s *streamer) duplicates(open func() (io.ReadCloser, error)) ([]dupRow, err
 type dupRow struct{ line, col, first int32 }
 
 // repeatedHashes returns the hashes met more than once, checking the 256 buckets in
-// parallel with a small open-addressing set each.
+// parallel.
 func (s *streamer) repeatedHashes() map[uint64]bool {
 	var mu sync.Mutex
 	out := map[uint64]bool{}
@@ -566,49 +601,58 @@ func (s *streamer) repeatedHashes() map[uint64]bool {
 		go func() {
 			defer wg.Done()
 			var table []uint64
-			for {
-				i := int(next.Add(1)) - 1
-				if i >= len(s.buckets) {
-					return
-				}
-				hs := s.buckets[i]
-				size := 16
-				for size < 2*len(hs) {
-					size *= 2
-				}
-				if cap(table) < size {
-					table = make([]uint64, size)
-				}
-				table = table[:size]
-				clear(table)
-				mask := uint64(size - 1)
-				zeros := 0
-				for _, h := range hs {
-					if h == 0 {
-						if zeros++; zeros == 2 {
-							mu.Lock()
-							out[0] = true
-							mu.Unlock()
-						}
-						continue
-					}
-					for j := h & mask; ; j = (j + 1) & mask {
-						if table[j] == 0 {
-							table[j] = h
-							break
-						}
-						if table[j] == h {
-							mu.Lock()
-							out[h] = true
-							mu.Unlock()
-							break
-						}
-					}
+			for i := int(next.Add(1)) - 1; i < len(s.buckets); i = int(next.Add(1)) - 1 {
+				for _, h := range repeatedIn(s.buckets[i], &table) {
+					mu.Lock()
+					out[h] = true
+					mu.Unlock()
 				}
 			}
 		}()
 	}
 	wg.Wait()
+	return out
+}
+
+// repeatedIn returns the hashes met more than once in parts, using a small
+// open-addressing set (table, reused) where 0 marks an empty slot.
+func repeatedIn(parts [][]uint64, table *[]uint64) []uint64 {
+	n := 0
+	for _, p := range parts {
+		n += len(p)
+	}
+	size := 16
+	for size < 2*n {
+		size *= 2
+	}
+	if cap(*table) < size {
+		*table = make([]uint64, size)
+	}
+	t := (*table)[:size]
+	clear(t)
+	mask := uint64(size - 1)
+	var out []uint64
+	zeros := 0
+	for _, p := range parts {
+		for _, h := range p {
+			if h == 0 {
+				if zeros++; zeros == 2 {
+					out = append(out, 0)
+				}
+				continue
+			}
+			for j := h & mask; ; j = (j + 1) & mask {
+				if t[j] == 0 {
+					t[j] = h
+					break
+				}
+				if t[j] == h {
+					out = append(out, h)
+					break
+				}
+			}
+		}
+	}
 	return out
 }
 
