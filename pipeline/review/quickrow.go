@@ -1,6 +1,7 @@
 package review
 
 import (
+	"bytes"
 	"encoding/binary"
 )
 
@@ -97,7 +98,26 @@ func (rc *rowChecker) quickRow(data []byte, line int) int {
 	var v rowValues
 	pos, last := 0, len(rc.plan)-1
 	for i := range rc.plan {
-		end, ok := v.cell(&rc.plan[i], data, pos)
+		// The switch is here rather than in a function of its own: the call cost
+		// as much as reading a flag.
+		p := &rc.plan[i]
+		var end int
+		var ok bool
+		switch p.op {
+		case opFlags:
+			end, ok = v.flagRun(p, data, pos)
+		case opInt:
+			var n int64
+			n, end = leadingDigits(data, pos)
+			ok = end > pos && end-pos <= 18 && n >= p.min && n <= p.max
+			v.ints[p.ci] = n
+		case opEnum:
+			end, ok = v.enum(p, data, pos)
+		case opCommune:
+			end, ok = v.communeCode(data, pos)
+		default:
+			end, ok = v.code(p, data, pos)
+		}
 		if !ok {
 			return 0
 		}
@@ -110,7 +130,7 @@ func (rc *rowChecker) quickRow(data []byte, line int) int {
 		}
 	}
 	n := lineEnd(data, pos)
-	if n == 0 || !rc.quickRules(&v) || !rc.quickAccept(&v, line) {
+	if n == 0 || !rc.quickRules(&v) || !rc.quickAccept(&v, data, line) {
 		return 0
 	}
 	return n
@@ -139,35 +159,14 @@ type rowValues struct {
 	ints                 [numColumns]int64
 	flags                uint32 // bit ci: the flag of column ci
 	commune, village, id []byte
-	yearCol, idCol       int32 // for the problems found after the whole file is read
 }
 
-// cell reads the cell (or run of flags) that starts at pos; it returns where it ends
-// and whether it has its ordinary shape.
-func (v *rowValues) cell(p *cellPlan, ln []byte, pos int) (int, bool) {
-	switch p.op {
-	case opFlags:
-		return v.flagRun(p, ln, pos)
-	case opInt:
-		n, end := leadingDigits(ln, pos)
-		if end == pos || end-pos > 18 || n < p.min || n > p.max {
-			return 0, false
-		}
-		v.ints[p.ci] = n
-		if p.ci == ciYear {
-			v.yearCol = int32(pos + 1)
-		}
-		return end, true
-	case opEnum:
-		return v.enum(p, ln, pos)
-	case opCommune:
-		if len(ln)-pos < 5 || !isCommuneCode(ln[pos:pos+5]) {
-			return 0, false
-		}
-		v.commune = ln[pos : pos+5]
-		return pos + 5, true
+func (v *rowValues) communeCode(ln []byte, pos int) (int, bool) {
+	if len(ln)-pos < 5 || !isCommuneCode(ln[pos:pos+5]) {
+		return 0, false
 	}
-	return v.code(p, ln, pos)
+	v.commune = ln[pos : pos+5]
+	return pos + 5, true
 }
 
 // flagRun reads p.n flags; all but the last must be followed by a comma. Four
@@ -280,7 +279,7 @@ done:
 	if p.ci == ciVillage {
 		v.village = cell
 	} else {
-		v.id, v.idCol = cell, int32(pos+1)
+		v.id = cell
 	}
 	return end, true
 }
@@ -323,6 +322,16 @@ func (rc *rowChecker) quickRules(v *rowValues) bool {
 	return rules.Villages == nil || rc.villages.has(rules.Villages, v.village)
 }
 
+// columnOfField returns the 1-based byte column of field k of the line at the start of
+// data, for the rare problem quickRow's rows get after the whole file is read.
+func columnOfField(data []byte, k int) int32 {
+	col := 0
+	for ; k > 0; k-- {
+		col += bytes.IndexByte(data[col:], ',') + 1
+	}
+	return int32(col + 1)
+}
+
 // knownCodes remembers codes found in a set (the declared communes or villages) in a
 // small direct-mapped table: rows come grouped by commune, so the same few codes
 // come back row after row, and a slot is cheaper than a map lookup.
@@ -355,14 +364,14 @@ func codeSlot(code []byte) int {
 // quickAccept classifies the row and records it, as the end of row does; it returns
 // false, having recorded nothing, when the standard disagrees with the status (a
 // warning the full checks report).
-func (rc *rowChecker) quickAccept(v *rowValues, line int) bool {
+func (rc *rowChecker) quickAccept(v *rowValues, data []byte, line int) bool {
 	in := &v.ints
 	dep := uint16(v.flags >> ciDep0 & 0xfff)
 	if rc.p.rules.Classify != nil {
 		got, err := rc.classify(in, dep)
 		switch {
 		case err != nil:
-			rc.classifyFail = append(rc.classifyFail, lineCol{int32(line), v.yearCol})
+			rc.classifyFail = append(rc.classifyFail, lineCol{int32(line), columnOfField(data, rc.pos[ciYear])})
 		case got != Statuses[in[ciStatus]]:
 			return false
 		}
@@ -370,7 +379,7 @@ func (rc *rowChecker) quickAccept(v *rowValues, line int) bool {
 	h := HashID(v.id)
 	rc.hashes = append(rc.hashes, h)
 	if rc.collect != nil && rc.collect[h] {
-		rc.collected = append(rc.collected, idAt{int32(line), v.idCol, string(v.id)})
+		rc.collected = append(rc.collected, idAt{int32(line), columnOfField(data, rc.pos[ciHousehold]), string(v.id)})
 	}
 	rc.accepted++
 	if rc.batch != nil {

@@ -360,18 +360,24 @@ func (s *streamer) pass(open func() (io.ReadCloser, error)) error {
 // work parses and checks one chunk.
 func (s *streamer) work(c *chunk, fatalAt *atomic.Int64, stop *atomic.Bool) *chunkResult {
 	res := &chunkResult{idx: c.idx, chunkBuf: c.buf}
-	if stop.Load() {
-		return res
-	}
-	res.newlines = bytes.Count(c.data, []byte{'\n'})
-	if !utf8.Valid(c.data) {
+	switch {
+	case stop.Load():
+	case !utf8.Valid(c.data):
 		res.badUTF8 = true
 		res.badLine, res.badCol = csvfile.InvalidUTF8At(c.data) // added to the lines before the chunk
-		return res
+	case int64(c.idx) > fatalAt.Load():
+		// Not checked, but its lines count for the place of a later not_utf8.
+		res.newlines = bytes.Count(c.data, newline)
+	default:
+		s.check(c, res)
 	}
-	if int64(c.idx) > fatalAt.Load() {
-		return res
-	}
+	return res
+}
+
+var newline = []byte{'\n'}
+
+// check checks the rows of a chunk.
+func (s *streamer) check(c *chunk, res *chunkResult) {
 	p := &parser{name: s.name, rules: s.rules}
 	rc := newRowChecker(p, s.year, s.header)
 	rc.collect = s.collect
@@ -383,9 +389,11 @@ func (s *streamer) work(c *chunk, fatalAt *atomic.Int64, stop *atomic.Bool) *chu
 	}
 	res.rc = rc
 	data := c.data[c.from:]
+	res.newlines = bytes.Count(c.data[:c.from], newline)
 	if bytes.IndexByte(data, '"') < 0 {
-		s.splitPlain(rc, data, c.firstLine)
+		res.newlines += s.splitPlain(rc, data, c.firstLine)
 	} else {
+		res.newlines += bytes.Count(data, newline)
 		res.fatal = s.splitQuoted(rc, data, c.firstLine)
 	}
 	res.problems = p.problems
@@ -396,7 +404,6 @@ func (s *streamer) work(c *chunk, fatalAt *atomic.Int64, stop *atomic.Bool) *chu
 	scratch := rc.hashes
 	rc.hashes = nil
 	hashPool.Put(&scratch)
-	return res
 }
 
 var hashPool sync.Pool
@@ -423,8 +430,10 @@ func byTopByte(hs []uint64) ([]uint64, *[257]int32) {
 // splitPlain cuts quote-free text into records as encoding/csv does: "\r\n" ends a
 // line like "\n", empty lines are skipped (and counted), and a "\r" before the end
 // of the file is dropped. Most rows are checked by quickRow in one pass; the others
-// are cut into fields for the full checks.
-func (s *streamer) splitPlain(rc *rowChecker, data []byte, line int) {
+// are cut into fields for the full checks. It returns the number of line ends in
+// data, which it walks anyway.
+func (s *streamer) splitPlain(rc *rowChecker, data []byte, line int) int {
+	first := line
 	fields := make([][]byte, 0, len(rc.ci))
 	cols := make([]int32, 0, len(rc.ci))
 	for off := 0; off < len(data); line++ {
@@ -449,6 +458,11 @@ func (s *streamer) splitPlain(rc *rowChecker, data []byte, line int) {
 		fields, cols = splitLine(ln, fields[:0], cols[:0])
 		rc.fields(fields, cols, line)
 	}
+	// Each line taken ended with "\n" except a last one without.
+	if n := len(data); n > 0 && data[n-1] != '\n' {
+		return line - first - 1
+	}
+	return line - first
 }
 
 // splitLine cuts a quote-free line at its commas; cols gets each field's 1-based
