@@ -219,28 +219,35 @@ func groupBits(ints *[numColumns]int64) uint8 {
 	return grp
 }
 
-// classify hands Rules.Classify the fields of a Record it needs, from checked cells.
+// classify hands Rules.Classify the fields of a Record it needs, from checked cells;
+// the other fields are zero, as in the record Parse hands it. The record is reused
+// and set field by field: assigning a whole Record literal cost more than the rest
+// of the row's checks.
 func (rc *rowChecker) classify(ints *[numColumns]int64, dep uint16) (string, error) {
 	r := &rc.rec
-	*r = Record{
-		Area:               Columns[ciArea].Values[ints[ciArea]],
-		Members:            int(ints[ciMembers]),
-		IncomePerCapita:    ints[ciIncome],
-		DEmployment:        int(dep & 1),
-		DDependency:        int(dep >> 1 & 1),
-		DNutrition:         int(dep >> 2 & 1),
-		DHealthInsurance:   int(dep >> 3 & 1),
-		DAdultEducation:    int(dep >> 4 & 1),
-		DChildSchooling:    int(dep >> 5 & 1),
-		DHousingQuality:    int(dep >> 6 & 1),
-		DHousingArea:       int(dep >> 7 & 1),
-		DWater:             int(dep >> 8 & 1),
-		DSanitation:        int(dep >> 9 & 1),
-		DTelecom:           int(dep >> 10 & 1),
-		DInformationAccess: int(dep >> 11 & 1),
-		Status:             Statuses[ints[ciStatus]],
+	if notClassified(r) {
+		*r = Record{} // Classify wrote to a field it is not given
 	}
+	r.Area = Columns[ciArea].Values[ints[ciArea]]
+	r.Members = int(ints[ciMembers])
+	r.IncomePerCapita = ints[ciIncome]
+	flags := [12]*int{
+		&r.DEmployment, &r.DDependency, &r.DNutrition, &r.DHealthInsurance,
+		&r.DAdultEducation, &r.DChildSchooling, &r.DHousingQuality, &r.DHousingArea,
+		&r.DWater, &r.DSanitation, &r.DTelecom, &r.DInformationAccess,
+	}
+	for j, f := range flags {
+		*f = int(dep >> j & 1)
+	}
+	r.Status = Statuses[ints[ciStatus]]
 	return rc.p.rules.Classify(rc.year, r)
+}
+
+// notClassified reports whether a field classification is not given is set.
+func notClassified(r *Record) bool {
+	return r.Year|r.MeritFamily|r.DisabledMember|r.FemaleHead|r.EthnicMinority|
+		r.Children6to15|r.Children6to15InSchool|r.MembersInsured != 0 ||
+		r.CommuneCode != "" || r.VillageCode != "" || r.HouseholdID != "" || r.Cause != ""
 }
 
 // number checks a number cell, for both readers: Parse hands it its strings.

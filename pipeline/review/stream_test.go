@@ -199,3 +199,21 @@ func TestHashIDSpreads(t *testing.T) {
 		seen[h] = id
 	}
 }
+
+// TestStreamClassifyWritesRecord gives Stream a Classify that writes to fields of
+// its record it is not given and answers from them: the record the reader reuses
+// must come to each call as Parse's fresh one does, or the statuses differ.
+func TestStreamClassifyWritesRecord(t *testing.T) {
+	rules := testRules()
+	rules.Classify = func(year int, r *Record) (string, error) {
+		seen := r.Cause != "" || r.Year != 0
+		r.Cause, r.Year, r.MembersInsured = "illness", 1, 3
+		if seen {
+			return "poor", nil
+		}
+		return r.Status, nil
+	}
+	h := strings.Join(columnNames(), ",")
+	r2 := strings.Replace(validRow, "MT-T01-0001", "MT-T01-0002", 1)
+	sameAsParse(t, []byte(h+"\n"+validRow+"\n"+r2+"\n"), rules, 1<<20, 1)
+}
