@@ -120,6 +120,7 @@ type chunk struct {
 	from      int // where rows start (after the header, in the first chunk)
 	firstLine int // line number of data[from:] counted from the chunk's start
 	eof       bool
+	quoteFree bool // known to hold no quote; false when not known
 }
 
 type chunkResult struct {
@@ -158,6 +159,8 @@ type chunkReader struct {
 	eof   bool
 	n     int64
 	s     *streamer
+
+	quoteFree bool // the last chunk returned holds no quote, as cutPoint saw
 }
 
 // next returns the next chunk, or nil at the end. min asks for at least one byte
@@ -184,11 +187,13 @@ func (cr *chunkReader) next(firstChunk bool) (*[]byte, []byte, bool, error) {
 		}
 		if cr.eof {
 			data := b[:n]
+			cr.quoteFree = false // not looked at
 			return buf, data, true, nil
 		}
 		// The first chunk must hold something besides white space (or the whole
 		// file), so that an empty file is told from a file with blank lines first.
-		if cut := cutPoint(b[:n]); cut > 0 && (!firstChunk || !isSpaceOnly(bytes.TrimPrefix(b[:cut], bom))) {
+		if cut, free := cutPoint(b[:n]); cut > 0 && (!firstChunk || !isSpaceOnly(bytes.TrimPrefix(b[:cut], bom))) {
+			cr.quoteFree = free
 			cr.carry = append(cr.carry, b[cut:n]...)
 			return buf, b[:cut], false, nil
 		}
@@ -202,10 +207,10 @@ func (cr *chunkReader) next(firstChunk bool) (*[]byte, []byte, bool, error) {
 
 // cutPoint returns the index just after the last line end in b that is not inside a
 // quoted field (an even number of quotes before it, counting from the chunk start,
-// which is a record start), or 0.
-func cutPoint(b []byte) int {
+// which is a record start), or 0, and whether b holds no quote at all.
+func cutPoint(b []byte) (int, bool) {
 	if bytes.IndexByte(b, '"') < 0 {
-		return bytes.LastIndexByte(b, '\n') + 1
+		return bytes.LastIndexByte(b, '\n') + 1, true
 	}
 	last, odd := 0, false
 	for i, c := range b {
@@ -218,7 +223,7 @@ func cutPoint(b []byte) int {
 			}
 		}
 	}
-	return last
+	return last, false
 }
 
 // pass reads the file once. In the first pass it checks and emits; in the second
@@ -235,7 +240,7 @@ func (s *streamer) pass(open func() (io.ReadCloser, error)) error {
 	if err != nil {
 		return err
 	}
-	first := &chunk{idx: 0, buf: buf, eof: eof}
+	first := &chunk{idx: 0, buf: buf, eof: eof, quoteFree: cr.quoteFree}
 	if data == nil {
 		data = []byte{}
 	}
@@ -302,7 +307,7 @@ func (s *streamer) pass(open func() (io.ReadCloser, error)) error {
 				<-slots
 				return
 			}
-			jobs <- &chunk{idx: idx, buf: buf, data: data, firstLine: 1, eof: e}
+			jobs <- &chunk{idx: idx, buf: buf, data: data, firstLine: 1, eof: e, quoteFree: cr.quoteFree}
 		}
 	}()
 	var wg sync.WaitGroup
@@ -390,7 +395,7 @@ func (s *streamer) check(c *chunk, res *chunkResult) {
 	res.rc = rc
 	data := c.data[c.from:]
 	res.newlines = bytes.Count(c.data[:c.from], newline)
-	if bytes.IndexByte(data, '"') < 0 {
+	if c.quoteFree || bytes.IndexByte(data, '"') < 0 {
 		res.newlines += s.splitPlain(rc, data, c.firstLine)
 	} else {
 		res.newlines += bytes.Count(data, newline)
