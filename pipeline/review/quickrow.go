@@ -49,17 +49,24 @@ func wordsOf(v string) (enumWords, bool) {
 }
 
 // plansOf returns the plans of a header, given the contract column of each position.
+// A flag that follows a flag of the previous column of Columns joins its run,
+// except in the last position (see flagRun).
 func plansOf(ci []int) []cellPlan {
 	var plans []cellPlan
 	for i, c := range ci {
 		p := planOf(c)
-		if k := len(plans) - 1; p.op == opFlags && k >= 0 && plans[k].op == opFlags && int(plans[k].ci)+int(plans[k].n) == c && i < len(ci)-1 {
+		if k := len(plans) - 1; k >= 0 && i < len(ci)-1 && p.op == opFlags && plans[k].continuedBy(c) {
 			plans[k].n++
 			continue
 		}
 		plans = append(plans, p)
 	}
 	return plans
+}
+
+// continuedBy reports whether the flag column c comes right after the run p.
+func (p *cellPlan) continuedBy(c int) bool {
+	return p.op == opFlags && int(p.ci)+int(p.n) == c
 }
 
 func planOf(ci int) cellPlan {
