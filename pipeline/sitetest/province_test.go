@@ -198,3 +198,51 @@ func TestFindCommune(t *testing.T) {
 		}
 	}
 }
+
+// mergedProvince is the tiny province in which the first commune was merged into the
+// second after the last review, as the unit registry records an administrative change.
+var mergedProvince = &builtSite{baseURL: "", minPages: 8, prepare: func(l paths.Layout) error {
+	if err := writeTinyProvince(l); err != nil {
+		return err
+	}
+	units := sample.Units(tinyProvince(), 7)
+	b, err := os.ReadFile(l.Units())
+	if err != nil {
+		return err
+	}
+	block := "code = \"" + units[0].Code + "\"\nlevel = \"commune\"\n"
+	if !bytes.Contains(b, []byte(block)) {
+		return fmt.Errorf("no block %q in units.toml", block)
+	}
+	last := tinyProvince().FirstYear + tinyProvince().Years - 1
+	b = bytes.Replace(b, []byte(block), []byte(block+fmt.Sprintf("valid_to = %d\nsuccessor = %q\n", last, units[1].Code)), 1)
+	return os.WriteFile(l.Units(), b, 0o644)
+}}
+
+// TestMergedCommuneLinksItsSuccessor: a commune merged into another (valid_to and
+// successor in the unit registry) keeps its page and figures, and the page says where
+// its figures went, linking the successor's page, in both languages.
+func TestMergedCommuneLinksItsSuccessor(t *testing.T) {
+	if testing.Short() {
+		t.Skip("builds a province site; skipped with -short")
+	}
+	s := site(t, mergedProvince)
+	units := sample.Units(tinyProvince(), 7)
+	for prefix, want := range map[string]string{"": "Xã đã sáp nhập", "en/": "This commune was merged"} {
+		page, err := os.ReadFile(filepath.Join(s.Out, prefix+"communes", strings.ToLower(units[0].Code), "index.html"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		link := `href="/` + prefix + "communes/" + strings.ToLower(units[1].Code) + `/"`
+		if !bytes.Contains(page, []byte(want)) || !bytes.Contains(page, []byte(link)) {
+			t.Errorf("%scommunes/%s does not say %q with a link %s", prefix, units[0].Code, want, link)
+		}
+		other, err := os.ReadFile(filepath.Join(s.Out, prefix+"communes", strings.ToLower(units[1].Code), "index.html"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if bytes.Contains(other, []byte(want)) {
+			t.Errorf("%scommunes/%s, which was not merged, says %q", prefix, units[1].Code, want)
+		}
+	}
+}
