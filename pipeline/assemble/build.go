@@ -27,9 +27,10 @@ type Result struct {
 	Inputs   *Inputs
 	Input    *publish.Input
 	Warnings int
-	// HugoConfig is the extra Hugo configuration a province's or a nation's site is
-	// built with ("" for a commune's), for `portal serve` to use too.
-	HugoConfig string
+	// HugoConfigDir is the Hugo configuration folder whose ScaleEnvironment a
+	// province's or a nation's site is built with ("" for a commune's), for `portal
+	// serve` to use too.
+	HugoConfigDir string
 }
 
 // Build runs every stage. The site is rendered into a temporary folder beside the
@@ -60,7 +61,7 @@ func Build(ctx context.Context, o Options) (*Result, error) {
 		return nil, err
 	}
 	if in.atScale() {
-		if res.HugoConfig, err = writeScaleConfig(o.Layout); err != nil {
+		if res.HugoConfigDir, err = writeScaleConfig(o.Layout); err != nil {
 			return nil, err
 		}
 	}
@@ -70,14 +71,14 @@ func Build(ctx context.Context, o Options) (*Result, error) {
 	if err := checkMounts(o.Layout); err != nil {
 		return nil, err
 	}
-	return res, render(ctx, o, res.HugoConfig)
+	return res, render(ctx, o, res.HugoConfigDir)
 }
 
 // scaleConfig overrides the site's mounts for a province: the same generated folders
 // and templates, without the hand-written content/ folder, whose stories, about and
 // methodology pages are the commune's and link to sections (villages, groups,
 // programmes, money, data) that a province's site does not have.
-const scaleConfig = `# Written by portal build for a province; read after hugo.toml.
+const scaleConfig = `# Written by portal build for a province or a nation; read after hugo.toml.
 [module]
   [[module.mounts]]
     source = "../build/content"
@@ -105,16 +106,25 @@ const scaleConfig = `# Written by portal build for a province; read after hugo.t
     target = "static"
 `
 
-// writeScaleConfig writes scaleConfig into build/ and returns its absolute path.
+// ScaleEnvironment is the Hugo environment of a province's or a nation's site: its
+// configuration is build/config/scale/hugo.toml.
+const ScaleEnvironment = "scale"
+
+// writeScaleConfig writes scaleConfig into build/config/scale/ and returns the
+// absolute path of build/config, Hugo's configuration folder for it.
 func writeScaleConfig(l paths.Layout) (string, error) {
-	path, err := filepath.Abs(filepath.Join(l.Build, "hugo-scale.toml"))
+	dir, err := filepath.Abs(filepath.Join(l.Build, "config"))
 	if err != nil {
 		return "", err
 	}
-	if err := os.WriteFile(path, []byte(scaleConfig), 0o644); err != nil {
+	env := filepath.Join(dir, ScaleEnvironment)
+	if err := os.MkdirAll(env, 0o755); err != nil {
 		return "", fmt.Errorf("build: %w", err)
 	}
-	return path, nil
+	if err := os.WriteFile(filepath.Join(env, "hugo.toml"), []byte(scaleConfig), 0o644); err != nil {
+		return "", fmt.Errorf("build: %w", err)
+	}
+	return dir, nil
 }
 
 // checkMounts fails when a generated folder is missing: Hugo would skip its mount
@@ -129,8 +139,8 @@ func checkMounts(l paths.Layout) error {
 	return nil
 }
 
-// render runs Hugo; config is an extra configuration file ("" for none).
-func render(ctx context.Context, o Options, config string) error {
+// render runs Hugo; configDir is the folder of the scale configuration ("" for none).
+func render(ctx context.Context, o Options, configDir string) error {
 	out, err := filepath.Abs(o.Layout.Out)
 	if err != nil {
 		return err
@@ -146,12 +156,20 @@ func render(ctx context.Context, o Options, config string) error {
 	if err != nil {
 		return err
 	}
-	err = hugorun.Build(ctx, hugorun.Options{Site: site, Destination: tmp, BaseURL: o.BaseURL, Quiet: true, Config: config})
+	err = hugorun.Build(ctx, hugorun.Options{Site: site, Destination: tmp, BaseURL: o.BaseURL, Quiet: true, ConfigDir: configDir, Environment: envOf(configDir)})
 	if err != nil {
 		os.RemoveAll(tmp)
 		return err
 	}
 	return swap(tmp, out)
+}
+
+// envOf is the Hugo environment that goes with a configuration folder.
+func envOf(configDir string) string {
+	if configDir == "" {
+		return ""
+	}
+	return ScaleEnvironment
 }
 
 // swap puts the new site in place of the old one.

@@ -6,7 +6,6 @@ import (
 	"context"
 	"fmt"
 	"os"
-	"path/filepath"
 	"sync"
 
 	"github.com/gohugoio/hugo/commands"
@@ -18,9 +17,20 @@ type Options struct {
 	Destination string // the folder to write the site into
 	BaseURL     string // overrides the configured base URL when set
 	Quiet       bool
-	// Config, when set, is a configuration file read after the site's hugo.toml,
-	// whose settings override it (a province's build mounts no hand-written content).
-	Config string
+	// ConfigDir and Environment, when set, name configuration read after the site's
+	// hugo.toml, whose settings override it (a province's build mounts no
+	// hand-written content): Hugo's configuration folder and the environment of it
+	// to apply, ConfigDir/Environment/hugo.toml. A second file in --config would do
+	// for a build, but `hugo server` then ignores hugo.toml.
+	ConfigDir, Environment string
+}
+
+// configArgs are the flags that read opts' extra configuration.
+func configArgs(opts Options) []string {
+	if opts.ConfigDir == "" {
+		return nil
+	}
+	return []string{"--configDir", opts.ConfigDir, "--environment", opts.Environment}
 }
 
 // mu serialises Hugo runs: Hugo keeps process-wide state and changes the working
@@ -38,9 +48,7 @@ func Build(ctx context.Context, opts Options) error {
 	if opts.BaseURL != "" {
 		args = append(args, "--baseURL", opts.BaseURL)
 	}
-	if opts.Config != "" {
-		args = append(args, "--config", filepath.Join(opts.Site, "hugo.toml")+","+opts.Config)
-	}
+	args = append(args, configArgs(opts)...)
 	if opts.Quiet {
 		args = append(args, "--quiet")
 	}
@@ -55,9 +63,7 @@ func Serve(ctx context.Context, opts Options, port int) error {
 	if opts.BaseURL != "" {
 		args = append(args, "--baseURL", opts.BaseURL)
 	}
-	if opts.Config != "" {
-		args = append(args, "--config", filepath.Join(opts.Site, "hugo.toml")+","+opts.Config)
-	}
+	args = append(args, configArgs(opts)...)
 	return run(args)
 }
 

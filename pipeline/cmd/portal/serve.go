@@ -45,5 +45,9 @@ func (c *serveCommand) Run(ctx context.Context, args []string) error {
 	// Hugo watches content/ and build/ through its mounts, so an edited story shows
 	// up as soon as it is saved.
 	// A province's or a nation's site is served with its own mounts, as it is built.
-	return hugorun.Serve(ctx, hugorun.Options{Site: l.Site, BaseURL: "http://localhost/", Config: res.HugoConfig}, *port)
+	opts := hugorun.Options{Site: l.Site, BaseURL: "http://localhost/"}
+	if res.HugoConfigDir != "" {
+		opts.ConfigDir, opts.Environment = res.HugoConfigDir, assemble.ScaleEnvironment
+	}
+	return hugorun.Serve(ctx, opts, *port)
 }
