@@ -25,7 +25,7 @@ func tinyNation() sample.Scale {
 // TestNationSite builds a tiny nation with its site: the provinces' list links every
 // province page, each province page links its communes and shows a row per commune,
 // each commune page names and links its province, and every internal link resolves,
-// in both languages.
+// in both languages; the header names the country without a People's Committee.
 func TestNationSite(t *testing.T) {
 	if testing.Short() {
 		t.Skip("builds a nation's site; skipped with -short")
@@ -61,6 +61,15 @@ func TestNationSite(t *testing.T) {
 			if !bytes.Contains(cpage, []byte(plink)) {
 				t.Errorf("%scommunes/%s does not link its province (%s)", prefix, c.Code, plink)
 			}
+		}
+	}
+	for page, wrong := range map[string]string{"index.html": "Ủy ban nhân dân Việt Nam", "en/index.html": "People's Committee of Viet Nam"} {
+		b, err := os.ReadFile(filepath.Join(s.Out, page))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if bytes.Contains(b, []byte(wrong)) || bytes.Contains(b, []byte("Committee of Viet Nam")) {
+			t.Errorf("%s names %q: the country has no People's Committee", page, wrong)
 		}
 	}
 	for _, p := range checkLinks(t, s) {
