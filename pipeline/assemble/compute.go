@@ -86,12 +86,33 @@ func Compute(l paths.Layout, in *Inputs) (*publish.Input, disclosure.Report, err
 		out.Assessments = append(out.Assessments, a)
 		out.Projections = append(out.Projections, progress.Project(t, a))
 	}
+	if in.atScale() {
+		out.AssessUnit = unitAssessor(in.Targets, years)
+	}
 	rel, err := release(years)
 	if err != nil {
 		return nil, report, err
 	}
 	out.Release = rel
 	return out, report, nil
+}
+
+// unitAssessor assesses the targets for a commune or province of a larger build
+// from its own published figures. The plan's baseline values are the plan's unit's,
+// so they are left out: each unit's baseline is its own figure for the baseline
+// year (or its earliest). Targets measured by support data are not measured at this
+// scale, which reads no support data.
+func unitAssessor(targets []config.Target, years []int) func(*indicator.Table, string) []progress.Assessment {
+	return func(t *indicator.Table, unit string) []progress.Assessment {
+		out := make([]progress.Assessment, len(targets))
+		for i, tg := range targets {
+			_, measured := indicator.Lookup(tg.Indicator)
+			own := tg
+			own.Baseline = nil
+			out[i] = progress.Assess(own, publish.Observations(t, years, unit, "all", tg.Indicator), measured && !strings.HasPrefix(tg.Indicator, "support_coverage_"))
+		}
+		return out
+	}
 }
 
 // release dates the data release at the close of the latest review (31 December),

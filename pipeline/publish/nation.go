@@ -254,10 +254,12 @@ func indicatorNullable(c column) bool {
 }
 
 // provinceFile is data/units/<province>.json: the province's communes in registry
-// order and the site indicators of the province and its communes.
+// order, the site indicators of the province and its communes, and the province's
+// progress towards each target.
 type provinceFile struct {
-	Communes []unitName  `json:"communes"`
-	Figures  unitFigures `json:"figures"`
+	Communes []unitName   `json:"communes"`
+	Figures  unitFigures  `json:"figures"`
+	Targets  []unitTarget `json:"targets,omitempty"`
 }
 
 func (w *writer) provinceFile(t *indicator.Table, code string) error {
@@ -270,6 +272,7 @@ func (w *writer) provinceFile(t *indicator.Table, code string) error {
 	for i, u := range units {
 		file.Figures[u] = map[string]map[string][]figureJSON{groupAll: w.siteSeries(t, u, i > 0)}
 	}
+	file.Targets = w.unitTargets(t, code)
 	return w.jsonFile(filepath.Join("units", code+".json"), file)
 }
 
@@ -298,6 +301,27 @@ func (w *writer) seriesIn(t *indicator.Table, years []int, unit, group, ind stri
 		if f, ok := t.Get(indicator.Key{Year: y, UnitCode: unit, Group: group, Indicator: ind}); ok {
 			out = append(out, w.figureJSON(f))
 		}
+	}
+	return out
+}
+
+// unitTarget is a unit's progress towards one target, as its page shows it.
+type unitTarget struct {
+	ID         string    `json:"id"`
+	Status     string    `json:"status"`
+	Latest     bilingual `json:"latest"`
+	LatestYear int       `json:"latest_year"`
+}
+
+// unitTargets assesses the targets for one unit of t (nil when the build assesses
+// only its own unit).
+func (w *writer) unitTargets(t *indicator.Table, unit string) []unitTarget {
+	if w.in.AssessUnit == nil {
+		return nil
+	}
+	var out []unitTarget
+	for _, a := range w.in.AssessUnit(t, unit) {
+		out = append(out, unitTarget{ID: a.TargetID, Status: a.Status, Latest: number(a.Latest, 1), LatestYear: a.LatestYear})
 	}
 	return out
 }

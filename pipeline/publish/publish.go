@@ -38,6 +38,10 @@ type Input struct {
 	// province, its communes and villages) on demand, so that the whole country's
 	// figures never exist at once.
 	Parts []Part
+	// AssessUnit, at scale, assesses the targets for one unit of a table (a commune,
+	// a province) from its own published figures, in the order of Targets; nil
+	// for a commune's build, whose own assessments are Assessments.
+	AssessUnit func(t *indicator.Table, unit string) []progress.Assessment
 }
 
 // Part is one province of a nation's build: its code, how many figures its table

@@ -60,8 +60,9 @@ func (w *writer) nationSite() error {
 // unitFile is data/units/<commune>.json: the commune's villages in registry order
 // (code and name) and the figures of the commune and its villages.
 type unitFile struct {
-	Villages []unitName  `json:"villages"`
-	Figures  unitFigures `json:"figures"`
+	Villages []unitName   `json:"villages"`
+	Figures  unitFigures  `json:"figures"`
+	Targets  []unitTarget `json:"targets,omitempty"`
 }
 
 type unitName struct {
@@ -88,6 +89,7 @@ func (w *writer) unitFilesOf(t *indicator.Table, province string) error {
 		for i, u := range units {
 			out[u] = map[string]map[string][]figureJSON{groupAll: w.siteSeries(t, u, i > 0)}
 		}
+		file.Targets = w.unitTargets(t, c.Code)
 		if err := w.jsonFile(filepath.Join("units", c.Code+".json"), file); err != nil {
 			return err
 		}

@@ -2,6 +2,7 @@ package sitetest
 
 import (
 	"bytes"
+	"encoding/csv"
 	"os"
 	"path/filepath"
 	"strings"
@@ -75,4 +76,63 @@ func TestNationSite(t *testing.T) {
 	for _, p := range checkLinks(t, s) {
 		t.Error(p)
 	}
+}
+
+// TestUnitTargets: at scale every commune and province page assesses the plan's
+// targets from the unit's own figures; the poor-rate target is measured, and its
+// latest value on the page is the unit's latest published poor-household rate.
+func TestUnitTargets(t *testing.T) {
+	if testing.Short() {
+		t.Skip("builds a nation's site; skipped with -short")
+	}
+	s := site(t, nationSite)
+	sc := tinyNation()
+	c := sample.Units(sc, 7)[0]
+	province := sample.ProvinceOf(sc, 0)
+	// The latest published poor-household rate of each unit, from its province's file.
+	latest := map[string]string{}
+	rows := readCSVFile(t, filepath.Join(s.Out, "data", "by-province", "indicators-"+province+".csv"))
+	for _, r := range rows[1:] {
+		if r[4] == "all" && r[5] == "poor_rate" && r[6] != "" {
+			latest[r[2]] = strings.ReplaceAll(r[6], ".", ",") + ` <span class="meta">(` + r[0] + ")</span>"
+		}
+	}
+	for code, page := range map[string]string{c.Code: "communes/" + strings.ToLower(c.Code), province: "provinces/" + province} {
+		b, err := os.ReadFile(filepath.Join(s.Out, page, "index.html"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		html := string(b)
+		i := strings.Index(html, "Tiến độ so với mục tiêu của kế hoạch")
+		if i < 0 {
+			t.Errorf("%s has no targets section", page)
+			continue
+		}
+		section := html[i:]
+		if end := strings.Index(section, "</table>"); end > 0 {
+			section = section[:end]
+		}
+		if !strings.Contains(section, "Tỷ lệ hộ nghèo") || !strings.Contains(section, `class="status status--`) {
+			t.Errorf("%s: the targets table has no poor-rate row with a status:\n%s", page, section)
+		}
+		if want := latest[code]; want == "" || !strings.Contains(section, want) {
+			t.Errorf("%s: the poor rate's latest value is not %q", page, want)
+		}
+		if strings.Contains(section, "status_not_yet_measured") {
+			t.Errorf("%s: untranslated status", page)
+		}
+	}
+}
+
+func readCSVFile(t *testing.T, path string) [][]string {
+	t.Helper()
+	b, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	rows, err := csv.NewReader(bytes.NewReader(bytes.TrimPrefix(b, []byte("\xEF\xBB\xBF")))).ReadAll()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return rows
 }
