@@ -103,6 +103,11 @@ func TestBuildNation(t *testing.T) {
 			t.Errorf("%s is not in datapackage.json", f)
 		}
 	}
+	// Every commune and province is assessed against every target, in targets-units.csv.
+	units := readCSV(t, filepath.Join(data, "targets-units.csv"))
+	if want := (6 + 6) * len(res.Input.Targets); len(units)-1 != want {
+		t.Errorf("targets-units.csv has %d rows, want %d (6 provinces and 6 communes, %d targets)", len(units)-1, want, len(res.Input.Targets))
+	}
 	if !slices.Contains(files, "by-province/parquet/province=01/indicators.parquet") {
 		t.Errorf("files: %v", files)
 	}

@@ -27,6 +27,19 @@ var indicatorColumns = []column{
 	{"flag", "string", "Trống khi có số liệu; suppressed khi bị ẩn (số từ 1 đến k-1, trên trang là \"<5\", hoặc bị ẩn thêm để không suy ra được bằng phép trừ, trên trang là \"x\"); not_available khi không có mẫu số hoặc là năm đầu tiên của số biến động", "Empty when there is a value; suppressed when withheld (a count from 1 to k-1, shown as \"<5\", or withheld too so it cannot be worked out by subtraction, shown as \"x\"); not_available when there is no denominator, or for movement in the first year"},
 }
 
+// unitTargetColumns are the columns of targets-units.csv: each commune's (and a
+// nation's each province's) progress towards the plan's targets.
+var unitTargetColumns = []column{
+	{"unit_level", "string", "Cấp đơn vị: province (tỉnh) hoặc commune (xã)", "Level of the unit: province or commune"},
+	{"unit_code", "string", "Mã đơn vị của Tổng cục Thống kê", "The unit's GSO code"},
+	{"unit_name", "string", "Tên đơn vị (tiếng Việt)", "Name of the unit (in Vietnamese)"},
+	{"target_id", "string", "Mã mục tiêu, như trong targets.csv", "Target id, as in targets.csv"},
+	{"indicator", "string", "Mã chỉ số được theo dõi", "Code of the indicator followed"},
+	{"status", "string", "Đánh giá, tính từ số liệu đã công bố của chính đơn vị: achieved, not_achieved, on_track, needs_acceleration, off_track, deteriorating, not_enough_data hoặc not_yet_measured", "Assessment, from the unit's own published figures: achieved, not_achieved, on_track, needs_acceleration, off_track, deteriorating, not_enough_data or not_yet_measured"},
+	{"latest", "number", "Giá trị mới nhất đã công bố (1 chữ số thập phân); để trống khi chưa có", "Latest published value (one decimal); empty when there is none"},
+	{"latest_year", "integer", "Năm của giá trị mới nhất; để trống khi chưa có", "Year of the latest value; empty when there is none"},
+}
+
 // IndicatorColumns are the columns of indicators.csv, in order.
 var IndicatorColumns = names(indicatorColumns)
 

@@ -87,6 +87,8 @@ func schemaFor(rel string) *dpSchema {
 		cols, key = indicatorColumns, []string{"year", "unit_code", "group", "indicator"}
 	case base == "targets" && ext == ".csv":
 		cols, key = targetColumns, []string{"id"}
+	case base == "targets-units" && ext == ".csv":
+		cols, key = unitTargetColumns, []string{"unit_code", "target_id"}
 	case base == "changelog" && ext == ".csv":
 		cols = changelogColumns
 	case base == "support" && ext != ".json":

@@ -125,5 +125,10 @@ func buildDictionary() dictionary {
 }
 
 func (w *writer) dictionary() error {
-	return w.jsonFile("dictionary.json", buildDictionary())
+	d := buildDictionary()
+	if w.in.AssessUnit != nil {
+		// A province's or a nation's build also assesses each unit (targets-units.csv).
+		d.Files = append(d.Files[:2:2], append([]dictFile{{"targets-units", both("targets-units.csv", "targets-units.csv"), unitTargetColumns}}, d.Files[2:]...)...)
+	}
+	return w.jsonFile("dictionary.json", d)
 }

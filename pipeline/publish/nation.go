@@ -314,14 +314,63 @@ type unitTarget struct {
 }
 
 // unitTargets assesses the targets for one unit of t (nil when the build assesses
-// only its own unit).
+// only its own unit) and keeps the rows of targets-units.csv.
 func (w *writer) unitTargets(t *indicator.Table, unit string) []unitTarget {
 	if w.in.AssessUnit == nil {
 		return nil
 	}
 	var out []unitTarget
-	for _, a := range w.in.AssessUnit(t, unit) {
-		out = append(out, unitTarget{ID: a.TargetID, Status: a.Status, Latest: number(a.Latest, 1), LatestYear: a.LatestYear})
+	var rows [][]string
+	level := ""
+	if u, ok := w.in.Registry.Unit(unit); ok {
+		level = u.Level
 	}
+	for i, a := range w.in.AssessUnit(t, unit) {
+		out = append(out, unitTarget{ID: a.TargetID, Status: a.Status, Latest: number(a.Latest, 1), LatestYear: a.LatestYear})
+		latest, year := "", ""
+		if a.Latest != nil {
+			latest, _ = csvNumber(number(a.Latest, 1).EN)
+			year = fmt.Sprint(a.LatestYear)
+		}
+		rows = append(rows, []string{level, unit, w.unitName(unit), a.TargetID, w.in.Targets[i].Indicator, a.Status, latest, year})
+	}
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	if w.unitTargetRows == nil {
+		w.unitTargetRows = map[string][][]string{}
+	}
+	w.unitTargetRows[unit] = rows
 	return out
+}
+
+// unitTargetsCSV writes targets-units.csv: the provinces' rows (a nation's) then the
+// communes', in registry order.
+func (w *writer) unitTargetsCSV() error {
+	if w.in.AssessUnit == nil {
+		return nil
+	}
+	o, err := createCSV(filepath.Join(w.l.Downloads(), "targets-units.csv"), names(unitTargetColumns))
+	if err != nil {
+		return err
+	}
+	top := w.in.Portal.Unit.Code
+	var units []string
+	for _, u := range w.in.Registry.Children(top) {
+		if u.Level == config.LevelProvince && top != u.Code {
+			units = append(units, u.Code)
+		}
+	}
+	for _, c := range w.in.Registry.Communes(top) {
+		units = append(units, c.Code)
+	}
+	for _, u := range units {
+		for _, r := range w.unitTargetRows[u] {
+			if err := o.cw.Write(r); err != nil {
+				o.close()
+				return err
+			}
+			o.rows++
+		}
+	}
+	return o.close()
 }

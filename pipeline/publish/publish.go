@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"sync"
 
 	"github.com/minhtien/portal/pipeline/config"
 	"github.com/minhtien/portal/pipeline/indicator"
@@ -94,10 +95,10 @@ func Write(l paths.Layout, in *Input) error {
 	switch {
 	case len(in.Parts) > 0:
 		// A nation: province by province (see nationDownloads), then its site.
-		steps = []func() error{w.nationDownloads, w.nationSite, w.dictionary, w.datapackage, w.checksums}
+		steps = []func() error{w.nationDownloads, w.nationSite, w.unitTargetsCSV, w.dictionary, w.datapackage, w.checksums}
 	case in.atScale():
 		// A province: its open data, then its site (see scaleSite).
-		steps = []func() error{w.scaleDownloads, w.scaleSite, w.dictionary, w.datapackage, w.checksums}
+		steps = []func() error{w.scaleDownloads, w.scaleSite, w.unitTargetsCSV, w.dictionary, w.datapackage, w.checksums}
 	}
 	for _, step := range steps {
 		if err := step(); err != nil {
@@ -125,6 +126,10 @@ type writer struct {
 	// notes are sentences added to the data package's description (what a province's
 	// downloads leave out).
 	notes []string
+	// mu guards unitTargetRows, the rows of targets-units.csv by unit, which the
+	// provinces of a nation write concurrently.
+	mu             sync.Mutex
+	unitTargetRows map[string][][]string
 }
 
 func (w *writer) write(path string, b []byte) error {
