@@ -41,6 +41,11 @@ func Build(ctx context.Context, o Options) (*Result, error) {
 	if o.Log == nil {
 		o.Log = io.Discard
 	}
+	unlock, err := lockBuild(o.Layout.BuildLock())
+	if err != nil {
+		return nil, err
+	}
+	defer unlock()
 	start := time.Now()
 	in, err := Load(o.Layout, o.Getenv, o.Lang)
 	if err != nil {

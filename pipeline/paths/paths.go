@@ -90,6 +90,10 @@ func (l Layout) Stories() string { return filepath.Join(l.Content, "stories") }
 // HugoConfig is the Hugo project's configuration file.
 func (l Layout) HugoConfig() string { return filepath.Join(l.Site, "hugo.toml") }
 
+// BuildLock is the file a build holds while it writes build/ and the output, beside
+// build/.
+func (l Layout) BuildLock() string { return l.Build + ".lock" }
+
 // Generated folders under build/, each mounted into Hugo by site/hugo.toml.
 func (l Layout) BuildContent() string { return filepath.Join(l.Build, "content") }
 
