@@ -8,6 +8,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -252,11 +253,16 @@ func (w *writer) checksums() error {
 	// then targets, changes and the package, and a nation's per-province files last.
 	rank := func(d Download) int {
 		for i, prefix := range []string{"data/indicators.", "data/indicators-", "data/targets.", "data/targets-units.", "data/support.", "data/changelog.", "data/datapackage.", "data/" + byProvince + "/"} {
-			if strings.HasPrefix(d.Path, prefix) {
-				return i
+			if !strings.HasPrefix(d.Path, prefix) {
+				continue
 			}
+			// The per-level files from the top level down.
+			if level := scaleLevelOf(strings.TrimSuffix(strings.TrimPrefix(d.Path, "data/"), filepath.Ext(d.Path))); level != "" {
+				return 10*i + slices.Index(scaleLevels, level)
+			}
+			return 10 * i
 		}
-		return 99
+		return 999
 	}
 	sort.SliceStable(list, func(i, j int) bool { return rank(list[i]) < rank(list[j]) })
 	return w.jsonFile("downloads.json", list)
