@@ -6,6 +6,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"strings"
 	"time"
 
 	"github.com/minhtien/portal/pipeline/hugorun"
@@ -65,6 +66,12 @@ func Build(ctx context.Context, o Options) (*Result, error) {
 	res.Input = pin
 	fmt.Fprintf(o.Log, "computed %d figures for %d years; %d withheld to protect small counts, %d more to stop subtraction\n",
 		pin.FigureCount(), len(pin.Years), report.Primary, report.Secondary)
+	if n := len(report.Unresolved); n > 0 {
+		// A parent with a single child (a commune of one village): the child's figures
+		// are the parent's, which are published. Say so; the officer decides.
+		fmt.Fprintf(o.Log, "warning: %d sums have a single withheld figure that the published total gives away (a unit with one child?), e.g. %s\n",
+			n, strings.Join(report.Unresolved[:min(n, 3)], "; "))
+	}
 	computed := time.Now()
 	if err := publish.Write(o.Layout, pin); err != nil {
 		return nil, err

@@ -49,6 +49,11 @@ func Protect(t *indicator.Table, k int) (Report, error) {
 type Tree struct {
 	Top      string
 	Children map[string][]string
+	// TopProtected lets the top unit's all-households figures be withheld too: the
+	// top of a part of a larger tree (a province of a nation) is a child there, and
+	// a province of one commune would otherwise publish the commune's withheld
+	// figures as its own.
+	TopProtected bool
 }
 
 // ProtectTree is Protect for units that nest on several levels (a province, its
@@ -100,7 +105,7 @@ func (p *protector) fig(i int) *indicator.Figure { return &p.t.Figures[i] }
 // unit's all-households figures.
 func (p *protector) protected(i int) bool {
 	f := p.fig(i)
-	return f.UnitCode != p.fr.top || f.Group != "all"
+	return p.fr.topProtected || f.UnitCode != p.fr.top || f.Group != "all"
 }
 
 func (p *protector) isHidden(c cell) bool { return p.hidden[2*c.fig+int(c.part)] }

@@ -21,10 +21,12 @@ func (p *protector) find(s slot) (int, bool) {
 // frame lists the years, units and groups present in the table, in table order, and
 // how the units nest.
 type frame struct {
-	years  []int
-	top    string
-	units  []string // every unit, in table order
-	groups []string
+	years []int
+	top   string
+	// topProtected: see Tree.TopProtected.
+	topProtected bool
+	units        []string // every unit, in table order
+	groups       []string
 	// parents lists each unit with children, top first, then in table order, and
 	// children[parent] its children.
 	parents  []string
@@ -67,7 +69,7 @@ func (p *protector) frame(tree Tree) frame {
 		fr.units = append([]string{tree.Top}, rest...)
 		tree.Children = map[string][]string{tree.Top: rest}
 	}
-	fr.top, fr.children = tree.Top, tree.Children
+	fr.top, fr.children, fr.topProtected = tree.Top, tree.Children, tree.TopProtected
 	fr.parents = []string{tree.Top}
 	for _, u := range fr.units {
 		if u != tree.Top && len(tree.Children[u]) > 0 {

@@ -8,6 +8,11 @@ import (
 	"github.com/minhtien/portal/pipeline/indicator"
 )
 
+// PartsAtOnce is how many parts are protected at once (fewer on fewer cores): each
+// holds a province's table of about a million figures and its protection, so memory,
+// not cores, sets the limit.
+const PartsAtOnce = 2
+
 // Part is a child of the top unit with everything below it (a province, its
 // communes and their villages), protected as a table of its own.
 type Part struct {
@@ -51,7 +56,7 @@ func ProtectParts(top *indicator.Table, k int, tree Tree, parts []Part, load fun
 		// unit's figures in top, so the result does not depend on their order.
 		changed := make([]bool, len(parts))
 		errs := make([]error, len(parts))
-		sem := make(chan struct{}, runtime.GOMAXPROCS(0))
+		sem := make(chan struct{}, min(runtime.GOMAXPROCS(0), PartsAtOnce))
 		var wg sync.WaitGroup
 		for i, p := range parts {
 			if !pending[i] {
@@ -105,11 +110,16 @@ func protectPart(top *indicator.Table, k int, p Part, shared []int, load func() 
 		return false, Report{}, err
 	}
 	copyWithheld(t, top, shared)
-	if _, err := ProtectTree(t, k, p.Tree); err != nil {
+	tree := p.Tree
+	tree.TopProtected = true // the part's unit is a child of top's unit
+	rep, err := ProtectTree(t, k, tree)
+	if err != nil {
 		return false, Report{}, err
 	}
 	changed := copyBack(top, t, shared)
-	return changed, below(t, p.Code), use(t)
+	r := below(t, p.Code)
+	r.Unresolved = rep.Unresolved
+	return changed, r, use(t)
 }
 
 // copyWithheld withholds in a part's table the figures of its unit that top withholds.

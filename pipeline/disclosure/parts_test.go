@@ -10,15 +10,16 @@ import (
 	"github.com/minhtien/portal/pipeline/sample"
 )
 
-// nationTable computes a small nation: two provinces of two small communes each,
-// three villages per commune, and returns the aggregator, the nation's tree and the
-// provinces' parts.
+// nationTable computes a small nation: two provinces of two small communes each and
+// one of a single commune (whose figures are its commune's: withholding one must
+// withhold the other), three villages per commune, and returns the aggregator, the
+// nation's tree and the provinces' parts.
 func nationTable(t *testing.T) (*indicator.Aggregator, disclosure.Tree, []disclosure.Part) {
 	t.Helper()
-	provinces := map[string][]string{"01": {"01000", "01100"}, "02": {"01200", "01300"}}
-	spec := indicator.Spec{Level: "nation", Commune: "VN", Provinces: []string{"01", "02"},
+	provinces := map[string][]string{"01": {"01000", "01100"}, "02": {"01200", "01300"}, "03": {"01400"}}
+	spec := indicator.Spec{Level: "nation", Commune: "VN", Provinces: []string{"01", "02", "03"},
 		ProvinceOf: map[string]string{}, CommuneOf: map[string]string{}}
-	tree := disclosure.Tree{Top: "VN", Children: map[string][]string{"VN": {"01", "02"}}}
+	tree := disclosure.Tree{Top: "VN", Children: map[string][]string{"VN": {"01", "02", "03"}}}
 	var parts []disclosure.Part
 	ds := &review.Dataset{}
 	seed := uint64(20221)
@@ -76,7 +77,11 @@ func TestProtectPartsProtectsTheWholeTree(t *testing.T) {
 	for _, k := range []int{3, 5, 10} {
 		t.Run(fmt.Sprintf("k=%d", k), func(t *testing.T) {
 			a, tree, parts := nationTable(t)
-			top, err := a.TableOf([]indicator.Unit{{Level: "nation", Code: "VN"}, {Level: "province", Code: "01"}, {Level: "province", Code: "02"}})
+			units := []indicator.Unit{{Level: "nation", Code: "VN"}}
+			for _, p := range tree.Children["VN"] {
+				units = append(units, indicator.Unit{Level: "province", Code: p})
+			}
+			top, err := a.TableOf(units)
 			if err != nil {
 				t.Fatal(err)
 			}

@@ -14,6 +14,7 @@ import (
 	"github.com/apache/arrow-go/v18/arrow/memory"
 
 	"github.com/minhtien/portal/pipeline/config"
+	"github.com/minhtien/portal/pipeline/disclosure"
 	"github.com/minhtien/portal/pipeline/indicator"
 )
 
@@ -116,12 +117,13 @@ func (w *writer) nationDownloads() error {
 	return w.targetDownloads()
 }
 
-// provinces writes every province's files, as many at once as there are cores, and
+// provinces writes every province's files, as many at once as protection handles
+// them (disclosure.PartsAtOnce, fewer on fewer cores), and
 // appends their communes' rows to the whole country's commune file in province
 // order, so the output does not depend on which finished first.
 func (w *writer) provinces(communes *csvOut) error {
 	parts := w.in.Parts
-	batch := runtime.GOMAXPROCS(0)
+	batch := min(runtime.GOMAXPROCS(0), disclosure.PartsAtOnce)
 	for start := 0; start < len(parts); start += batch {
 		group := parts[start:min(start+batch, len(parts))]
 		rows := make([]bytes.Buffer, len(group))
