@@ -1,6 +1,7 @@
 package publish
 
 import (
+	"errors"
 	"bytes"
 	"context"
 	"encoding/csv"
@@ -916,5 +917,16 @@ func TestFiguresParquetMatchesTableParquet(t *testing.T) {
 	}
 	if !bytes.Equal(got, want) {
 		t.Fatalf("figuresParquet wrote %d bytes, tableParquet %d, and they differ", len(got), len(want))
+	}
+}
+
+// TestNationReleaseRefused: a nation's release is neither recorded nor compared with
+// recorded ones, since its table holds the nation and provinces only.
+func TestNationReleaseRefused(t *testing.T) {
+	in := testInput(t)
+	in.Parts = []Part{{Code: "01"}}
+	l := paths.New(t.TempDir(), "", "", "", "")
+	if _, _, err := Record(l, in); !errors.Is(err, errNationRelease) {
+		t.Errorf("Record: %v, want errNationRelease", err)
 	}
 }

@@ -133,6 +133,9 @@ func resolve(hist []recorded, latestYear int, date string, indicators, targets [
 // that writes under data/, run on purpose (`portal release`) and committed with the
 // data that made the release.
 func Record(l paths.Layout, in *Input) (Release, bool, error) {
+	if len(in.Parts) > 0 {
+		return Release{}, false, errNationRelease
+	}
 	w := &writer{l: l, in: in, lang: in.Portal.Site.Languages}
 	rel, recordedAlready, _, err := w.resolveRelease()
 	if err != nil || recordedAlready {
@@ -159,6 +162,11 @@ func Record(l paths.Layout, in *Input) (Release, bool, error) {
 	return rel, true, nil
 }
 
+// errNationRelease refuses to record or compare a nation's release: its table holds
+// the nation and its provinces only (the rest is written province by province), so
+// indicators.csv would not identify it.
+var errNationRelease = errors.New("record release: a nation's releases are not recorded yet: its figures below the provinces are never held at once, so they cannot be compared with a recorded release; remove data/releases/ for a nation's build, and record each province's releases with its own build")
+
 // resolveRelease reads the history and names the release of w.in.
 func (w *writer) resolveRelease() (Release, bool, []recorded, error) {
 	hist, err := history(w.l.Releases())
@@ -168,6 +176,9 @@ func (w *writer) resolveRelease() (Release, bool, []recorded, error) {
 	var ind, tg []byte
 	// The files identify a release only against recorded ones; without any (a
 	// province's first build) a province's indicators.csv need not be held in memory.
+	if len(hist) > 0 && len(w.in.Parts) > 0 {
+		return Release{}, false, nil, errNationRelease
+	}
 	if len(hist) > 0 {
 		if ind, err = w.indicatorsCSV(); err != nil {
 			return Release{}, false, nil, err
