@@ -1,11 +1,11 @@
 package publish
 
 import (
-	"errors"
 	"bytes"
 	"context"
 	"encoding/csv"
 	"encoding/json"
+	"errors"
 	"math"
 	"os"
 	"path/filepath"
