@@ -22,6 +22,9 @@ type Options struct {
 	Lang    string
 	Getenv  func(string) string
 	Log     io.Writer // progress and warnings; io.Discard for none
+	// Locked says the caller holds the build lock (see Lock) for longer than the
+	// build, as `portal serve` does while Hugo watches build/.
+	Locked bool
 }
 
 // Result summarises a build.
@@ -42,11 +45,13 @@ func Build(ctx context.Context, o Options) (*Result, error) {
 	if o.Log == nil {
 		o.Log = io.Discard
 	}
-	unlock, err := lockBuild(o.Layout.BuildLock())
-	if err != nil {
-		return nil, err
+	if !o.Locked {
+		unlock, err := Lock(o.Layout)
+		if err != nil {
+			return nil, err
+		}
+		defer unlock()
 	}
-	defer unlock()
 	start := time.Now()
 	in, err := Load(o.Layout, o.Getenv, o.Lang)
 	if err != nil {

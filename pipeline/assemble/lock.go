@@ -6,14 +6,21 @@ import (
 	"os"
 	"strconv"
 	"strings"
+
+	"github.com/minhtien/portal/pipeline/paths"
 )
 
 // ErrBusy is returned when another build of the same repository is running: two
 // builds at once would overwrite each other's build/ and publish a mix.
-var ErrBusy = errors.New("another portal build is running")
+var ErrBusy = errors.New("another portal build or preview (portal serve) is running")
 
 // errLocked is what tryLock returns when another process holds the lock.
 var errLocked = errors.New("locked")
+
+// Lock takes the build lock of a repository, so that no other build rewrites its
+// build/ until the returned function is called. Build takes it itself unless
+// Options.Locked says the caller holds it.
+func Lock(l paths.Layout) (func(), error) { return lockBuild(l.BuildLock()) }
 
 // lockBuild takes the build lock: an operating-system lock on a file beside build/,
 // which the system releases if the build dies, so a crash never leaves a stale lock.

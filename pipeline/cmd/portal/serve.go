@@ -38,7 +38,14 @@ func (c *serveCommand) Run(ctx context.Context, args []string) error {
 	}
 	defer os.RemoveAll(scratch)
 	l.Out = scratch
-	res, err := assemble.Build(ctx, assemble.Options{Layout: l, NoSite: true, Lang: lf.lang, Getenv: os.Getenv, Log: c.stderr})
+	// The lock is held for the whole preview: a build started meanwhile would rewrite
+	// build/ under the running server.
+	unlock, err := assemble.Lock(l)
+	if err != nil {
+		return err
+	}
+	defer unlock()
+	res, err := assemble.Build(ctx, assemble.Options{Layout: l, NoSite: true, Lang: lf.lang, Getenv: os.Getenv, Log: c.stderr, Locked: true})
 	if err != nil {
 		return err
 	}
