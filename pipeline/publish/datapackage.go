@@ -83,7 +83,7 @@ func schemaFor(rel string) *dpSchema {
 	switch {
 	case (base == "indicators" || scaleLevelOf(base) != "") && ext != ".json":
 		cols, key = indicatorColumns, []string{"year", "unit_code", "group", "indicator"}
-	case ext != ".json" && func() bool { _, ok := partitionOf(rel); return ok }():
+	case ext != ".json" && isPartition(rel):
 		cols, key = indicatorColumns, []string{"year", "unit_code", "group", "indicator"}
 	case base == "targets" && ext == ".csv":
 		cols, key = targetColumns, []string{"id"}
@@ -105,6 +105,12 @@ func schemaFor(rel string) *dpSchema {
 		s.Fields = append(s.Fields, dpField{Name: c.Name, Type: c.Type, Title: c.VI, Description: c.EN})
 	}
 	return s
+}
+
+// isPartition reports whether a download is one of a nation's per-province files.
+func isPartition(rel string) bool {
+	_, ok := partitionOf(rel)
+	return ok
 }
 
 func resourceName(rel string) string {

@@ -242,7 +242,7 @@ func (w *writer) checksums() error {
 			return err
 		}
 		sums.WriteString(sum + "  " + rel + "\n")
-		if _, part := partitionOf(rel); part || !strings.Contains(rel, "/") {
+		if isPartition(rel) || !strings.Contains(rel, "/") {
 			list = append(list, Download{Path: "data/" + rel, Bytes: size, SHA256: sum, Format: strings.TrimPrefix(filepath.Ext(rel), "."), Title: downloadTitle(rel)})
 		}
 	}
