@@ -10,6 +10,7 @@ import (
 	"runtime"
 	"sync"
 
+	"github.com/apache/arrow-go/v18/arrow"
 	"github.com/apache/arrow-go/v18/arrow/array"
 	"github.com/apache/arrow-go/v18/arrow/memory"
 
@@ -165,10 +166,14 @@ func (w *writer) provinceFiles(code string, t *indicator.Table, communes *bytes.
 	}
 	cw := csv.NewWriter(communes)
 	cw.UseCRLF = true
+	// The Parquet partition is built from the same fields as the CSV rows, in the
+	// same pass: a figure's fields are worked out once.
+	pq := newFigureColumns()
 	n := 0
 	for i := range t.Figures {
 		f := &t.Figures[i]
-		name, valueText, _, num, den := w.indicatorFields(f)
+		name, valueText, value, num, den := w.indicatorFields(f)
+		pq.add(f, name, value, num, den)
 		cells := indicatorCells(f, name, valueText, num, den)
 		o.rows++
 		if err := o.cw.Write(cells); err != nil {
@@ -190,63 +195,81 @@ func (w *writer) provinceFiles(code string, t *indicator.Table, communes *bytes.
 	if err := cw.Error(); err != nil {
 		return 0, err
 	}
+	b, err := pq.parquet(w.in.Release)
+	if err != nil {
+		return 0, err
+	}
+	if err := w.download(filepath.Join(byProvince, "parquet", "province="+code, "indicators.parquet"), b); err != nil {
+		return 0, err
+	}
 	return n, w.provinceExtras(code, t)
 }
 
-// provinceExtras writes a province's Parquet partition and its site data files.
+// provinceExtras writes a province's site data files.
 func (w *writer) provinceExtras(code string, t *indicator.Table) error {
-	pq, err := w.figuresParquet(t.Figures)
-	if err != nil {
-		return err
-	}
-	if err := w.download(filepath.Join(byProvince, "parquet", "province="+code, "indicators.parquet"), pq); err != nil {
-		return err
-	}
 	if err := w.unitFilesOf(t, code); err != nil {
 		return err
 	}
 	return w.provinceFile(t, code)
 }
 
-// figuresParquet is the Parquet twin of indicator rows, built column by column from
-// the figures: the same schema and values as indicators.parquet, without a map per
-// row, which a province's million rows could not afford.
-func (w *writer) figuresParquet(figs []indicator.Figure) ([]byte, error) {
+// figureColumns builds the Parquet twin of indicator rows column by column from the
+// figures: the same schema and values as indicators.parquet, without a map per row,
+// which a province's million rows could not afford.
+type figureColumns struct {
+	mem    memory.Allocator
+	schema *arrow.Schema
+	b      *array.RecordBuilder
+}
+
+func newFigureColumns() *figureColumns {
 	mem := memory.NewGoAllocator()
 	schema := parquetSchema(indicatorColumns, indicatorNullable)
-	b := array.NewRecordBuilder(mem, schema)
-	defer b.Release()
-	year := b.Field(0).(*array.Int32Builder)
-	strs := func(i int) *array.StringBuilder { return b.Field(i).(*array.StringBuilder) }
-	value := b.Field(6).(*array.Float64Builder)
-	nums := []*array.Int64Builder{b.Field(7).(*array.Int64Builder), b.Field(8).(*array.Int64Builder)}
-	for i := range figs {
-		f := &figs[i]
-		name, _, v, num, den := w.indicatorFields(f)
-		year.Append(int32(f.Year))
-		strs(1).Append(f.UnitLevel)
-		strs(2).Append(f.UnitCode)
-		strs(3).Append(name)
-		strs(4).Append(f.Group)
-		strs(5).Append(f.Indicator)
-		if x, ok := v.(float64); ok {
-			value.Append(x)
-		} else {
-			value.AppendNull()
-		}
-		for j, p := range []*int64{num, den} {
-			if p == nil {
-				nums[j].AppendNull()
-			} else {
-				nums[j].Append(*p)
-			}
-		}
-		strs(9).Append(f.Measure)
-		strs(10).Append(f.Flag)
+	return &figureColumns{mem: mem, schema: schema, b: array.NewRecordBuilder(mem, schema)}
+}
+
+// add appends one figure's row, with the fields its CSV row was written from.
+func (c *figureColumns) add(f *indicator.Figure, name string, value any, num, den *int64) {
+	b := c.b
+	str := func(i int, v string) { b.Field(i).(*array.StringBuilder).Append(v) }
+	b.Field(0).(*array.Int32Builder).Append(int32(f.Year))
+	str(1, f.UnitLevel)
+	str(2, f.UnitCode)
+	str(3, name)
+	str(4, f.Group)
+	str(5, f.Indicator)
+	if x, ok := value.(float64); ok {
+		b.Field(6).(*array.Float64Builder).Append(x)
+	} else {
+		b.Field(6).(*array.Float64Builder).AppendNull()
 	}
-	rec := b.NewRecordBatch()
+	for j, p := range [...]*int64{num, den} {
+		if p == nil {
+			b.Field(7 + j).(*array.Int64Builder).AppendNull()
+		} else {
+			b.Field(7 + j).(*array.Int64Builder).Append(*p)
+		}
+	}
+	str(9, f.Measure)
+	str(10, f.Flag)
+}
+
+// parquet encodes the rows added and releases the builder.
+func (c *figureColumns) parquet(rel Release) ([]byte, error) {
+	defer c.b.Release()
+	rec := c.b.NewRecordBatch()
 	defer rec.Release()
-	return writeParquet(mem, schema, rec, w.in.Release)
+	return writeParquet(c.mem, c.schema, rec, rel)
+}
+
+// figuresParquet is the Parquet twin of the rows of figs.
+func (w *writer) figuresParquet(figs []indicator.Figure) ([]byte, error) {
+	c := newFigureColumns()
+	for i := range figs {
+		name, _, v, num, den := w.indicatorFields(&figs[i])
+		c.add(&figs[i], name, v, num, den)
+	}
+	return c.parquet(w.in.Release)
 }
 
 // indicatorNullable says which columns of the indicator tables may be empty: the
