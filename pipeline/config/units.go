@@ -46,6 +46,9 @@ var unitCodes = map[string]*regexp.Regexp{
 type Registry struct {
 	Units  []AdminUnit `toml:"units"`
 	byCode map[string]int
+	// children indexes each unit's children in order of declaration: a nation's
+	// build asks for the villages of 3,321 communes among 37,000 units.
+	children map[string][]int
 }
 
 // AdminUnit is one unit of the registry. ValidFrom and ValidTo are the first and last
@@ -123,6 +126,10 @@ func (r *Registry) check(name string, lines []int) error {
 			continue
 		}
 		r.byCode[u.Code] = i
+		if r.children == nil {
+			r.children = map[string][]int{}
+		}
+		r.children[u.Parent] = append(r.children[u.Parent], i)
 		if u.NameVI == "" || u.NameEN == "" {
 			bad(i, "name_vi", fmt.Sprintf("unit %q needs name_vi and name_en", u.Code), "add both names")
 		}
@@ -225,10 +232,8 @@ func (r *Registry) Unit(code string) (AdminUnit, bool) {
 // Children returns the units whose parent is code, in order of declaration.
 func (r *Registry) Children(code string) []AdminUnit {
 	var out []AdminUnit
-	for _, u := range r.Units {
-		if u.Parent == code {
-			out = append(out, u)
-		}
+	for _, i := range r.children[code] {
+		out = append(out, r.Units[i])
 	}
 	return out
 }
