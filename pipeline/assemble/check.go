@@ -33,6 +33,8 @@ type Inputs struct {
 	// Sums holds the sums computed while streaming larger data, and Dataset is nil.
 	Dataset *review.Dataset
 	Sums    *indicator.Aggregator
+	// nest is how a province's or nation's units nest, read once by the load.
+	nest *nesting
 	// Years are the review years and Rows the household rows read.
 	Years []int
 	Rows  int

@@ -27,11 +27,8 @@ func Compute(l paths.Layout, in *Inputs) (*publish.Input, disclosure.Report, err
 	)
 	switch {
 	case in.atScale():
-		n, nerr := nestingOf(in.Portal, in.Registry)
-		if nerr != nil {
-			return nil, report, nerr
-		}
-		if in.Sums == nil {
+		n := in.nest
+		if n == nil || in.Sums == nil {
 			return nil, report, fmt.Errorf("compute: no sums for %s %q", in.Portal.Unit.Level, in.Portal.Unit.Code)
 		}
 		if len(n.parts) > 0 {

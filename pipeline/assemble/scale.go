@@ -166,6 +166,7 @@ func loadScale(l paths.Layout, getenv func(string) string, lang string, in *Inpu
 	if err != nil {
 		return nil, err
 	}
+	in.nest = n
 	classify := classifier(in.Portal)
 	rulesFor := func(year int) review.Rules {
 		communes, villages := n.rulesFor(year)
