@@ -28,9 +28,13 @@ func protectParts(sums *indicator.Aggregator, n *nesting, k int) (*indicator.Tab
 	if err != nil {
 		return nil, nil, report, err
 	}
+	own := map[string]int{} // each province's own figures, in top and in its part
+	for i := range top.Figures {
+		own[top.Figures[i].UnitCode]++
+	}
 	parts := make([]publish.Part, len(n.parts))
 	for i, p := range n.parts {
-		parts[i] = publish.Part{Code: p.Code, Figures: len(masks[i]), Table: func() (*indicator.Table, error) {
+		parts[i] = publish.Part{Code: p.Code, Below: len(masks[i]) - own[p.Code], Table: func() (*indicator.Table, error) {
 			t, err := load(i)
 			if err != nil {
 				return nil, err

@@ -46,19 +46,19 @@ type Input struct {
 }
 
 // Part is one province of a nation's build: its code, how many figures its table
-// holds and the table, built on demand.
+// holds below the province's own (which are in Input.Table too), and the table,
+// built on demand.
 type Part struct {
-	Code    string
-	Figures int
-	Table   func() (*indicator.Table, error)
+	Code  string
+	Below int
+	Table func() (*indicator.Table, error)
 }
 
-// FigureCount is how many figures the input holds, its parts' included (a part's
-// province is counted once).
+// FigureCount is how many figures the input holds, its parts' included.
 func (in *Input) FigureCount() int {
 	n := len(in.Table.Figures)
 	for _, p := range in.Parts {
-		n += p.Figures - len(indicator.Groups)*len(indicator.Definitions)*len(in.Years)
+		n += p.Below
 	}
 	return n
 }
