@@ -145,7 +145,7 @@ const ScaleEnvironment = "scale"
 // writeScaleConfig writes scaleConfig into build/config/scale/ and returns the
 // absolute path of build/config, Hugo's configuration folder for it.
 func writeScaleConfig(l paths.Layout) (string, error) {
-	dir, err := filepath.Abs(filepath.Join(l.Build, "config"))
+	dir, err := filepath.Abs(l.BuildConfig())
 	if err != nil {
 		return "", err
 	}

@@ -67,6 +67,7 @@ func streamReviews(paths []string, rulesFor func(year int) review.Rules, spec in
 	var years []int
 	rows := 0
 	var addErr error
+	warned := 0
 	for _, f := range files {
 		if err := agg.StartYear(f.year); err != nil {
 			return nil, nil, 0, nil, err
@@ -96,11 +97,11 @@ func streamReviews(paths []string, rulesFor func(year int) review.Rules, spec in
 		}
 		agg.EndYear()
 		problems = append(problems, ps...)
-		for _, r := range agg.Reappeared() {
-			if r.Year == f.year {
-				problems = append(problems, review.Problem{File: f.path, Line: r.Line, Village: r.Village, Code: "reappeared", Args: []any{r.Missing}, Severity: review.SeverityWarning})
-			}
+		// This review's reappearances are the ones added since the last.
+		for _, r := range agg.Reappeared()[warned:] {
+			problems = append(problems, review.Problem{File: f.path, Line: r.Line, Village: r.Village, Code: "reappeared", Args: []any{r.Missing}, Severity: review.SeverityWarning})
 		}
+		warned = len(agg.Reappeared())
 		years = append(years, f.year)
 		rows += res.Rows
 	}

@@ -90,6 +90,10 @@ func (l Layout) Stories() string { return filepath.Join(l.Content, "stories") }
 // HugoConfig is the Hugo project's configuration file.
 func (l Layout) HugoConfig() string { return filepath.Join(l.Site, "hugo.toml") }
 
+// BuildConfig is build/config, the Hugo configuration folder of a province's or a
+// nation's site (its environment's settings in build/config/<environment>/hugo.toml).
+func (l Layout) BuildConfig() string { return filepath.Join(l.Build, "config") }
+
 // BuildLock is the file a build holds while it writes build/ and the output, beside
 // build/.
 func (l Layout) BuildLock() string { return l.Build + ".lock" }
