@@ -130,7 +130,7 @@ func (w *writer) scalePages() error {
 		}
 	}
 	for i, c := range communes {
-		params := map[string]string{"commune": c.Code, "letter": initial(c.NameVI)}
+		params := map[string]string{"commune": c.Code, "letter": initial(listedName(c.NameVI))}
 		if c.Successor != "" {
 			params["successor"] = c.Successor
 		}
@@ -147,7 +147,7 @@ func (w *writer) scalePages() error {
 func alphabetical(units []config.AdminUnit) []config.AdminUnit {
 	out := append([]config.AdminUnit(nil), units...)
 	sort.SliceStable(out, func(i, j int) bool {
-		a, b := collationKey(out[i].NameVI), collationKey(out[j].NameVI)
+		a, b := collationKey(listedName(out[i].NameVI)), collationKey(listedName(out[j].NameVI))
 		if a != b {
 			return a < b
 		}
@@ -166,6 +166,32 @@ func provinceOf(r *config.Registry, u config.AdminUnit) string {
 		u = parent
 	}
 	return u.Code
+}
+
+// levelWords are the words that open a unit's official name and say its level, as
+// "xã Minh Tiến" or "Phường 1": a person looks the unit up by what follows them.
+// Longer words come first so that "thị trấn" is not read as "thị".
+var levelWords = []string{"thành phố", "thị trấn", "thị xã", "đặc khu", "phường", "huyện", "quận", "tỉnh", "xã"}
+
+// listedName is the name a unit is sorted and lettered by in an A-Z list: its name
+// without the level word it starts with ("xã Minh Tiến" is listed under M). A name
+// that is only a level word and a number ("Phường 1") keeps its level word, which is
+// then all there is to look it up by.
+func listedName(name string) string {
+	trimmed := strings.TrimSpace(name)
+	folded := strings.ToLower(norm.NFC.String(trimmed))
+	for _, w := range levelWords {
+		rest, ok := strings.CutPrefix(folded, w+" ")
+		if !ok {
+			continue
+		}
+		rest = strings.TrimSpace(rest)
+		if rest == "" || unicode.IsDigit([]rune(rest)[0]) {
+			return trimmed
+		}
+		return strings.TrimSpace(norm.NFC.String(trimmed)[len(w)+1:])
+	}
+	return trimmed
 }
 
 // initial is the letter a name is listed under in the A-Z list: its first letter

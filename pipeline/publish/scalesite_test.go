@@ -1,6 +1,7 @@
 package publish
 
 import (
+	"github.com/minhtien/portal/pipeline/config"
 	"sort"
 	"strings"
 	"testing"
@@ -20,5 +21,38 @@ func TestAZOrder(t *testing.T) {
 		if got := initial(name); got != letter {
 			t.Errorf("initial(%q) = %q, want %q", name, got, letter)
 		}
+	}
+}
+
+// TestAZListsByNameWithoutLevelWord checks that communes are lettered and sorted by
+// the name after "xã", "phường" or "thị trấn", not all under X (the defect: every
+// commune of a province filed under the first letter of "xã").
+func TestAZListsByNameWithoutLevelWord(t *testing.T) {
+	for _, c := range []struct{ name, listed, letter string }{
+		{"xã Minh Tiến", "Minh Tiến", "M"},
+		{"Xã Đoàn Đào", "Đoàn Đào", "Đ"},
+		{"phường An Tảo", "An Tảo", "A"},
+		{"Thị trấn Trần Cao", "Trần Cao", "T"},
+		{"thị xã Mỹ Hào", "Mỹ Hào", "M"},
+		{"Phường 1", "Phường 1", "P"},
+		{"Xuân Trúc", "Xuân Trúc", "X"},
+		{"xã", "xã", "X"},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			if got := listedName(c.name); got != c.listed {
+				t.Errorf("listedName(%q) = %q, want %q", c.name, got, c.listed)
+			}
+			if got := initial(listedName(c.name)); got != c.letter {
+				t.Errorf("letter of %q = %q, want %q", c.name, got, c.letter)
+			}
+		})
+	}
+	units := []config.AdminUnit{{Code: "2", NameVI: "xã Xuân Trúc"}, {Code: "1", NameVI: "phường Bần Yên Nhân"}, {Code: "3", NameVI: "xã An Viên"}}
+	var got []string
+	for _, u := range alphabetical(units) {
+		got = append(got, u.Code)
+	}
+	if strings.Join(got, ",") != "3,1,2" {
+		t.Errorf("alphabetical order %v, want [3 1 2]", got)
 	}
 }
