@@ -433,7 +433,7 @@ func IsSealed(path string) bool {
 func Keygen() (identity string, recipient string, err error) {
 	id, err := age.GenerateX25519Identity()
 	if err != nil {
-		return "", "", fmt.Errorf("keygen: %w", err)
+		return "", "", fmt.Errorf("generate key: %w", err)
 	}
 	return id.String(), id.Recipient().String(), nil
 }
