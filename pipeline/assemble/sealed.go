@@ -42,29 +42,31 @@ func invalid(fs []Finding, lang string) error {
 
 // checkHouseholdFiles applies the rules that need no key.
 func checkHouseholdFiles(l paths.Layout, p *config.Portal, lang string) error {
+	twins, err := seal.Twins(l.Reviews(), l.Support())
+	if err != nil {
+		return err
+	}
 	var fs []Finding
+	isTwin := map[string]bool{}
+	for _, f := range twins {
+		isTwin[f] = true
+		fs = append(fs, fileFinding(f,
+			"tệp rõ nằm cạnh bản đã mã hoá "+filepath.Base(f)+seal.Suffix+", không rõ tệp nào là dữ liệu (cách sửa: đừng mã hoá lại; xoá tệp .csv khỏi máy và khỏi git sau khi chắc chắn bản .age mở được)",
+			"a clear file beside its sealed twin "+filepath.Base(f)+seal.Suffix+": which one is the data is unclear (hint: do not seal it again; delete the .csv from disk and from git once you know the .age opens)"))
+	}
 	if !p.Data.Sample {
 		clear, err := seal.ClearDataFiles(l.Root)
 		if err != nil {
 			return err
 		}
 		for _, f := range clear {
+			if isTwin[f] {
+				continue
+			}
 			fs = append(fs, fileFinding(f,
 				"đã khai báo dữ liệu thật (sample = false) nhưng tệp hộ gia đình này chưa được mã hoá (cách sửa: chạy portal seal "+f+", rồi commit tệp .age và xoá tệp .csv khỏi git)",
 				"real data is declared (sample = false) but this household file is not sealed (hint: run portal seal "+f+", then commit the .age file and remove the .csv from git)"))
 		}
-	}
-	twins, err := seal.Twins(l.Reviews(), l.Support())
-	if err != nil {
-		return err
-	}
-	for _, f := range twins {
-		if !p.Data.Sample {
-			continue // already refused above, with the same fix
-		}
-		fs = append(fs, fileFinding(f,
-			"tệp rõ nằm cạnh bản đã mã hoá "+filepath.Base(f)+seal.Suffix+", không rõ tệp nào là dữ liệu (cách sửa: xoá tệp .csv sau khi chắc chắn bản .age mở được)",
-			"a clear file beside its sealed twin "+filepath.Base(f)+seal.Suffix+": which one is the data is unclear (hint: delete the .csv once you know the .age opens)"))
 	}
 	if err := invalid(fs, lang); err != nil {
 		return err
@@ -89,7 +91,7 @@ func checkRecipients(l paths.Layout, p *config.Portal, lang string) error {
 	for _, r := range recipients {
 		want[seal.StanzaKind(r)]++
 	}
-	var fs []Finding
+	var fs, wrong []Finding
 	for _, f := range sealed {
 		got, err := seal.Stanzas(f)
 		if err != nil {
@@ -101,9 +103,17 @@ func checkRecipients(l paths.Layout, p *config.Portal, lang string) error {
 		}
 		vi := fmt.Sprintf("tệp được mã hoá cho %s, nhưng portal.toml liệt kê %s (cách sửa: người có khoá chạy portal reseal %s rồi commit tệp .age cùng data/portal.toml)", countText(got, "vi"), countText(want, "vi"), f)
 		en := fmt.Sprintf("the file is sealed for %s but portal.toml lists %s (hint: someone with a key runs portal reseal %s, then commits the .age file with data/portal.toml)", countText(got, "en"), countText(want, "en"), f)
-		fs = append(fs, fileFinding(f, vi, en))
+		wrong = append(wrong, fileFinding(f, vi, en))
 	}
-	return invalid(fs, lang)
+	if len(wrong) == len(sealed) && len(wrong) > 1 {
+		// Every file: a person was added or removed and nothing was resealed yet.
+		got, _ := seal.Stanzas(sealed[0])
+		dir := filepath.Dir(sealed[0])
+		wrong = []Finding{fileFinding(dir,
+			fmt.Sprintf("cả %d tệp đã mã hoá được mã hoá cho %s, nhưng portal.toml liệt kê %s (cách sửa: người có khoá chạy portal reseal, rồi commit các tệp .age cùng data/portal.toml)", len(sealed), countText(got, "vi"), countText(want, "vi")),
+			fmt.Sprintf("all %d sealed files are sealed for %s but portal.toml lists %s (hint: someone with a key runs portal reseal, then commits the .age files with data/portal.toml)", len(sealed), countText(got, "en"), countText(want, "en")))}
+	}
+	return invalid(append(fs, wrong...), lang)
 }
 
 func sameCounts(a, b map[string]int) bool {
