@@ -214,8 +214,11 @@ func outsideRepository(path string) error {
 		if gitIgnores(root, rel) {
 			continue
 		}
-		return fmt.Errorf("%s is inside the repository %s and git does not ignore it: a secret key must never be committed "+
-			"(hint: leave out --out to use your user config folder, or name a file outside the repository)", path, root)
+		// keygen has no --lang: like its other output, the refusal is in both languages.
+		return fmt.Errorf("%s nằm trong kho %s và git không bỏ qua tệp này: khoá bí mật không bao giờ được commit "+
+			"(cách sửa: bỏ --out để dùng thư mục cấu hình của người dùng, hoặc chọn tệp ngoài kho)\n"+
+			"%s is inside the repository %s and git does not ignore it: a secret key must never be committed "+
+			"(hint: leave out --out to use your user config folder, or name a file outside the repository)", path, root, path, root)
 	}
 	return nil
 }
