@@ -11,6 +11,7 @@ import (
 	"github.com/minhtien/portal/pipeline/paths"
 	"github.com/minhtien/portal/pipeline/publish"
 	"github.com/minhtien/portal/pipeline/seal"
+	"github.com/minhtien/portal/pipeline/story"
 )
 
 // Builds without the key (DESIGN section 6). Computing figures needs the key;
@@ -35,9 +36,37 @@ func loadKeyless(l paths.Layout, lang string, in *Inputs) (*Inputs, error) {
 		return nil, err
 	}
 	in.Snapshot, in.Years = snap, snap.Years
-	v := vocabulary(in.Portal, in.Programmes)
+	if err := storiesNeedingFigures(l, in, snap, lang); err != nil {
+		return nil, err
+	}
+	return in.checkStories(l, vocabulary(in.Portal, in.Programmes), lang)
+}
+
+// storiesNeedingFigures refuses a story citing an indicator of the portal that the
+// release holds no figure for: the story is checked once more with the release's
+// indicators only, and what that alone refuses needs new figures.
+func storiesNeedingFigures(l paths.Layout, in *Inputs, snap *publish.Snapshot, lang string) error {
+	full := vocabulary(in.Portal, in.Programmes)
+	v := full
 	v.Indicators = snap.Indicators()
-	return in.checkStories(l, v, lang)
+	var fs []Finding
+	for _, p := range story.Check(l.Content, v) {
+		if p.Code != "unknown_indicator" || len(p.Args) == 0 {
+			continue
+		}
+		code, _ := p.Args[0].(string)
+		if !full.Indicators[code] {
+			continue // not an indicator at all: the story check says so
+		}
+		at := fmt.Sprintf("%s:%d:%d", p.File, p.Line, p.Col)
+		fs = append(fs, Finding{File: p.File, Error: true, Message: func(lang string) string {
+			if lang == "en" {
+				return fmt.Sprintf("%s: the story cites indicator %q, which release %s holds no figure for: new figures need the key (hint: someone with the key runs portal release and commits data/releases/, or cite another indicator)", at, code, snap.Version)
+			}
+			return fmt.Sprintf("%s: câu chuyện nhắc tới chỉ số %q mà bản phát hành %s không có số liệu: số liệu mới cần khoá (cách sửa: người có khoá chạy portal release rồi commit data/releases/, hoặc nhắc tới chỉ số khác)", at, code, snap.Version)
+		}})
+	}
+	return invalid(fs, lang)
 }
 
 // checkSources compares the household files with those the release was computed
