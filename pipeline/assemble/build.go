@@ -85,6 +85,9 @@ func Build(ctx context.Context, o Options) (*Result, error) {
 	if err := publish.Write(o.Layout, pin); err != nil {
 		return nil, err
 	}
+	if err := sameRelease(in, pin, o.Lang); err != nil {
+		return nil, err // before Hugo: public/ keeps the previous site
+	}
 	written := time.Now()
 	// Where the time went, for an officer wondering why a build is slow; never in
 	// the site, which must not depend on the clock.

@@ -181,3 +181,17 @@ func keylessLine(version, lang string) string {
 	}
 	return "không có khoá: dựng trang từ số liệu đã bảo vệ của bản phát hành " + version + " (data/releases/" + version + "); số liệu mới cần khoá"
 }
+
+// sameRelease checks that a keyless build rendered the release its snapshot is of:
+// the figures written must be byte for byte the recorded indicators.csv and
+// targets.csv, else the snapshot is stale or was edited by hand.
+func sameRelease(in *Inputs, pin *publish.Input, lang string) error {
+	if in.Snapshot == nil || pin.Release.Version == in.Snapshot.Version {
+		return nil
+	}
+	v := in.Snapshot.Version
+	if lang == "en" {
+		return fmt.Errorf("%s of release %s does not give back the release's indicators.csv and targets.csv (stale or edited by hand; or targets.toml changed since): nothing published (hint: someone with the key runs portal release and commits data/releases/)", publish.SnapshotFile, v)
+	}
+	return fmt.Errorf("%s của bản phát hành %s không cho lại đúng indicators.csv và targets.csv của bản ấy (đã cũ, bị sửa tay, hoặc targets.toml đã đổi): không đăng gì (cách sửa: người có khoá chạy portal release rồi commit data/releases/)", publish.SnapshotFile, v)
+}
