@@ -129,7 +129,10 @@ func (c *resealCommand) Run(ctx context.Context, args []string) error {
 		fmt.Fprintf(c.stdout, "đã mã hoá lại / resealed: %s\n", f)
 	}
 	if len(errs) == 0 {
-		fmt.Fprintln(c.stdout, "commit data/portal.toml and the .age files together")
+		// Resealing changes the files' bytes, not the figures: the release's
+		// fingerprints must follow, or builds without the key refuse the files.
+		fmt.Fprintln(c.stdout, "tiếp theo: chạy portal release, rồi commit data/portal.toml, các tệp .age và data/releases/ cùng lúc")
+		fmt.Fprintln(c.stdout, "next: run portal release, then commit data/portal.toml, the .age files and data/releases/ together")
 	}
 	return errors.Join(errs...)
 }
