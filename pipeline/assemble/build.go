@@ -69,8 +69,12 @@ func Build(ctx context.Context, o Options) (*Result, error) {
 		return nil, err
 	}
 	res.Input = pin
-	fmt.Fprintf(o.Log, "computed %d figures for %d years; %d withheld to protect small counts, %d more to stop subtraction\n",
-		pin.FigureCount(), len(pin.Years), report.Primary, report.Secondary)
+	if in.Snapshot != nil {
+		fmt.Fprintln(o.Log, keylessLine(in.Snapshot.Version, o.Lang))
+	} else {
+		fmt.Fprintf(o.Log, "computed %d figures for %d years; %d withheld to protect small counts, %d more to stop subtraction\n",
+			pin.FigureCount(), len(pin.Years), report.Primary, report.Secondary)
+	}
 	if n := len(report.Unresolved); n > 0 {
 		// A parent with a single child (a commune of one village): the child's figures
 		// are the parent's, which are published. Say so; the officer decides.
@@ -80,6 +84,9 @@ func Build(ctx context.Context, o Options) (*Result, error) {
 	computed := time.Now()
 	if err := publish.Write(o.Layout, pin); err != nil {
 		return nil, err
+	}
+	if err := sameRelease(in, pin, o.Lang); err != nil {
+		return nil, err // before Hugo: public/ keeps the previous site
 	}
 	written := time.Now()
 	// Where the time went, for an officer wondering why a build is slow; never in

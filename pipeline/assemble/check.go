@@ -15,6 +15,7 @@ import (
 	"github.com/minhtien/portal/pipeline/config"
 	"github.com/minhtien/portal/pipeline/indicator"
 	"github.com/minhtien/portal/pipeline/paths"
+	"github.com/minhtien/portal/pipeline/publish"
 	"github.com/minhtien/portal/pipeline/review"
 	"github.com/minhtien/portal/pipeline/seal"
 	"github.com/minhtien/portal/pipeline/standard"
@@ -48,6 +49,11 @@ type Inputs struct {
 	// folder does not exist; SupportProblems are the problems found in it.
 	Support         *support.Dataset
 	SupportProblems []support.Problem
+	// Snapshot, for a build without the key, is the latest release's protected
+	// figures, which are rendered instead of new ones; nil when the data was read.
+	Snapshot *publish.Snapshot
+	// Sealed lists the sealed household files.
+	Sealed []string
 }
 
 // Finding is a problem of any input, as the officer is told about it.
@@ -138,10 +144,8 @@ func load(l paths.Layout, getenv func(string) string, lang string, forceStream b
 	if err != nil {
 		return nil, err
 	}
-	if !p.Data.Sample {
-		if err := refuseClearData(l); err != nil {
-			return nil, err
-		}
+	if err := checkHouseholdFiles(l, p, lang); err != nil {
+		return nil, err
 	}
 	villages := map[string]bool{}
 	for _, v := range p.Villages {
@@ -151,6 +155,21 @@ func load(l paths.Layout, getenv func(string) string, lang string, forceStream b
 	in := &Inputs{Portal: p, Targets: targets, Programmes: programmes, Registry: registry}
 	if in.atScale() {
 		return loadScale(l, getenv, lang, in)
+	}
+	if in.Sealed, err = seal.SealedFiles(l.Reviews(), l.Support()); err != nil {
+		return nil, err
+	}
+	if len(in.Sealed) > 0 {
+		ids, err := seal.IdentitiesFromEnv(getenv)
+		if errors.Is(err, seal.ErrNoIdentity) {
+			return loadKeyless(l, lang, in)
+		}
+		if err != nil {
+			return nil, err
+		}
+		if err := checkKeyOpens(in.Sealed, ids, lang); err != nil {
+			return nil, err
+		}
 	}
 	files, err := review.Files(l.Reviews())
 	if err != nil {
@@ -184,7 +203,13 @@ func load(l paths.Layout, getenv func(string) string, lang string, forceStream b
 	if in.Support, in.SupportProblems, err = support.Read(l.Support(), srules, opener(getenv)); err != nil {
 		return nil, err
 	}
-	in.StoryProblems = story.Check(l.Content, vocabulary(p, programmes))
+	return in.checkStories(l, vocabulary(p, programmes), lang)
+}
+
+// checkStories checks the officers' stories against v and returns the inputs, with
+// an *InvalidError when any input has an error.
+func (in *Inputs) checkStories(l paths.Layout, v story.Vocab, lang string) (*Inputs, error) {
+	in.StoryProblems = story.Check(l.Content, v)
 	if entries, err := os.ReadDir(l.Stories()); err == nil {
 		for _, e := range entries {
 			if e.IsDir() {
@@ -275,19 +300,4 @@ func opener(getenv func(string) string) review.Opener {
 		}
 		return seal.Open(path, ids)
 	}
-}
-
-func refuseClearData(l paths.Layout) error {
-	clear, err := seal.ClearDataFiles(l.Root)
-	if err != nil {
-		return err
-	}
-	if len(clear) == 0 {
-		return nil
-	}
-	var errs []error
-	for _, f := range clear {
-		errs = append(errs, fmt.Errorf("%s: real data is declared (sample = false) but this household file is not encrypted (hint: run portal seal %s, then commit %s.age)", f, f, f))
-	}
-	return errors.Join(errs...)
 }

@@ -19,6 +19,12 @@ func Compute(l paths.Layout, in *Inputs) (*publish.Input, disclosure.Report, err
 	if len(in.Years) == 0 {
 		return nil, disclosure.Report{}, fmt.Errorf("compute: no review data")
 	}
+	if in.Snapshot != nil {
+		// Without the key: the release's figures, protected already.
+		table, st, coverage := in.Snapshot.Tables()
+		out, err := assess(in, table, nil, st, coverage)
+		return out, disclosure.Report{}, err
+	}
 	var (
 		table  *indicator.Table
 		parts  []publish.Part
@@ -48,11 +54,6 @@ func Compute(l paths.Layout, in *Inputs) (*publish.Input, disclosure.Report, err
 	if err != nil {
 		return nil, report, err
 	}
-	years := in.Years
-	out := &publish.Input{
-		Portal: in.Portal, Targets: in.Targets, Programmes: in.Programmes,
-		Table: table, Years: years, Registry: in.Registry, Parts: parts,
-	}
 	// Support and spending: aggregated, protected, and the commune's coverage of each
 	// support type for the "100% of those who need it" targets.
 	sd := in.Support
@@ -69,8 +70,19 @@ func Compute(l paths.Layout, in *Inputs) (*publish.Input, disclosure.Report, err
 	}
 	report.Primary += sreport.Primary
 	report.Secondary += sreport.Secondary
-	coverage := st.Coverage(in.Portal.Unit.Code)
-	out.Support, out.Coverage = st, coverage
+	out, err := assess(in, table, parts, st, st.Coverage(in.Portal.Unit.Code))
+	return out, report, err
+}
+
+// assess assesses the targets from the protected figures and dates the release:
+// what publish writes, with or without the key.
+func assess(in *Inputs, table *indicator.Table, parts []publish.Part, st *support.Table, coverage *indicator.Table) (*publish.Input, error) {
+	years := in.Years
+	out := &publish.Input{
+		Portal: in.Portal, Targets: in.Targets, Programmes: in.Programmes,
+		Table: table, Years: years, Registry: in.Registry, Parts: parts,
+		Support: st, Coverage: coverage,
+	}
 	for _, t := range in.Targets {
 		_, measured := indicator.Lookup(t.Indicator)
 		obs := publish.Observations(table, years, in.Portal.Unit.Code, "all", t.Indicator)
@@ -88,10 +100,10 @@ func Compute(l paths.Layout, in *Inputs) (*publish.Input, disclosure.Report, err
 	}
 	rel, err := release(years)
 	if err != nil {
-		return nil, report, err
+		return nil, err
 	}
 	out.Release = rel
-	return out, report, nil
+	return out, nil
 }
 
 // unitAssessor assesses the targets for a commune or province of a larger build

@@ -16,6 +16,7 @@ import (
 	"testing"
 
 	"github.com/minhtien/portal/pipeline/paths"
+	"github.com/minhtien/portal/pipeline/sample"
 )
 
 // repoRoot is the repository holding this package.
@@ -28,13 +29,18 @@ func repoRoot(t testing.TB) string {
 	return root
 }
 
-// sandbox copies the committed inputs and the site into a temporary repository, so
-// a test can build, break and rebuild without touching the working tree.
+// sandbox writes the synthetic commune's data (never data/, which may hold a
+// commune's sealed data) and copies the content and the site into a temporary
+// repository, so a test can build, break and rebuild without touching the working
+// tree.
 func sandbox(t testing.TB) paths.Layout {
 	t.Helper()
 	src := repoRoot(t)
 	dst := t.TempDir()
-	for _, dir := range []string{"data", "content", "site"} {
+	if err := sample.WriteCommune(filepath.Join(dst, "data")); err != nil {
+		t.Fatal(err)
+	}
+	for _, dir := range []string{"content", "site"} {
 		if err := os.CopyFS(filepath.Join(dst, dir), os.DirFS(filepath.Join(src, dir))); err != nil {
 			t.Fatal(err)
 		}

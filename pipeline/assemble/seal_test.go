@@ -47,18 +47,26 @@ func clearCSVs(t *testing.T, dir string) []string {
 	return found
 }
 
+// TestSealedDataBuildsTheSameDownloads seals a copy of the sample with generated
+// keys and checks and builds it with and without the key: the keyed build gives the
+// clear build's downloads, and, once the release is recorded, so does the keyless one.
 func TestSealedDataBuildsTheSameDownloads(t *testing.T) {
 	if testing.Short() {
-		t.Skip("builds the sample data twice")
+		t.Skip("builds the sample data four times")
 	}
 	tmp := t.TempDir()
 	t.Setenv("TMPDIR", tmp)
 	l := sandbox(t)
 	noKey := func(string) string { return "" }
-	if _, err := Build(context.Background(), Options{Layout: l, NoSite: true, Getenv: noKey}); err != nil {
-		t.Fatalf("clear build: %v", err)
+	downloads := func(getenv func(string) string) map[string]string {
+		t.Helper()
+		os.RemoveAll(l.Out)
+		if _, err := Build(context.Background(), Options{Layout: l, NoSite: true, Getenv: getenv}); err != nil {
+			t.Fatalf("build: %v", err)
+		}
+		return treeHash(t, filepath.Join(l.Out, "data"))
 	}
-	clear := treeHash(t, filepath.Join(l.Out, "data"))
+	clear := downloads(noKey)
 
 	identity, recipient, err := seal.Keygen()
 	if err != nil {
@@ -68,44 +76,59 @@ func TestSealedDataBuildsTheSameDownloads(t *testing.T) {
 	if _, err := Load(l, noKey, "en"); err == nil || !strings.Contains(err.Error(), "portal seal") {
 		t.Fatalf("check of clear real data: got %v, want a refusal that says to run portal seal", err)
 	}
-	recipients, err := seal.ParseRecipients([]string{recipient})
-	if err != nil {
-		t.Fatal(err)
-	}
-	files, _ := filepath.Glob(filepath.Join(l.Reviews(), "*.csv"))
-	// The support records are data files too: real ones are committed sealed.
-	support, _ := filepath.Glob(filepath.Join(l.Support(), "*.csv"))
-	files = append(files, support...)
-	for _, f := range files {
-		if _, err := seal.SealFile(f, recipients, nil); err != nil {
-			t.Fatal(err)
-		}
-	}
-	if _, err := Load(l, noKey, "en"); err == nil || !strings.Contains(err.Error(), seal.EnvIdentity) {
-		t.Fatalf("build of sealed data without a key: got %v, want a message naming %s", err, seal.EnvIdentity)
-	}
+	sealAll(t, l, recipient)
 	withKey := func(k string) string {
 		if k == seal.EnvIdentity {
 			return identity
 		}
 		return ""
 	}
-	os.RemoveAll(l.Out)
-	if _, err := Build(context.Background(), Options{Layout: l, NoSite: true, Getenv: withKey}); err != nil {
-		t.Fatalf("sealed build: %v", err)
+	if _, err := Load(l, noKey, "en"); err == nil || !strings.Contains(err.Error(), "portal release") {
+		t.Fatalf("keyless check before any release: got %v, want a refusal that says to run portal release", err)
 	}
-	sealed := treeHash(t, filepath.Join(l.Out, "data"))
-	if len(sealed) != len(clear) {
-		t.Fatalf("sealed build wrote %d downloads, clear build %d", len(sealed), len(clear))
+	same(t, "keyed", clear, downloads(withKey))
+	if _, _, _, err := Release(l, noKey, "en"); err == nil {
+		t.Fatal("a release was recorded without the key")
 	}
-	for p, h := range clear {
-		if sealed[p] != h {
-			t.Errorf("%s differs between the clear and the sealed build", p)
-		}
+	if _, wrote, _, err := Release(l, withKey, "en"); err != nil || !wrote {
+		t.Fatalf("record the release with the key: wrote %v, %v", wrote, err)
 	}
+	in, err := Load(l, noKey, "en")
+	if err != nil || in.Snapshot == nil {
+		t.Fatalf("keyless check: %v (snapshot %v)", err, in != nil && in.Snapshot != nil)
+	}
+	same(t, "keyless", clear, downloads(noKey))
 	for _, dir := range []string{l.Root, tmp} {
 		if found := clearCSVs(t, dir); len(found) > 0 {
 			t.Errorf("clear household rows left on disk after a sealed build: %v", found)
+		}
+	}
+}
+
+// sealAll seals every review and support file of l for recipient.
+func sealAll(t *testing.T, l paths.Layout, recipient string) {
+	t.Helper()
+	recipients, err := seal.ParseRecipients([]string{recipient})
+	if err != nil {
+		t.Fatal(err)
+	}
+	files, _ := filepath.Glob(filepath.Join(l.Reviews(), "*.csv"))
+	support, _ := filepath.Glob(filepath.Join(l.Support(), "*.csv"))
+	for _, f := range append(files, support...) {
+		if _, err := seal.SealFile(f, recipients, nil); err != nil {
+			t.Fatal(err)
+		}
+	}
+}
+
+func same(t *testing.T, name string, want, got map[string]string) {
+	t.Helper()
+	if len(got) != len(want) {
+		t.Fatalf("%s build wrote %d downloads, the clear build %d", name, len(got), len(want))
+	}
+	for p, h := range want {
+		if got[p] != h {
+			t.Errorf("%s differs between the clear and the %s build", p, name)
 		}
 	}
 }

@@ -125,8 +125,9 @@ func isCommuneCode(v []byte) bool {
 	return true
 }
 
-// looksLikeIdentifierBytes is LooksLikeIdentifier without allocations: the digit runs
-// of v, then those of v with the separators removed, each tested in order.
+// looksLikeIdentifierBytes is LooksLikeIdentifier without allocations: the phone
+// rule on the digit runs of v, then on those of v with the separators removed, then
+// the ID-number rules.
 func looksLikeIdentifierBytes(v []byte) string {
 	digits := 0
 	for _, c := range v {
@@ -137,17 +138,20 @@ func looksLikeIdentifierBytes(v []byte) string {
 	if digits < 9 {
 		return "" // no run of 9 or more digits, even with the separators removed
 	}
-	if k := digitRunKind(v, false); k != "" {
-		return k
+	if !isHexWord(v) && (digitRunKind(v, false) != "" || digitRunKind(v, true) != "") {
+		return "looks_like_phone"
 	}
-	return digitRunKind(v, true)
+	if groupsHoldIDBytes(v) || (!isHexWord(v) && (structuredRun(v, false) || structuredRun(v, true))) {
+		return "looks_like_id"
+	}
+	return ""
 }
 
 // digitRunKind walks the digit runs of v (skipping separators when compact) and
-// returns the kind of the first run that is a phone or ID number.
+// returns "looks_like_phone" for the first run that is a mobile number.
 func digitRunKind(v []byte, compact bool) string {
 	var run [32]byte
-	n := 0 // length of the current run; only the first 12 digits matter beyond its length
+	n := 0 // length of the current run; only the first digits matter beyond its length
 	flush := func() string {
 		if n == 0 {
 			return ""
@@ -163,9 +167,6 @@ func digitRunKind(v []byte, compact bool) string {
 			if isMobilePrefix(d[2]) {
 				return "looks_like_phone"
 			}
-		}
-		if n == 9 || n == 12 {
-			return "looks_like_id"
 		}
 		return ""
 	}

@@ -133,18 +133,23 @@ func (p *parser) checkText(c Column, v string, line, col int) bool {
 	return true
 }
 
-// LooksLikeIdentifier returns "looks_like_id" when a text value holds what could be a
-// citizen-ID number (9 or 12 digits), "looks_like_phone" when it holds what could be
-// a Vietnamese mobile number, and "" otherwise. The digits may be grouped by spaces,
-// dots, dashes, underscores, slashes or brackets, as people write them.
+// LooksLikeIdentifier returns "looks_like_id" when a text value holds a citizen-ID
+// or old identity-card number (see idnumber.go for when it does), "looks_like_phone"
+// when it holds what could be a Vietnamese mobile number, and "" otherwise. The
+// digits may be grouped by spaces, dots, dashes, underscores, slashes or brackets, as
+// people write them.
 func LooksLikeIdentifier(v string) string {
 	compact := separators.Replace(v)
-	candidates := append(digitRuns.FindAllString(v, -1), digitRuns.FindAllString(compact, -1)...)
-	for _, d := range candidates {
-		switch {
-		case isMobile(d):
+	for _, d := range append(digitRuns.FindAllString(v, -1), digitRuns.FindAllString(compact, -1)...) {
+		if isMobile(d) && !isHexWord([]byte(v)) {
 			return "looks_like_phone"
-		case len(d) == 9 || len(d) == 12:
+		}
+	}
+	if groupsHoldID(v) {
+		return "looks_like_id"
+	}
+	for _, d := range append(digitRuns.FindAllString(v, -1), digitRuns.FindAllString(compact, -1)...) {
+		if len(d) == 12 && hasCitizenStructure([]byte(d)) && !isHexWord([]byte(v)) {
 			return "looks_like_id"
 		}
 	}

@@ -6,12 +6,17 @@ import (
 
 	"github.com/minhtien/portal/pipeline/config"
 	"github.com/minhtien/portal/pipeline/review"
+	"github.com/minhtien/portal/pipeline/sample"
 )
 
-// TestCommittedSampleData checks that the committed sample in data/reviews passes
-// the contract with zero errors against the committed data/portal.toml.
+// TestCommittedSampleData checks that the shipped sample (as sample.WriteCommune
+// writes it, never data/reviews, which may hold a commune's sealed data) passes the
+// contract with zero errors against the sample's portal.toml.
 func TestCommittedSampleData(t *testing.T) {
-	root := filepath.Join("..", "..", "data")
+	root := t.TempDir()
+	if err := sample.WriteCommune(root); err != nil {
+		t.Fatal(err)
+	}
 	p, err := config.LoadPortal(filepath.Join(root, "portal.toml"))
 	if err != nil {
 		t.Fatal(err)

@@ -7,8 +7,22 @@ import (
 	"path/filepath"
 	"testing"
 
+	"github.com/minhtien/portal/pipeline/config"
 	"github.com/minhtien/portal/pipeline/support"
 )
+
+// shipsSample skips a test that compares with data/ once data/ holds a commune's
+// real (sealed) data instead of the sample.
+func shipsSample(t *testing.T) {
+	t.Helper()
+	p, err := config.LoadPortal(filepath.Join("..", "..", "data", "portal.toml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !p.Data.Sample {
+		t.Skip("data/ holds real data (sample = false); the sample is checked by TestWriteCommuneIsTheShippedSample")
+	}
+}
 
 func supportSample(t *testing.T, seed uint64) [][]support.Record {
 	t.Helper()
@@ -22,6 +36,7 @@ func supportSample(t *testing.T, seed uint64) [][]support.Record {
 // TestSupportCommitted: data/support holds exactly what `portal sample` writes with
 // the default seed, and it passes the support contract.
 func TestSupportCommitted(t *testing.T) {
+	shipsSample(t)
 	years := supportSample(t, 20221)
 	if len(years) != 4 || years[0][0].Year != 2022 || years[3][0].Year != 2025 {
 		t.Fatalf("years: %d", len(years))
@@ -99,6 +114,30 @@ func TestSupportFollowsReviews(t *testing.T) {
 			case i == 3 && cov < 0.95:
 				t.Errorf("2025 %s coverage %.3f: the sample should approach 100%%", st, cov)
 			}
+		}
+	}
+}
+
+// TestWriteCommuneIsTheShippedSample: the synthetic commune's data folder is the one
+// the repository ships while data/ holds the sample; once a commune's real data
+// replaces data/, only the data folder written here is checked.
+func TestWriteCommuneIsTheShippedSample(t *testing.T) {
+	dir := t.TempDir()
+	if err := WriteCommune(dir); err != nil {
+		t.Fatal(err)
+	}
+	shipsSample(t)
+	for _, f := range append(SettingsFiles, "reviews/2021.csv", "reviews/2025.csv", "support/2022.csv") {
+		got, err := os.ReadFile(filepath.Join(dir, f))
+		if err != nil {
+			t.Fatal(err)
+		}
+		want, err := os.ReadFile(filepath.Join("..", "..", "data", f))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !bytes.Equal(got, want) {
+			t.Errorf("%s differs from data/%s: copy the shipped settings into pipeline/sample/commune/ (or run portal sample)", f, f)
 		}
 	}
 }

@@ -433,7 +433,7 @@ func IsSealed(path string) bool {
 func Keygen() (identity string, recipient string, err error) {
 	id, err := age.GenerateX25519Identity()
 	if err != nil {
-		return "", "", fmt.Errorf("keygen: %w", err)
+		return "", "", fmt.Errorf("generate key: %w", err)
 	}
 	return id.String(), id.Recipient().String(), nil
 }
@@ -443,7 +443,8 @@ var skipDirs = map[string]bool{".git": true, "build": true, "public": true, "nod
 
 // ClearDataFiles walks root and lists the clear ".csv" files that sit under a
 // folder named "reviews" or "support" at any depth (names compared without
-// regard to case), skipping .git, build, public and node_modules. Sealed
+// regard to case), skipping .git, build, public, node_modules and the Go
+// packages' testdata folders (synthetic fixtures by Go convention). Sealed
 // "*.csv.age" files are not listed. With real data declared
 // ([data] sample = false) any file listed here must be refused.
 func ClearDataFiles(root string) ([]string, error) {
@@ -454,6 +455,9 @@ func ClearDataFiles(root string) ([]string, error) {
 		}
 		if d.IsDir() {
 			if p != root && skipDirs[d.Name()] {
+				return filepath.SkipDir
+			}
+			if rel, err := filepath.Rel(root, p); err == nil && d.Name() == "testdata" && inGoTestdata(root, rel) {
 				return filepath.SkipDir
 			}
 			return nil

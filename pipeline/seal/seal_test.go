@@ -676,3 +676,66 @@ func FuzzOpen(f *testing.F) {
 		}
 	})
 }
+
+// TestClearDataFilesSkipsGoTestdata: the Go packages' synthetic fixtures are not the
+// commune's data, but a folder named testdata outside a Go package is no hiding place.
+func TestClearDataFilesSkipsGoTestdata(t *testing.T) {
+	root := t.TempDir()
+	for _, f := range []string{
+		"pipeline/review/x.go", "pipeline/review/testdata/reviews/bad/2024.csv",
+		"data/testdata/reviews/2024.csv", "data/reviews/2024.csv",
+	} {
+		p := filepath.Join(root, filepath.FromSlash(f))
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(p, []byte("x"), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	got, err := ClearDataFiles(root)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var rel []string
+	for _, g := range got {
+		r, _ := filepath.Rel(root, g)
+		rel = append(rel, filepath.ToSlash(r))
+	}
+	want := []string{"data/reviews/2024.csv", "data/testdata/reviews/2024.csv"}
+	if strings.Join(rel, ",") != strings.Join(want, ",") {
+		t.Fatalf("clear files = %v, want %v", rel, want)
+	}
+}
+
+// TestStanzasCountRecipients: a file sealed for two keys has two X25519 stanzas.
+func TestStanzasCountRecipients(t *testing.T) {
+	dir := t.TempDir()
+	var rs []string
+	for range 2 {
+		_, r, err := Keygen()
+		if err != nil {
+			t.Fatal(err)
+		}
+		rs = append(rs, r)
+	}
+	recipients, err := ParseRecipients(rs)
+	if err != nil {
+		t.Fatal(err)
+	}
+	p := filepath.Join(dir, "2024.csv")
+	os.WriteFile(p, []byte("a,b\n"), 0o644)
+	out, err := SealFile(p, recipients, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	got, err := Stanzas(out)
+	if err != nil || got["X25519"] != 2 || len(got) != 1 {
+		t.Fatalf("stanzas = %v, %v; want 2 X25519", got, err)
+	}
+	os.WriteFile(p, []byte("a,b\n"), 0o644)
+	twins, err := Twins(dir)
+	if err != nil || len(twins) != 1 {
+		t.Fatalf("twins = %v, %v", twins, err)
+	}
+}

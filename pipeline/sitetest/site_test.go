@@ -16,6 +16,7 @@ import (
 
 	"github.com/minhtien/portal/pipeline/assemble"
 	"github.com/minhtien/portal/pipeline/paths"
+	"github.com/minhtien/portal/pipeline/sample"
 )
 
 // subPathBase is the base URL of the second build, as a GitHub Pages project site.
@@ -74,7 +75,11 @@ func (s *builtSite) build() error {
 	if err != nil {
 		return err
 	}
-	for _, dir := range []string{"data", "content", "site"} {
+	// The synthetic commune's data, never data/, which may hold sealed real data.
+	if err := sample.WriteCommune(filepath.Join(dst, "data")); err != nil {
+		return err
+	}
+	for _, dir := range []string{"content", "site"} {
 		if err := os.CopyFS(filepath.Join(dst, dir), os.DirFS(filepath.Join(src, dir))); err != nil {
 			return err
 		}

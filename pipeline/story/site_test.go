@@ -13,6 +13,7 @@ import (
 	"github.com/minhtien/portal/pipeline/assemble"
 	"github.com/minhtien/portal/pipeline/hugorun"
 	"github.com/minhtien/portal/pipeline/paths"
+	"github.com/minhtien/portal/pipeline/sample"
 	"github.com/minhtien/portal/pipeline/story"
 )
 
@@ -37,7 +38,11 @@ func TestSiteNeverPublishesGPS(t *testing.T) {
 	if err := os.CopyFS(stories, os.DirFS(filepath.Join(repo, "content", "stories"))); err != nil {
 		t.Fatal(err)
 	}
-	l := paths.New(tmp, filepath.Join(repo, "data"), "", "", "")
+	// The synthetic commune's data, never data/, which may hold sealed real data.
+	if err := sample.WriteCommune(filepath.Join(tmp, "data")); err != nil {
+		t.Fatal(err)
+	}
+	l := paths.New(tmp, "", "", "", "")
 	build := func() error {
 		_, err := assemble.Build(context.Background(), assemble.Options{Layout: l, NoSite: true, Lang: "en", Getenv: func(string) string { return "" }, Log: io.Discard})
 		return err

@@ -46,8 +46,26 @@ func (c *checkCommand) Run(ctx context.Context, args []string) error {
 	if err != nil {
 		return err
 	}
+	if in.Snapshot != nil {
+		c.keylessSummary(in, lf.lang)
+		return nil
+	}
 	c.summary(in, lf.lang)
 	return nil
+}
+
+// keylessSummary says what was checked without the key, and what needs it.
+func (c *checkCommand) keylessSummary(in *assemble.Inputs, lang string) {
+	v := in.Snapshot.Version
+	if lang == "en" {
+		fmt.Fprintf(c.stdout, "ok without the key: settings, %d stories, %d sealed files (each sealed for the %d recipients of portal.toml), the same files release %s was computed from\n",
+			in.Stories, len(in.Sealed), len(in.Portal.Data.Recipients), v)
+		fmt.Fprintln(c.stdout, "  needs the key: checking the household rows, the data-quality warnings, new figures")
+		return
+	}
+	fmt.Fprintf(c.stdout, "hợp lệ khi không có khoá: cấu hình, %d câu chuyện, %d tệp đã mã hoá (mỗi tệp cho đúng %d người nhận trong portal.toml), đúng các tệp bản phát hành %s được tính từ\n",
+		in.Stories, len(in.Sealed), len(in.Portal.Data.Recipients), v)
+	fmt.Fprintln(c.stdout, "  cần khoá: kiểm tra từng dòng dữ liệu hộ, cảnh báo chất lượng dữ liệu, số liệu mới")
 }
 
 // summary prints what was checked and the data-quality warnings, counted per village.

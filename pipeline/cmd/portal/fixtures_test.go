@@ -7,6 +7,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/minhtien/portal/pipeline/sample"
 )
 
 // TestCheckReviewFixtures runs portal check over every review fixture of the review
@@ -22,9 +24,7 @@ func TestCheckReviewFixtures(t *testing.T) {
 		name := filepath.Base(dir)
 		t.Run(name, func(t *testing.T) {
 			data := t.TempDir()
-			for _, f := range []string{"portal.toml", "targets.toml", "programmes.toml"} {
-				copyFile(t, filepath.Join("..", "..", "..", "data", f), filepath.Join(data, f))
-			}
+			sampleSettings(t, data)
 			copyFile(t, filepath.Join(dir, "2024.csv"), filepath.Join(data, "reviews", "2024.csv"))
 			var out, errOut bytes.Buffer
 			code := run(context.Background(), []string{"check", "--lang", "en", "--data", data}, &out, &errOut)
@@ -42,9 +42,7 @@ func TestCheckReviewFixtures(t *testing.T) {
 
 func TestCheckNamesTheLine(t *testing.T) {
 	data := t.TempDir()
-	for _, f := range []string{"portal.toml", "targets.toml", "programmes.toml"} {
-		copyFile(t, filepath.Join("..", "..", "..", "data", f), filepath.Join(data, f))
-	}
+	sampleSettings(t, data)
 	copyFile(t, filepath.Join("..", "..", "review", "testdata", "reviews", "duplicate-household", "2024.csv"), filepath.Join(data, "reviews", "2024.csv"))
 	var out, errOut bytes.Buffer
 	if code := run(context.Background(), []string{"check", "--lang", "en", "--data", data}, &out, &errOut); code != 1 {
@@ -52,6 +50,22 @@ func TestCheckNamesTheLine(t *testing.T) {
 	}
 	if want := "2024.csv:4:16: column household_id: this household already appears on line 2 of the same year"; !strings.Contains(errOut.String(), want) {
 		t.Errorf("stderr lacks %q:\n%s", want, errOut.String())
+	}
+}
+
+// sampleSettings writes the synthetic commune's portal.toml, targets.toml and
+// programmes.toml into data: the fixtures are its villages' rows, whatever data/
+// holds.
+func sampleSettings(t *testing.T, data string) {
+	t.Helper()
+	for _, f := range []string{"portal.toml", "targets.toml", "programmes.toml"} {
+		b, err := sample.Settings(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(filepath.Join(data, f), b, 0o644); err != nil {
+			t.Fatal(err)
+		}
 	}
 }
 

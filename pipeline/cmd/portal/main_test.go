@@ -7,9 +7,16 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/minhtien/portal/pipeline/sample"
 )
 
 func TestExitCodes(t *testing.T) {
+	// The sample, never data/, which may hold a commune's sealed data.
+	data, content := t.TempDir(), t.TempDir()
+	if err := sample.WriteCommune(data); err != nil {
+		t.Fatal(err)
+	}
 	tests := []struct {
 		name       string
 		args       []string
@@ -22,7 +29,7 @@ func TestExitCodes(t *testing.T) {
 		{"unknown command", []string{"publish"}, 2, "", `unknown command "publish"`},
 		{"unknown flag", []string{"check", "--nope"}, 2, "", "flag provided but not defined"},
 		{"stray argument", []string{"check", "extra"}, 2, "", `unexpected argument "extra"`},
-		{"sample data passes", []string{"check", "--lang", "en"}, 0, "ok: 5 files", ""},
+		{"sample data passes", []string{"check", "--lang", "en", "--data", data, "--content", content}, 0, "ok: 5 files", ""},
 		{"duplicate household refused", []string{"check", "--lang", "en", "--data", "testdata/duplicate-household"}, 1, "",
 			"2024.csv:7:"},
 		{"version", []string{"version"}, 0, "portal ", ""},
@@ -49,13 +56,7 @@ func TestNewStory(t *testing.T) {
 	if err := os.MkdirAll(filepath.Join(root, "data"), 0o755); err != nil {
 		t.Fatal(err)
 	}
-	for _, f := range []string{"portal.toml", "programmes.toml", "targets.toml"} {
-		b, err := os.ReadFile(filepath.Join("..", "..", "..", "data", f))
-		if err != nil {
-			t.Fatal(err)
-		}
-		os.WriteFile(filepath.Join(root, "data", f), b, 0o644)
-	}
+	sampleSettings(t, filepath.Join(root, "data"))
 	t.Chdir(root)
 	args := []string{"new", "story", "Nuôi bò sinh sản", "--village", "T01", "--date", "2025-03-02"}
 	var out, errOut bytes.Buffer

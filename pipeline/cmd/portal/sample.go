@@ -35,22 +35,37 @@ func (c *sampleCommand) Run(ctx context.Context, args []string) error {
 	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
-	var lf layoutFlags
-	lf.data = *dataDir
-	l, err := lf.layout()
+	// Only the settings come from a repository, when there is one: outside any, the
+	// synthetic commune's own settings are used and the files go where --out says.
+	src, inRepo, err := settingsSource(*dataDir)
 	if err != nil {
 		return err
 	}
 	if *scale != "commune" {
-		return c.large(l, *scale, *out, *seed, *households)
+		return c.large(src, *scale, *out, *seed, *households)
 	}
-	p, err := config.LoadPortal(l.PortalConfig())
+	b, err := src.read("portal.toml")
 	if err != nil {
 		return err
 	}
-	dir := l.Reviews()
-	if *out != "" {
-		dir = *out
+	p, err := config.ParsePortal(src.name("portal.toml"), b)
+	if err != nil {
+		return err
+	}
+	dir, sdir := *out, *supportOut
+	switch {
+	case !inRepo && dir == "":
+		return &usageError{msg: "outside a repository, name the folder to write with --out DIR"}
+	case inRepo && dir == "" && !p.Data.Sample:
+		return &usageError{msg: "real data is declared (sample = false): write the sample elsewhere with --out DIR, never over data/reviews"}
+	case dir == "":
+		dir = src.l.Reviews()
+	}
+	if sdir == "" {
+		sdir = src.l.Support()
+		if *out != "" {
+			sdir = filepath.Join(filepath.Dir(filepath.Clean(dir)), "support")
+		}
 	}
 	years, err := sample.Generate(sample.Commune(p.Unit.Code, p.VillageCodes(), *seed))
 	if err != nil {
@@ -71,10 +86,6 @@ func (c *sampleCommand) Run(ctx context.Context, args []string) error {
 		fmt.Fprintf(c.stdout, "wrote %s (%d households)\n", path, len(recs))
 	}
 	// The support delivered is drawn from the same households, so needs match reviews.
-	sdir := l.Support()
-	if *supportOut != "" {
-		sdir = *supportOut
-	}
 	support, err := sample.Support(years, p.VillageCodes(), *seed)
 	if err != nil {
 		return err
@@ -101,7 +112,7 @@ func (c *sampleCommand) Run(ctx context.Context, args []string) error {
 // village), the commune's targets.toml and programmes.toml, and the reviews, streamed
 // to DIR/reviews one file per year. It needs an --out folder: the committed commune
 // sample must not be overwritten by accident.
-func (c *sampleCommand) large(l paths.Layout, name, out string, seed uint64, households int) error {
+func (c *sampleCommand) large(src settings, name, out string, seed uint64, households int) error {
 	scaleOf := c.scaleOf
 	if scaleOf == nil {
 		scaleOf = sample.ScaleByName
@@ -119,7 +130,11 @@ func (c *sampleCommand) large(l paths.Layout, name, out string, seed uint64, hou
 	if households > 0 {
 		s.Households = households
 	}
-	commune, err := config.LoadPortal(l.PortalConfig())
+	b, err := src.read("portal.toml")
+	if err != nil {
+		return err
+	}
+	commune, err := config.ParsePortal(src.name("portal.toml"), b)
 	if err != nil {
 		return err
 	}
@@ -135,12 +150,12 @@ func (c *sampleCommand) large(l paths.Layout, name, out string, seed uint64, hou
 		return err
 	}
 	files := map[string][]byte{"portal.toml": settings.Bytes(), "units.toml": units.Bytes()}
-	for _, src := range []string{l.Targets(), l.Programmes()} {
-		b, err := os.ReadFile(src)
+	for _, name := range []string{"targets.toml", "programmes.toml"} {
+		b, err := src.read(name)
 		if err != nil {
-			return fmt.Errorf("sample: %w", err)
+			return err
 		}
-		files[filepath.Base(src)] = b
+		files[name] = b
 	}
 	for _, f := range []string{"portal.toml", "units.toml", "targets.toml", "programmes.toml"} {
 		path := filepath.Join(out, f)
@@ -158,4 +173,43 @@ func (c *sampleCommand) large(l paths.Layout, name, out string, seed uint64, hou
 	}
 	fmt.Fprintf(c.stdout, "%d bytes, %d distinct households\n", sum.Bytes, sum.Households)
 	return nil
+}
+
+// settings are where the sample's settings come from: a repository's data folder, or
+// the synthetic commune's own when there is no repository.
+type settings struct {
+	l      paths.Layout
+	inRepo bool
+}
+
+// settingsSource finds the data folder (--data, or the repository's data/), or falls
+// back on the synthetic commune's settings; it reports whether a repository is used.
+func settingsSource(data string) (settings, bool, error) {
+	if data != "" {
+		return settings{l: paths.New("", data, "", "", ""), inRepo: true}, true, nil
+	}
+	var lf layoutFlags
+	l, err := lf.layout()
+	if err != nil {
+		return settings{}, false, nil // no repository: the sample's own settings
+	}
+	return settings{l: l, inRepo: true}, true, nil
+}
+
+func (s settings) name(file string) string {
+	if !s.inRepo {
+		return "sample/" + file
+	}
+	return filepath.Join(s.l.Data, file)
+}
+
+func (s settings) read(file string) ([]byte, error) {
+	if !s.inRepo {
+		return sample.Settings(file)
+	}
+	b, err := os.ReadFile(s.name(file))
+	if err != nil {
+		return nil, fmt.Errorf("sample: %w", err)
+	}
+	return b, nil
 }

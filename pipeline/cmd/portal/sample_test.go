@@ -112,3 +112,35 @@ func TestSampleHouseholds(t *testing.T) {
 		})
 	}
 }
+
+// TestSampleOutsideARepository: `portal sample` needs no repository; outside one it
+// uses the synthetic commune's own settings.
+func TestSampleOutsideARepository(t *testing.T) {
+	t.Chdir(t.TempDir())
+	for _, c := range []struct {
+		name string
+		args []string
+		want []string
+	}{
+		{"province", []string{"--scale", "province", "--out", "prov"}, []string{"prov/portal.toml", "prov/targets.toml", "prov/reviews/2022.csv"}},
+		{"commune", []string{"--out", "commune/reviews"}, []string{"commune/reviews/2025.csv", "commune/support/2025.csv"}},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			var out, errOut bytes.Buffer
+			cmd := &sampleCommand{stdout: &out, stderr: &errOut, scaleOf: tinyProvince}
+			if err := cmd.Run(context.Background(), c.args); err != nil {
+				t.Fatalf("%v\n%s", err, errOut.String())
+			}
+			for _, f := range c.want {
+				if _, err := os.Stat(f); err != nil {
+					t.Error(err)
+				}
+			}
+		})
+	}
+	var out, errOut bytes.Buffer
+	cmd := &sampleCommand{stdout: &out, stderr: &errOut}
+	if err := cmd.Run(context.Background(), nil); err == nil || !strings.Contains(err.Error(), "--out") {
+		t.Errorf("commune sample outside a repository without --out: %v, want a usage error naming --out", err)
+	}
+}

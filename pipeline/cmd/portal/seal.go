@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"strings"
 	"time"
@@ -128,7 +129,10 @@ func (c *resealCommand) Run(ctx context.Context, args []string) error {
 		fmt.Fprintf(c.stdout, "đã mã hoá lại / resealed: %s\n", f)
 	}
 	if len(errs) == 0 {
-		fmt.Fprintln(c.stdout, "commit data/portal.toml and the .age files together")
+		// Resealing changes the files' bytes, not the figures: the release's
+		// fingerprints must follow, or builds without the key refuse the files.
+		fmt.Fprintln(c.stdout, "tiếp theo: chạy portal release, rồi commit data/portal.toml, các tệp .age và data/releases/ cùng lúc")
+		fmt.Fprintln(c.stdout, "next: run portal release, then commit data/portal.toml, the .age files and data/releases/ together")
 	}
 	return errors.Join(errs...)
 }
@@ -146,7 +150,7 @@ func (c *keygenCommand) Synopsis() string {
 
 func (c *keygenCommand) Run(ctx context.Context, args []string) error {
 	fs := newFlagSet(c.Name(), c.Synopsis(), c.stderr)
-	out := fs.String("out", "", "where to write the secret key file (default: your user config folder, portal/khoa-age.txt)")
+	out := fs.String("out", "", "where to write the secret key file, outside the repository (default: your user config folder, portal/khoa-age.txt)")
 	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
@@ -154,19 +158,22 @@ func (c *keygenCommand) Run(ctx context.Context, args []string) error {
 	if path == "" {
 		dir, err := os.UserConfigDir()
 		if err != nil {
-			return fmt.Errorf("keygen: %w (hint: name a file with --out)", err)
+			return fmt.Errorf("%w (hint: name a file outside the repository with --out)", err)
 		}
 		path = filepath.Join(dir, "portal", "khoa-age.txt")
 	}
+	if err := outsideRepository(path); err != nil {
+		return err
+	}
 	if _, err := os.Stat(path); err == nil {
-		return fmt.Errorf("keygen: %s already exists; it is not overwritten (hint: choose another file with --out)", path)
+		return fmt.Errorf("%s already exists; it is not overwritten (hint: choose another file with --out)", path)
 	}
 	identity, recipient, err := seal.Keygen()
 	if err != nil {
 		return err
 	}
 	if err := os.MkdirAll(filepath.Dir(path), 0o700); err != nil {
-		return fmt.Errorf("keygen: %w", err)
+		return err
 	}
 	now := time.Now
 	if c.now != nil {
@@ -178,11 +185,64 @@ func (c *keygenCommand) Run(ctx context.Context, args []string) error {
 		identity, "",
 	}, "\n")
 	if err := os.WriteFile(path, []byte(body), 0o600); err != nil {
-		return fmt.Errorf("keygen: %w", err)
+		return err
 	}
 	fmt.Fprintf(c.stdout, "khoá bí mật đã lưu / secret key saved: %s (giữ kín, không gửi cho ai / keep it private)\n", path)
 	fmt.Fprintf(c.stdout, "khoá công khai / public key: %s\n", recipient)
 	fmt.Fprintln(c.stdout, "gửi dòng age1... cho người quản trị để thêm vào [data] recipients trong data/portal.toml")
 	fmt.Fprintln(c.stdout, "send the age1... line to the maintainer to add to [data] recipients in data/portal.toml")
 	return nil
+}
+
+// outsideRepository refuses a key file inside a repository (the one the command
+// runs in, or any git work tree holding the path) unless git ignores it: a secret
+// key committed by mistake to a public repository is leaked for good.
+func outsideRepository(path string) error {
+	abs, err := filepath.Abs(path)
+	if err != nil {
+		return err
+	}
+	var roots []string
+	if root, err := paths.FindRoot("."); err == nil {
+		roots = append(roots, root)
+	}
+	if root := gitRoot(filepath.Dir(abs)); root != "" {
+		roots = append(roots, root)
+	}
+	for _, root := range roots {
+		rel, err := filepath.Rel(root, abs)
+		if err != nil || rel == ".." || strings.HasPrefix(rel, ".."+string(filepath.Separator)) {
+			continue
+		}
+		if gitIgnores(root, rel) {
+			continue
+		}
+		// keygen has no --lang: like its other output, the refusal is in both languages.
+		return fmt.Errorf("%s nằm trong kho %s và git không bỏ qua tệp này: khoá bí mật không bao giờ được commit "+
+			"(cách sửa: bỏ --out để dùng thư mục cấu hình của người dùng, hoặc chọn tệp ngoài kho)\n"+
+			"%s is inside the repository %s and git does not ignore it: a secret key must never be committed "+
+			"(hint: leave out --out to use your user config folder, or name a file outside the repository)", path, root, path, root)
+	}
+	return nil
+}
+
+// gitRoot is the git work tree holding dir (or its nearest existing parent), or "".
+func gitRoot(dir string) string {
+	for {
+		if _, err := os.Stat(filepath.Join(dir, ".git")); err == nil {
+			return dir
+		}
+		parent := filepath.Dir(dir)
+		if parent == dir {
+			return ""
+		}
+		dir = parent
+	}
+}
+
+// gitIgnores reports whether git, run in root, ignores rel. Without git nothing is
+// known to be ignored.
+func gitIgnores(root, rel string) bool {
+	cmd := exec.Command("git", "-C", root, "check-ignore", "-q", "--no-index", "--", filepath.ToSlash(rel))
+	return cmd.Run() == nil
 }

@@ -4,17 +4,49 @@ import (
 	"bytes"
 	"context"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/minhtien/portal/pipeline/sample"
 )
+
+// TestKeygenIntoAnIgnoredFolder: a key file inside a work tree is written only where
+// git ignores it.
+func TestKeygenIntoAnIgnoredFolder(t *testing.T) {
+	if _, err := exec.LookPath("git"); err != nil {
+		t.Skip("no git")
+	}
+	root := t.TempDir()
+	if err := exec.Command("git", "init", "-q", root).Run(); err != nil {
+		t.Fatal(err)
+	}
+	os.WriteFile(filepath.Join(root, ".gitignore"), []byte("/secret/\n"), 0o644)
+	t.Chdir(t.TempDir())
+	for _, c := range []struct {
+		name, path string
+		code       int
+	}{
+		{"ignored", filepath.Join(root, "secret", "k.txt"), 0},
+		{"tracked", filepath.Join(root, "k.txt"), 1},
+		{"tracked subfolder", filepath.Join(root, "keys", "k.txt"), 1},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			var out, errOut bytes.Buffer
+			if code := run(context.Background(), []string{"keygen", "--out", c.path}, &out, &errOut); code != c.code {
+				t.Fatalf("exit %d, want %d: %s", code, c.code, errOut.String())
+			}
+		})
+	}
+}
 
 // TestKeygenSealReseal walks an officer's key lifecycle through the commands: make a
 // key, declare its recipient, seal a review file, then re-encrypt it.
 func TestKeygenSealReseal(t *testing.T) {
 	root := t.TempDir()
-	for _, f := range []string{"portal.toml", "programmes.toml", "targets.toml", filepath.Join("reviews", "2024.csv")} {
-		copyFile(t, filepath.Join("..", "..", "..", "data", f), filepath.Join(root, "data", f))
+	if err := sample.WriteCommune(filepath.Join(root, "data")); err != nil {
+		t.Fatal(err)
 	}
 	t.Chdir(root)
 	run1 := func(args ...string) (string, string, int) {
@@ -22,7 +54,15 @@ func TestKeygenSealReseal(t *testing.T) {
 		code := run(context.Background(), args, &out, &errOut)
 		return out.String(), errOut.String(), code
 	}
-	keyFile := filepath.Join(root, "key.txt")
+	inside := filepath.Join(root, "key.txt")
+	if _, errOut, code := run1("keygen", "--out", inside); code != 1 || !strings.Contains(errOut, "inside the repository") ||
+		strings.Count(errOut, "keygen:") != 1 {
+		t.Fatalf("keygen into the repository: exit %d, %q; want 1 and one refusal with one prefix", code, errOut)
+	}
+	if _, err := os.Stat(inside); !os.IsNotExist(err) {
+		t.Fatal("a refused key file was written")
+	}
+	keyFile := filepath.Join(t.TempDir(), "key.txt")
 	out, errOut, code := run1("keygen", "--out", keyFile)
 	if code != 0 {
 		t.Fatalf("keygen: exit %d: %s", code, errOut)

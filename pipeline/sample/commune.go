@@ -1,0 +1,98 @@
+package sample
+
+import (
+	"embed"
+	"fmt"
+	"os"
+	"path/filepath"
+
+	"github.com/minhtien/portal/pipeline/config"
+)
+
+// DefaultSeed is the seed of the committed sample (`portal sample` without --seed).
+const DefaultSeed = 20221
+
+// communeSettings are the settings the synthetic commune is generated for: the
+// portal.toml, targets.toml, programmes.toml and units.toml the repository ships
+// with its sample (sample = true). They are kept here, not read from data/, so the
+// sample can be made outside any repository and, once a commune's real data replaces
+// data/, the tests still have synthetic data to build.
+//
+//go:embed commune/*.toml
+var communeSettings embed.FS
+
+// SettingsFiles are the settings files of the synthetic commune, in writing order.
+var SettingsFiles = []string{"portal.toml", "targets.toml", "programmes.toml", "units.toml"}
+
+// Settings returns one of the synthetic commune's settings files.
+func Settings(name string) ([]byte, error) {
+	b, err := communeSettings.ReadFile("commune/" + name)
+	if err != nil {
+		return nil, fmt.Errorf("sample settings: %w", err)
+	}
+	return b, nil
+}
+
+// CommunePortal is the synthetic commune's portal.toml, parsed.
+func CommunePortal() (*config.Portal, error) {
+	b, err := Settings("portal.toml")
+	if err != nil {
+		return nil, err
+	}
+	return config.ParsePortal("portal.toml", b)
+}
+
+// WriteCommune writes a complete data folder for the synthetic commune into dir: its
+// settings, reviews/<year>.csv and support/<year>.csv, as the repository ships them.
+func WriteCommune(dir string) error {
+	for _, name := range SettingsFiles {
+		b, err := Settings(name)
+		if err != nil {
+			return err
+		}
+		if err := writeFile(filepath.Join(dir, name), b); err != nil {
+			return err
+		}
+	}
+	p, err := CommunePortal()
+	if err != nil {
+		return err
+	}
+	years, err := Generate(Commune(p.Unit.Code, p.VillageCodes(), DefaultSeed))
+	if err != nil {
+		return err
+	}
+	for _, recs := range years {
+		b, err := CSV(recs)
+		if err != nil {
+			return err
+		}
+		if err := writeFile(filepath.Join(dir, "reviews", fmt.Sprintf("%d.csv", recs[0].Year)), b); err != nil {
+			return err
+		}
+	}
+	support, err := Support(years, p.VillageCodes(), DefaultSeed)
+	if err != nil {
+		return err
+	}
+	for _, recs := range support {
+		b, err := SupportCSV(recs)
+		if err != nil {
+			return err
+		}
+		if err := writeFile(filepath.Join(dir, "support", fmt.Sprintf("%d.csv", recs[0].Year)), b); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func writeFile(path string, b []byte) error {
+	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+		return fmt.Errorf("sample: %w", err)
+	}
+	if err := os.WriteFile(path, b, 0o644); err != nil {
+		return fmt.Errorf("sample: %w", err)
+	}
+	return nil
+}
