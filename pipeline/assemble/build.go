@@ -12,6 +12,7 @@ import (
 	"github.com/minhtien/portal/pipeline/hugorun"
 	"github.com/minhtien/portal/pipeline/paths"
 	"github.com/minhtien/portal/pipeline/publish"
+	"github.com/minhtien/portal/pipeline/story"
 )
 
 // Options control a build.
@@ -81,6 +82,11 @@ func Build(ctx context.Context, o Options) (*Result, error) {
 	if err := publish.Write(o.Layout, pin); err != nil {
 		return nil, err
 	}
+	if !in.atScale() {
+		if err := publishPhotos(o.Layout); err != nil {
+			return nil, err
+		}
+	}
 	written := time.Now()
 	// Where the time went, for an officer wondering why a build is slow; never in
 	// the site, which must not depend on the clock.
@@ -104,6 +110,19 @@ func Build(ctx context.Context, o Options) (*Result, error) {
 		return nil, err
 	}
 	return res, render(ctx, o, res.HugoConfigDir)
+}
+
+// publishPhotos writes the metadata-free copies of the story photos into build/, for
+// Hugo, which never reads an original.
+func publishPhotos(l paths.Layout) error {
+	index, err := story.PublishPhotos(l.Content, l.BuildPhotos())
+	if err != nil {
+		return fmt.Errorf("build: %w", err)
+	}
+	if err := story.WritePhotoIndex(l.PhotoIndex(), index); err != nil {
+		return fmt.Errorf("build: %w", err)
+	}
+	return nil
 }
 
 // scaleConfig overrides the site's mounts for a province: the same generated folders

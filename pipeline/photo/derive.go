@@ -11,8 +11,25 @@ import (
 	"golang.org/x/image/webp"
 )
 
-// ErrTooLarge is wrapped by the errors of a photo over the bounds.
+// ErrTooLarge is what a *BoundsError is (errors.Is).
 var ErrTooLarge = errors.New("photo over the size bounds")
+
+// BoundsError is a photo over the bounds: its file size (Bytes) or its declared
+// pixel dimensions.
+type BoundsError struct {
+	Bytes         int64
+	Width, Height int
+}
+
+func (e *BoundsError) Error() string {
+	if e.Bytes > 0 {
+		return fmt.Sprintf("photo: %d MB, more than %d MB", e.Bytes>>20, MaxFileBytes>>20)
+	}
+	return fmt.Sprintf("photo: %d x %d pixels, more than %d on a side or %d million in all", e.Width, e.Height, MaxSide, MaxPixels/1_000_000)
+}
+
+// Is makes errors.Is(err, ErrTooLarge) true.
+func (e *BoundsError) Is(target error) bool { return target == ErrTooLarge }
 
 // CheckBounds refuses a photo whose file or declared pixel dimensions are over the
 // bounds, from its headers only: nothing is decoded. Every size a header declares
@@ -20,7 +37,7 @@ var ErrTooLarge = errors.New("photo over the size bounds")
 // standard decoder's DecodeConfig reads.
 func CheckBounds(b []byte, r Report) error {
 	if len(b) > MaxFileBytes {
-		return fmt.Errorf("%w: %d MB, more than %d MB", ErrTooLarge, len(b)>>20, MaxFileBytes>>20)
+		return &BoundsError{Bytes: int64(len(b))}
 	}
 	sizes := r.Sizes
 	cfg, err := decodeConfig(b, r.Format)
@@ -31,7 +48,7 @@ func CheckBounds(b []byte, r Report) error {
 	for _, s := range sizes {
 		w, h := s[0], s[1]
 		if w > MaxSide || h > MaxSide || int64(w)*int64(h) > MaxPixels {
-			return fmt.Errorf("%w: %d x %d pixels, more than %d on a side or %d million in all", ErrTooLarge, w, h, MaxSide, MaxPixels/1_000_000)
+			return &BoundsError{Width: w, Height: h}
 		}
 	}
 	return nil

@@ -55,6 +55,8 @@ type tiff struct {
 	in   *inspector
 	// first says this is the first EXIF block met, whose IFD0 orientation counts.
 	first bool
+	// gpsTags counts the GPS tags met in this structure.
+	gpsTags int
 }
 
 // ifd walks the IFD at off, the IFDs it points at and the IFDs chained after it.
@@ -93,6 +95,7 @@ func (t *tiff) entry(tag, typ uint16, count uint32, value []byte, gps bool) erro
 			name = fmt.Sprintf("GPS tag 0x%04x", tag)
 		}
 		t.in.located(name)
+		t.gpsTags++
 		return nil
 	}
 	switch tag {
@@ -101,8 +104,13 @@ func (t *tiff) entry(tag, typ uint16, count uint32, value []byte, gps bool) erro
 			t.in.orientation = int(t.bo.Uint16(value))
 		}
 	case tagGPSIFD:
-		t.in.located("GPSInfo")
-		return t.ifd(t.bo.Uint32(value), true)
+		// The pointer alone is named only when the GPS IFD it points at names nothing.
+		before := t.gpsTags
+		err := t.ifd(t.bo.Uint32(value), true)
+		if t.gpsTags == before {
+			t.in.located("GPSInfo")
+		}
+		return err
 	case tagExifIFD, tagInteropIFD:
 		return t.ifd(t.bo.Uint32(value), false)
 	case tagSubIFDs:

@@ -3,7 +3,6 @@ package photo
 import (
 	"bytes"
 	"errors"
-	"fmt"
 	"sort"
 )
 
@@ -83,7 +82,7 @@ func Inspect(b []byte) (Report, error) {
 		return Report{}, ErrFormat
 	}
 	if len(b) > MaxFileBytes {
-		return Report{Format: f}, fmt.Errorf("photo: %d bytes, more than %d", len(b), MaxFileBytes)
+		return Report{Format: f}, &BoundsError{Bytes: int64(len(b))}
 	}
 	in := &inspector{blocks: map[string]bool{}, location: map[string]bool{}}
 	var err error
