@@ -2,11 +2,8 @@ package photo_test
 
 import (
 	"bytes"
-	"compress/zlib"
-	"encoding/binary"
 	"errors"
 	"github.com/minhtien/portal/pipeline/photo"
-	"hash/crc32"
 	"image/jpeg"
 	"os"
 	"path/filepath"
@@ -93,42 +90,13 @@ func TestDeriveTurnsUpright(t *testing.T) {
 	}
 }
 
-// hugePNG is a valid grey PNG of w x h pixels, small on disk: its rows are zeros,
-// compressed as they are written, so it is made in little memory.
-func hugePNG(t testing.TB, w, h int) []byte {
-	t.Helper()
-	var idat bytes.Buffer
-	z, _ := zlib.NewWriterLevel(&idat, zlib.BestSpeed)
-	row := make([]byte, w+1)
-	for range h {
-		z.Write(row)
-	}
-	z.Close()
-	var b bytes.Buffer
-	b.Write(photo.PNGSignature)
-	chunk := func(typ string, data []byte) {
-		binary.Write(&b, binary.BigEndian, uint32(len(data)))
-		b.WriteString(typ)
-		b.Write(data)
-		binary.Write(&b, binary.BigEndian, crc32.ChecksumIEEE(append([]byte(typ), data...)))
-	}
-	ihdr := make([]byte, 13)
-	binary.BigEndian.PutUint32(ihdr, uint32(w))
-	binary.BigEndian.PutUint32(ihdr[4:], uint32(h))
-	ihdr[8] = 8 // bit depth; colour type 0 (grey)
-	chunk("IHDR", ihdr)
-	chunk("IDAT", idat.Bytes())
-	chunk("IEND", nil)
-	return b.Bytes()
-}
-
 func TestBoundsRefuseBeforeDecoding(t *testing.T) {
 	for _, c := range []struct {
 		name string
 		w, h int
 	}{{"side-over-8000", 8001, 10}, {"pixels-over-40-million", 7000, 7000}} {
 		t.Run(c.name, func(t *testing.T) {
-			b := hugePNG(t, c.w, c.h)
+			b := phototest.HugePNG(t, c.w, c.h)
 			if _, _, err := photo.Derive(b); !errors.Is(err, photo.ErrTooLarge) {
 				t.Errorf("Derive: %v, want photo.ErrTooLarge", err)
 			}
@@ -137,7 +105,7 @@ func TestBoundsRefuseBeforeDecoding(t *testing.T) {
 			}
 		})
 	}
-	if _, _, err := photo.Derive(hugePNG(t, 600, 400)); err != nil {
+	if _, _, err := photo.Derive(phototest.HugePNG(t, 600, 400)); err != nil {
 		t.Errorf("a 600x400 PNG: %v", err)
 	}
 }
