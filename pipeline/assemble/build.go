@@ -9,6 +9,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/minhtien/portal/pipeline/config"
 	"github.com/minhtien/portal/pipeline/hugorun"
 	"github.com/minhtien/portal/pipeline/paths"
 	"github.com/minhtien/portal/pipeline/publish"
@@ -45,6 +46,10 @@ type Result struct {
 func Build(ctx context.Context, o Options) (*Result, error) {
 	if o.Log == nil {
 		o.Log = io.Discard
+	}
+	// --baseURL is checked as portal.toml's base_url is: http(s) or a path only.
+	if err := config.CheckBaseURL(o.BaseURL); err != nil {
+		return nil, fmt.Errorf("build: --baseURL: %w", err)
 	}
 	if !o.Locked {
 		unlock, err := Lock(o.Layout)
