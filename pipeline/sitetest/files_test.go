@@ -1,6 +1,7 @@
 package sitetest
 
 import (
+	"encoding/xml"
 	"fmt"
 	"io/fs"
 	"net/http"
@@ -53,7 +54,7 @@ var filesSite = &builtSite{minPages: 20, prepare: func(l paths.Layout) error {
 		}
 		fmt.Fprintf(&links, "Tệp đính kèm: [%s](%s).\n\n", name, name)
 	}
-	story := "---\ntitle: \"Thử mọi loại tệp\"\ndate: 2024-05-03\nsummary: \"Câu chuyện thử có ảnh và tệp.\"\nvillage: T01\n" +
+	story := "---\ntitle: \"Thử mọi loại tệp\"\ndate: 2024-05-03\nsummary: \"Câu chuyện thử có ảnh và tệp, 1 < 2 & cả dấu.\"\nvillage: T01\n" +
 		"programmes: [\"2\"]\nindicators: [\"poor_rate\"]\nauthor_role: \"Công chức Văn hóa - Xã hội\"\nconsent: true\nphotos:\n" +
 		photos.String() + "---\n\nCâu chuyện thử.\n\n" + links.String()
 	return os.WriteFile(filepath.Join(bundle, "index.vi.md"), []byte(story), 0o644)
@@ -122,5 +123,43 @@ func TestNoScriptRunsInPublishedFiles(t *testing.T) {
 				t.Errorf("%s: %d script elements, script ran: %v", rel, scripts, ran)
 			}
 		})
+	}
+}
+
+// TestFeedDescriptionIsEscapedText: a feed's description is HTML inside XML, so a
+// summary's "<" must reach a feed reader as the text "<", not as markup; and the
+// /vi/ alias page Hugo writes carries the site's CSP.
+func TestFeedDescriptionIsEscapedText(t *testing.T) {
+	s := site(t, filesSite)
+	b, err := os.ReadFile(filepath.Join(s.Out, "stories", "index.xml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var feed struct {
+		Items []struct {
+			Description string `xml:"description"`
+		} `xml:"channel>item"`
+	}
+	if err := xml.Unmarshal(b, &feed); err != nil {
+		t.Fatal(err)
+	}
+	found := false
+	for _, it := range feed.Items {
+		if strings.Contains(it.Description, "1 < 2") {
+			t.Errorf("description %q holds markup once XML is read", it.Description)
+		}
+		if strings.Contains(it.Description, "1 &lt; 2 &amp; cả dấu") {
+			found = true
+		}
+	}
+	if !found {
+		t.Errorf("no description holds the summary as escaped HTML text:\n%s", b)
+	}
+	alias, err := os.ReadFile(filepath.Join(s.Out, "vi", "index.html"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(string(alias), `http-equiv="Content-Security-Policy" content="default-src 'none';`) || !strings.Contains(string(alias), "connect-src 'self'") {
+		t.Errorf("vi/index.html has no CSP:\n%s", alias)
 	}
 }
