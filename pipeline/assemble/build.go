@@ -9,9 +9,11 @@ import (
 	"strings"
 	"time"
 
+	"github.com/minhtien/portal/pipeline/config"
 	"github.com/minhtien/portal/pipeline/hugorun"
 	"github.com/minhtien/portal/pipeline/paths"
 	"github.com/minhtien/portal/pipeline/publish"
+	"github.com/minhtien/portal/pipeline/story"
 )
 
 // Options control a build.
@@ -44,6 +46,10 @@ type Result struct {
 func Build(ctx context.Context, o Options) (*Result, error) {
 	if o.Log == nil {
 		o.Log = io.Discard
+	}
+	// --baseURL is checked as portal.toml's base_url is: http(s) or a path only.
+	if err := config.CheckBaseURL(o.BaseURL); err != nil {
+		return nil, fmt.Errorf("build: --baseURL: %w", err)
 	}
 	if !o.Locked {
 		unlock, err := Lock(o.Layout)
@@ -88,6 +94,11 @@ func Build(ctx context.Context, o Options) (*Result, error) {
 	if err := sameRelease(in, pin, o.Lang); err != nil {
 		return nil, err // before Hugo: public/ keeps the previous site
 	}
+	if !in.atScale() {
+		if err := publishPhotos(o.Layout); err != nil {
+			return nil, err
+		}
+	}
 	written := time.Now()
 	// Where the time went, for an officer wondering why a build is slow; never in
 	// the site, which must not depend on the clock.
@@ -111,6 +122,19 @@ func Build(ctx context.Context, o Options) (*Result, error) {
 		return nil, err
 	}
 	return res, render(ctx, o, res.HugoConfigDir)
+}
+
+// publishPhotos writes the metadata-free copies of the story photos into build/, for
+// Hugo, which never reads an original.
+func publishPhotos(l paths.Layout) error {
+	index, err := story.PublishPhotos(l.Content, l.BuildPhotos())
+	if err != nil {
+		return fmt.Errorf("build: %w", err)
+	}
+	if err := story.WritePhotoIndex(l.PhotoIndex(), index); err != nil {
+		return fmt.Errorf("build: %w", err)
+	}
+	return nil
 }
 
 // scaleConfig overrides the site's mounts for a province: the same generated folders
@@ -178,18 +202,16 @@ func checkMounts(l paths.Layout) error {
 	return nil
 }
 
-// render runs Hugo; configDir is the folder of the scale configuration ("" for none).
+// render runs Hugo into a new folder and swaps it for the output; configDir is the
+// folder of the scale configuration ("" for none).
 func render(ctx context.Context, o Options, configDir string) error {
 	out, err := filepath.Abs(o.Layout.Out)
 	if err != nil {
 		return err
 	}
-	if err := os.MkdirAll(filepath.Dir(out), 0o755); err != nil {
-		return fmt.Errorf("build: %w", err)
-	}
-	tmp, err := os.MkdirTemp(filepath.Dir(out), "."+filepath.Base(out)+"-new-")
+	tmp, err := newSiteDir(out)
 	if err != nil {
-		return fmt.Errorf("build: %w", err)
+		return err
 	}
 	site, err := filepath.Abs(o.Layout.Site)
 	if err != nil {
@@ -211,40 +233,35 @@ func envOf(configDir string) string {
 	return ScaleEnvironment
 }
 
-// swap puts the new site in place of the old one.
-func swap(tmp, out string) error {
-	if err := os.Chmod(tmp, 0o755); err != nil {
-		return fmt.Errorf("build: %w", err)
-	}
-	old := out + ".old"
-	os.RemoveAll(old)
-	if _, err := os.Stat(out); err == nil {
-		if err := os.Rename(out, old); err != nil {
-			os.RemoveAll(tmp)
-			return fmt.Errorf("build: %w", err)
-		}
-	}
-	if err := os.Rename(tmp, out); err != nil {
-		os.Rename(old, out)
-		return fmt.Errorf("build: %w", err)
-	}
-	return os.RemoveAll(old)
-}
-
-// copyDownloads publishes only the open data and the API when the site is not built.
+// copyDownloads publishes only the open data and the API when the site is not built:
+// a new output folder is made of the old one's other files (hard links, so nothing
+// is copied twice) and the new data/ and api/, then swapped in whole, so a kill
+// never leaves a half-copied data/.
 func copyDownloads(l paths.Layout) error {
+	out, err := filepath.Abs(l.Out)
+	if err != nil {
+		return err
+	}
+	tmp, err := newSiteDir(out)
+	if err != nil {
+		return err
+	}
+	fresh := map[string]bool{}
 	for _, dir := range []string{"data", "api"} {
 		src := filepath.Join(l.BuildStatic(), dir)
 		if _, err := os.Stat(src); err != nil {
 			continue
 		}
-		dst := filepath.Join(l.Out, dir)
-		if err := os.RemoveAll(dst); err != nil {
-			return err
-		}
-		if err := os.CopyFS(dst, os.DirFS(src)); err != nil {
-			return err
+		fresh[dir] = true
+		if err := os.CopyFS(filepath.Join(tmp, dir), os.DirFS(src)); err != nil {
+			os.RemoveAll(tmp)
+			return fmt.Errorf("build: %w", err)
 		}
 	}
-	return nil
+	step("downloads copied")
+	if err := linkTree(out, tmp, fresh); err != nil {
+		os.RemoveAll(tmp)
+		return fmt.Errorf("build: %w", err)
+	}
+	return swap(tmp, out)
 }

@@ -115,7 +115,10 @@ func ParsePortal(name string, b []byte) (*Portal, error) {
 	if len(p.Site.Languages) == 0 {
 		p.Site.Languages = []string{"vi", "en"}
 	}
-	if err := errors.Join(unknown, p.check(name)); err != nil {
+	if err := CheckBaseURL(p.Site.BaseURL); err != nil {
+		unknown = errors.Join(unknown, &Error{File: name, Line: lineOf(b, toml.Key{"site", "base_url"}), Col: 1, Key: "site.base_url", Msg: err.Error(), Hint: `for example base_url = "https://owner.github.io/portal/"`})
+	}
+	if err := errors.Join(unknown, formulaCells(name, b), p.check(name)); err != nil {
 		return nil, err
 	}
 	return &p, nil

@@ -44,7 +44,7 @@ func ParseProgrammes(path string, b []byte) ([]Programme, error) {
 	if err != nil {
 		return nil, tomlError(path, err)
 	}
-	errs := []error{unknownKeys(path, b, md)}
+	errs := []error{unknownKeys(path, b, md), formulaCells(path, b)}
 	seen := map[string]bool{}
 	for i, p := range f.Programmes {
 		key := fmt.Sprintf("programmes[%d]", i)

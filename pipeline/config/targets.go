@@ -48,7 +48,7 @@ func ParseTargets(name string, b []byte, known func(string) bool) ([]Target, err
 	if err != nil {
 		return nil, tomlError(name, err)
 	}
-	errs := []error{unknownKeys(name, b, md)}
+	errs := []error{unknownKeys(name, b, md), formulaCells(name, b)}
 	seen := map[string]bool{}
 	for i := range f.Targets {
 		t := &f.Targets[i]

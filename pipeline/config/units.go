@@ -83,7 +83,7 @@ func ParseUnits(name string, b []byte) (*Registry, error) {
 		return nil, tomlError(name, err)
 	}
 	unknown := unknownKeys(name, b, md)
-	if err := errors.Join(unknown, r.check(name, tableLines(b, "units"))); err != nil {
+	if err := errors.Join(unknown, formulaCells(name, b), r.check(name, tableLines(b, "units"))); err != nil {
 		return nil, err
 	}
 	return &r, nil

@@ -32,7 +32,8 @@ type Fault struct {
 }
 
 // Encoding returns the fault that keeps b, a whole file without its byte-order mark,
-// from being read as CSV text: empty, UTF-16, or not UTF-8 (at its first bad byte).
+// from being read as CSV text: empty, UTF-16, not UTF-8 (at its first bad byte), or
+// with a line over MaxLineBytes.
 func Encoding(b []byte) (Fault, bool) {
 	switch {
 	case len(bytes.TrimSpace(b)) == 0:
@@ -42,6 +43,9 @@ func Encoding(b []byte) (Fault, bool) {
 	case !utf8.Valid(b):
 		line, col := InvalidUTF8At(b)
 		return Fault{Code: "not_utf8", Line: line, Col: col}, true
+	}
+	if line, long := LongLine(b); long {
+		return LongLineFault(line), true
 	}
 	return Fault{}, false
 }
@@ -124,10 +128,11 @@ func (s *sliceReader) ReadAll() ([][]string, error) {
 // Years reads the file at each path with open (os.ReadFile when nil) and parses it
 // with parse, which returns the year the file holds, or false when it holds none.
 // Officers keep one file a year: a second file for a year is handed to dup, with the
-// path of the first, and left out. The files kept are returned in year order; a file
+// path of the first, and left out. A file over MaxWholeFileBytes is handed to tooBig,
+// unread, and left out. The files kept are returned in year order; a file
 // that cannot be opened (a missing key, a damaged ciphertext) stops the reading.
 func Years[F any](paths []string, open func(string) ([]byte, error),
-	parse func(path string, b []byte) (F, int, bool), dup func(path string, year int, first string)) ([]F, error) {
+	parse func(path string, b []byte) (F, int, bool), dup func(path string, year int, first string), tooBig func(path string, f Fault)) ([]F, error) {
 	if open == nil {
 		open = os.ReadFile
 	}
@@ -138,6 +143,10 @@ func Years[F any](paths []string, open func(string) ([]byte, error),
 	var files []kept
 	years := map[int]string{}
 	for _, path := range paths {
+		if f, big := TooLarge(path, MaxWholeFileBytes); big {
+			tooBig(path, f)
+			continue
+		}
 		b, err := open(path)
 		if err != nil {
 			return nil, err

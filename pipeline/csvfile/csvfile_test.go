@@ -16,12 +16,12 @@ func TestYears(t *testing.T) {
 	var dups []string
 	open := func(string) ([]byte, error) { return nil, nil }
 	got, err := Years([]string{"d/2024.csv", "d/2022.csv.age", "d/notes.csv", "d/2024.csv.age"}, open, parse,
-		func(path string, year int, first string) { dups = append(dups, path+">"+first) })
+		func(path string, year int, first string) { dups = append(dups, path+">"+first) }, nil)
 	if err != nil || !slices.Equal(got, []string{"d/2022.csv.age", "d/2024.csv"}) || !slices.Equal(dups, []string{"d/2024.csv.age>d/2024.csv"}) {
 		t.Errorf("got %v %v %v", got, dups, err)
 	}
 	fail := func(string) ([]byte, error) { return nil, errors.New("no key") }
-	if _, err := Years([]string{"d/2024.csv"}, fail, parse, nil); err == nil {
+	if _, err := Years([]string{"d/2024.csv"}, fail, parse, nil, nil); err == nil {
 		t.Error("an opening error was not returned")
 	}
 }

@@ -107,6 +107,13 @@ func (l Layout) BuildData() string { return filepath.Join(l.Build, "data") }
 // BuildAssets is build/assets, mounted as Hugo's assets (charts).
 func (l Layout) BuildAssets() string { return filepath.Join(l.Build, "assets") }
 
+// BuildPhotos is build/assets/photos, the metadata-free copies of the story photos:
+// the only photos Hugo sees (the content mount leaves the originals out).
+func (l Layout) BuildPhotos() string { return filepath.Join(l.BuildAssets(), "photos") }
+
+// PhotoIndex is build/data/photos.json, which maps each story photo to its copy.
+func (l Layout) PhotoIndex() string { return filepath.Join(l.BuildData(), "photos.json") }
+
 // BuildStatic is build/static, mounted as Hugo's static files (downloads).
 func (l Layout) BuildStatic() string { return filepath.Join(l.Build, "static") }
 

@@ -65,6 +65,8 @@ func Read(dir string, rules Rules, open Opener) (*Dataset, []Problem, error) {
 		return f, f.Year, true
 	}, func(path string, year int, first string) {
 		problems = append(problems, Problem{File: path, Code: "duplicate_year", Args: []any{year, first}})
+	}, func(path string, f csvfile.Fault) {
+		problems = append(problems, Problem{File: path, Code: f.Code, Args: f.Args})
 	})
 	if err != nil {
 		return nil, nil, err

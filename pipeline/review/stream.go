@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/binary"
 	"encoding/csv"
+	"errors"
 	"io"
 	"math"
 	"math/bits"
@@ -37,6 +38,9 @@ type StreamResult struct {
 
 // StreamFile is Stream over a file on disk.
 func StreamFile(path string, rules Rules, o StreamOptions, emit func(*Batch)) (StreamResult, []Problem, error) {
+	if f, big := csvfile.TooLarge(path, csvfile.MaxStreamedFileBytes); big {
+		return StreamResult{}, []Problem{{File: path, Code: f.Code, Args: f.Args}}, nil
+	}
 	return Stream(path, func() (io.ReadCloser, error) { return os.Open(path) }, rules, o, emit)
 }
 
@@ -123,10 +127,21 @@ type chunk struct {
 	quoteFree bool // known to hold no quote; false when not known
 }
 
+// longLine reports whether the chunk holds a line over csvfile.MaxLineBytes; only a
+// chunk longer than that can.
+func (c *chunk) longLine() bool {
+	if len(c.data) <= csvfile.MaxLineBytes {
+		return false
+	}
+	_, long := csvfile.LongLine(c.data)
+	return long
+}
+
 type chunkResult struct {
 	idx      int
 	newlines int
 	badUTF8  bool
+	longLine int // the chunk's first line over csvfile.MaxLineBytes, 0 for none
 	badLine  int
 	badCol   int
 	fatal    bool
@@ -159,6 +174,7 @@ type chunkReader struct {
 	eof   bool
 	n     int64
 	s     *streamer
+	lines int // line ends in the chunks returned so far
 
 	quoteFree bool // the last chunk returned holds no quote, as cutPoint saw
 }
@@ -188,6 +204,7 @@ func (cr *chunkReader) next(firstChunk bool) (*[]byte, []byte, bool, error) {
 		if cr.eof {
 			data := b[:n]
 			cr.quoteFree = false // not looked at
+			cr.lines += bytes.Count(data, newline)
 			return buf, data, true, nil
 		}
 		// The first chunk must hold something besides white space (or the whole
@@ -195,14 +212,32 @@ func (cr *chunkReader) next(firstChunk bool) (*[]byte, []byte, bool, error) {
 		if cut, free := cutPoint(b[:n]); cut > 0 && (!firstChunk || !isSpaceOnly(bytes.TrimPrefix(b[:cut], bom))) {
 			cr.quoteFree = free
 			cr.carry = append(cr.carry, b[cut:n]...)
+			cr.lines += bytes.Count(b[:cut], newline)
 			return buf, b[:cut], false, nil
 		}
-		// No line end outside quotes yet: grow and read on.
+		// No line end outside quotes yet: grow and read on, within the bounds, so a
+		// file of one endless line is refused after a few megabytes.
+		if err := cr.bounded(b[:n]); err != nil {
+			return nil, nil, false, err
+		}
 		nb := make([]byte, 2*len(b))
 		copy(nb, b[:n])
 		*buf = nb
 		b = nb
 	}
+}
+
+// bounded returns a *csvfile.RecordError when b, the text read since the last
+// record end, has a line over csvfile.MaxLineBytes or is over csvfile.MaxRecordBytes
+// (a chunk's worth of complete records is allowed besides).
+func (cr *chunkReader) bounded(b []byte) error {
+	if line, long := csvfile.LongLine(b); long {
+		return &csvfile.RecordError{Line: cr.lines + line, Code: "line_too_long"}
+	}
+	if len(b) > cr.size+csvfile.MaxRecordBytes {
+		return &csvfile.RecordError{Line: cr.lines + 1, Code: "record_too_long"}
+	}
+	return nil
 }
 
 // cutPoint returns the index just after the last line end in b that is not inside a
@@ -237,6 +272,9 @@ func (s *streamer) pass(open func() (io.ReadCloser, error)) error {
 	cr := &chunkReader{r: f, size: s.o.ChunkSize, s: s}
 	defer func() { s.bytes += cr.n }()
 	buf, data, eof, err := cr.next(true)
+	if s.tooLong(err) {
+		return nil
+	}
 	if err != nil {
 		return err
 	}
@@ -338,6 +376,10 @@ func (s *streamer) pass(open func() (io.ReadCloser, error)) error {
 				if c.badUTF8 {
 					badUTF8 = &Problem{File: s.name, Line: lines + c.badLine, Col: c.badCol, Code: "not_utf8"}
 					stop.Store(true)
+				} else if c.longLine > 0 {
+					f := csvfile.LongLineFault(lines + c.longLine)
+					badUTF8 = &Problem{File: s.name, Line: f.Line, Code: f.Code, Args: f.Args}
+					stop.Store(true)
 				} else if !fatal && c.rc != nil {
 					s.merge(c, lines)
 					if c.fatal {
@@ -353,6 +395,9 @@ func (s *streamer) pass(open func() (io.ReadCloser, error)) error {
 			<-slots
 		}
 	}
+	if s.tooLong(readErr) {
+		return nil
+	}
 	if readErr != nil {
 		return readErr
 	}
@@ -360,6 +405,20 @@ func (s *streamer) pass(open func() (io.ReadCloser, error)) error {
 		s.final = []Problem{*badUTF8}
 	}
 	return nil
+}
+
+// tooLong reports whether err is a record over the bounds, and makes it the
+// file's whole answer.
+func (s *streamer) tooLong(err error) bool {
+	var re *csvfile.RecordError
+	if !errors.As(err, &re) {
+		return false
+	}
+	if s.collect == nil {
+		f := re.Fault()
+		s.final = []Problem{{File: s.name, Line: f.Line, Code: f.Code, Args: f.Args}}
+	}
+	return true
 }
 
 // work parses and checks one chunk.
@@ -370,6 +429,8 @@ func (s *streamer) work(c *chunk, fatalAt *atomic.Int64, stop *atomic.Bool) *chu
 	case !utf8.Valid(c.data):
 		res.badUTF8 = true
 		res.badLine, res.badCol = csvfile.InvalidUTF8At(c.data) // added to the lines before the chunk
+	case c.longLine():
+		res.longLine, _ = csvfile.LongLine(c.data)
 	case int64(c.idx) > fatalAt.Load():
 		// Not checked, but its lines count for the place of a later not_utf8.
 		res.newlines = bytes.Count(c.data, newline)

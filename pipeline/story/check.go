@@ -119,14 +119,8 @@ func checkBundle(dir string, v Vocab) []Problem {
 			fm, ps := checkFile(p, dir, year, v)
 			out = append(out, ps...)
 			versions[lang] = fm
-		case photoFormats[ext] != 0:
-			loc, err := PhotoLocation(p)
-			switch {
-			case err != nil:
-				out = append(out, Problem{File: p, Code: "photo_unreadable", Args: []any{err}})
-			case loc.Found():
-				out = append(out, Problem{File: p, Code: "photo_gps", Args: []any{strings.Join(loc.Tags, ", ")}})
-			}
+		case photoFormats[ext] != "":
+			out = append(out, photoProblems(p)...)
 		case otherImages[ext]:
 			out = append(out, Problem{File: p, Code: "photo_format", Args: []any{base}})
 		case strings.HasPrefix(base, "."):
@@ -217,7 +211,7 @@ func checkFields(fm *FrontMatter, bundle, folderYear string, v Vocab) []Problem 
 			continue
 		}
 		ext := strings.ToLower(filepath.Ext(ph.Src))
-		if photoFormats[ext] == 0 {
+		if photoFormats[ext] == "" {
 			at(ph.SrcPos, "photo_format", ph.Src)
 			continue
 		}

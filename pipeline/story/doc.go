@@ -21,10 +21,14 @@
 //   - the text, parsed with goldmark: a level-1 heading or a heading that skips a
 //     level, raw HTML, an image without alt text, a link or image to a file that is
 //     not in the bundle or lies outside it;
-//   - photos: one without alt text, missing from the bundle, in a format Hugo cannot
-//     process (HEIC, TIFF…), or carrying GPS or place metadata in EXIF, XMP or IPTC.
-//     FixPhotos rewrites such photos without any metadata (portal check --fix-photos).
+//   - photos: one without alt text, missing from the bundle, not JPEG, PNG or WebP by
+//     name and content (HEIC, TIFF…), over the bounds of package photo (file size,
+//     pixels, read from the headers before any decoding), or carrying GPS or place
+//     metadata in any EXIF, XMP, IPTC or PNG text block (package photo reads them
+//     all). FixPhotos rewrites a photo with any metadata without any (portal check
+//     --fix-photos).
 //
-// The site never publishes an original photo: templates only publish copies resized
-// and re-encoded by Hugo, which carry no metadata.
+// The site never publishes an original photo: PublishPhotos writes a decoded and
+// re-encoded copy of each into build/, and Hugo, which never mounts the originals,
+// resizes those copies.
 package story

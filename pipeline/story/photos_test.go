@@ -84,39 +84,6 @@ func TestFixPhotos(t *testing.T) {
 	}
 }
 
-func TestStripWebP(t *testing.T) {
-	// RIFF WEBP with VP8X (EXIF+XMP flags), a fake VP8L, an EXIF and an XMP chunk.
-	chunk := func(id string, data []byte) []byte {
-		b := append([]byte(id), byte(len(data)), byte(len(data)>>8), 0, 0)
-		b = append(b, data...)
-		if len(data)%2 == 1 {
-			b = append(b, 0)
-		}
-		return b
-	}
-	var body []byte
-	body = append(body, []byte("WEBP")...)
-	body = append(body, chunk("VP8X", []byte{0x0C, 0, 0, 0, 0, 0, 0, 0, 0, 0})...)
-	body = append(body, chunk("VP8L", []byte{1, 2, 3})...)
-	body = append(body, chunk("EXIF", gpsExif(1))...)
-	body = append(body, chunk("XMP ", []byte("<x:xmpmeta/>"))...)
-	riff := append([]byte("RIFF"), byte(len(body)), byte(len(body)>>8), 0, 0)
-	riff = append(riff, body...)
-	out, err := stripWebP(riff)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if bytes.Contains(out, []byte("EXIF")) || bytes.Contains(out, []byte("XMP ")) || bytes.Contains(out, []byte("GPS")) {
-		t.Error("metadata chunk left in place")
-	}
-	if out[20]&0x0C != 0 {
-		t.Errorf("VP8X flags = %#x, want EXIF and XMP cleared", out[20])
-	}
-	if int(out[4])|int(out[5])<<8 != len(out)-8 {
-		t.Error("RIFF size not updated")
-	}
-}
-
 func hasCode(ps []Problem, code string) bool {
 	for _, p := range ps {
 		if p.Code == code {

@@ -20,7 +20,8 @@ import (
 // TestSiteNeverPublishesGPS adds a story whose photo carries GPS coordinates to the
 // real site (templates, sample data): portal build refuses it, and even Hugo run on
 // it directly, as if the check were bypassed, publishes no file with location
-// metadata and never the original photo.
+// metadata and never the original photo, because it only ever sees the pipeline's
+// re-encoded copy.
 func TestSiteNeverPublishesGPS(t *testing.T) {
 	if testing.Short() {
 		t.Skip("builds the whole site")
@@ -65,6 +66,15 @@ func TestSiteNeverPublishesGPS(t *testing.T) {
 		t.Fatalf("the fixture photo should carry GPS: %+v %v", loc, err)
 	}
 
+	// Hugo never reads the original (site/hugo.toml does not mount images): the
+	// pipeline's re-encoded copy is all it gets, even of a photo the check refused.
+	index, err := story.PublishPhotos(l.Content, l.BuildPhotos())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := story.WritePhotoIndex(l.PhotoIndex(), index); err != nil {
+		t.Fatal(err)
+	}
 	out := filepath.Join(tmp, "public")
 	if err := hugorun.Build(context.Background(), hugorun.Options{Site: l.Site, Destination: out, Quiet: true}); err != nil {
 		t.Fatal(err)

@@ -95,6 +95,8 @@ func Read(dir string, rules Rules, open review.Opener) (*Dataset, []Problem, err
 		return f, f.Year, true
 	}, func(path string, year int, first string) {
 		problems = append(problems, problem(path, 0, 0, "", "duplicate_year", year, first))
+	}, func(path string, f csvfile.Fault) {
+		problems = append(problems, problem(path, 0, 0, "", f.Code, f.Args...))
 	})
 	if err != nil {
 		return nil, nil, err
