@@ -191,9 +191,8 @@ func ParseFrontMatter(src []byte) (fm *FrontMatter, body []byte, problems []Prob
 			b, ok := scalarBool(v)
 			if !ok {
 				if name == "consent" {
-					// Anything but a literal true is no consent, and says so.
+					// Anything but a literal true is no consent; checkFields says so, once.
 					fm.ConsentSet = true
-					add(vl, vc, "consent_required")
 				} else {
 					add(vl, vc, "not_bool", name)
 				}
