@@ -190,7 +190,15 @@ func TestScaffoldIsRefusedUntilFilled(t *testing.T) {
 		}
 	}
 	var codes []string
+	warnings := 0
 	for _, pr := range Check(content, testVocab()) {
+		if pr.Severity == SeverityWarning {
+			if pr.Code != "template_text" {
+				t.Errorf("unexpected warning %s", pr.Message("en"))
+			}
+			warnings++
+			continue
+		}
 		c := pr.Code
 		if len(pr.Args) > 0 {
 			c += ":" + pr.Args[0].(string)
@@ -201,6 +209,10 @@ func TestScaffoldIsRefusedUntilFilled(t *testing.T) {
 	want := "empty_field:summary empty_field:programmes empty_field:indicators empty_field:author_role consent_required"
 	if got != want {
 		t.Errorf("problems = %s\nwant       %s", got, want)
+	}
+	// Every placeholder paragraph left in the body is pointed out.
+	if warnings == 0 {
+		t.Error("the scaffold's placeholder text is not flagged")
 	}
 }
 

@@ -34,7 +34,7 @@ func FuzzFrontMatter(f *testing.F) {
 			_ = p.Message("vi")
 		}
 		if body != nil {
-			for _, p := range checkBody(body, fm.BodyLine, "testdata/no-such-bundle") {
+			for _, p := range checkBody(body, fm.BodyLine, "testdata/no-such-bundle").problems {
 				if p.Line < 1 || p.Line > lines {
 					t.Fatalf("body problem %s at line %d of a %d-line file", p.Code, p.Line, lines)
 				}
