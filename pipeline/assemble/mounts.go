@@ -1,0 +1,84 @@
+package assemble
+
+import (
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"github.com/minhtien/portal/pipeline/paths"
+)
+
+// Hugo environments of the generated configuration: a commune's site (hand-written
+// content/ mounted) and a province's or a nation's (only generated pages).
+const (
+	// ScaleEnvironment is the Hugo environment of a province's or a nation's site: its
+	// configuration is build/config/scale/hugo.toml.
+	ScaleEnvironment = "scale"
+	// CommuneEnvironment is the Hugo environment of a commune's site.
+	CommuneEnvironment = "commune"
+)
+
+// hugoConfig is the configuration read after site/hugo.toml. Its mounts replace the
+// site's: every folder the pipeline read is named by its absolute path, so Hugo renders
+// the very content folder `portal check` read (`--content DIR` included) and the build/
+// this run wrote, wherever --site puts the templates. A province's or a nation's site
+// mounts no hand-written content: its stories, about and methodology pages are the
+// commune's and link to sections its site does not have.
+func hugoConfig(l paths.Layout, scale bool) (string, error) {
+	var b strings.Builder
+	b.WriteString("# Written by portal build; read after hugo.toml, whose mounts these replace.\n[module]\n")
+	mount := func(source, target string) {
+		fmt.Fprintf(&b, "  [[module.mounts]]\n    source = %q\n    target = %q\n", filepath.ToSlash(source), target)
+	}
+	abs := func(dirs ...string) ([]string, error) {
+		var out []string
+		for _, d := range dirs {
+			a, err := filepath.Abs(d)
+			if err != nil {
+				return nil, fmt.Errorf("build: %w", err)
+			}
+			out = append(out, a)
+		}
+		return out, nil
+	}
+	gen, err := abs(l.Content, l.BuildContent(), l.BuildData(), l.BuildAssets(), l.BuildStatic())
+	if err != nil {
+		return "", err
+	}
+	if !scale {
+		mount(gen[0], "content")
+	}
+	mount(gen[1], "content")
+	mount(gen[2], "data")
+	mount(gen[3], "assets")
+	mount(gen[4], "static")
+	// The site's own templates, styles, translations and static files, relative to it.
+	for _, d := range []string{"layouts", "assets", "i18n", "static"} {
+		mount(d, d)
+	}
+	return b.String(), nil
+}
+
+// writeHugoConfig writes the configuration of this build into build/config/<env>/ and
+// returns the absolute path of build/config, Hugo's configuration folder, and env.
+func writeHugoConfig(l paths.Layout, scale bool) (dir, env string, err error) {
+	env = CommuneEnvironment
+	if scale {
+		env = ScaleEnvironment
+	}
+	text, err := hugoConfig(l, scale)
+	if err != nil {
+		return "", "", err
+	}
+	if dir, err = filepath.Abs(l.BuildConfig()); err != nil {
+		return "", "", err
+	}
+	if err := os.MkdirAll(filepath.Join(dir, env), 0o755); err != nil {
+		return "", "", fmt.Errorf("build: %w", err)
+	}
+	if err := os.WriteFile(filepath.Join(dir, env, "hugo.toml"), []byte(text), 0o644); err != nil {
+		return "", "", fmt.Errorf("build: %w", err)
+	}
+	return dir, env, nil
+}
