@@ -9,6 +9,7 @@ import (
 	"regexp"
 	"sort"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
@@ -42,14 +43,7 @@ func checkBody(body []byte, bodyLine int, bundle string) bodyResult {
 // and images checked for their scheme and host only.
 func scanBody(body []byte, bodyLine int, bundle string, story bool) bodyResult {
 	var res bodyResult
-	starts := lineStarts(body)
-	pos := func(off int) (int, int) {
-		i := sort.Search(len(starts), func(i int) bool { return starts[i] > off }) - 1
-		if i < 0 {
-			i = 0
-		}
-		return bodyLine + i, len([]rune(string(body[starts[i]:off]))) + 1
-	}
+	pos := positioner(body, bodyLine)
 	add := func(off int, code string, args ...any) *Problem {
 		l, c := pos(off)
 		res.problems = append(res.problems, Problem{Line: l, Col: c, Code: code, Args: args})
@@ -152,6 +146,24 @@ func scanBody(body []byte, bodyLine int, bundle string, story bool) bodyResult {
 	return res
 }
 
+// positioner returns the function that turns an offset of body into a file line and
+// column (in characters). Problems come mostly in order, so the column is counted on
+// from the last one found on the same line: a line of many links stays linear.
+func positioner(body []byte, bodyLine int) func(int) (int, int) {
+	starts := lineStarts(body)
+	lastLine, lastOff, lastCol := -1, 0, 0
+	return func(off int) (int, int) {
+		off = min(max(off, 0), len(body))
+		i := max(sort.Search(len(starts), func(i int) bool { return starts[i] > off })-1, 0)
+		if i != lastLine || off < lastOff {
+			lastLine, lastOff, lastCol = i, starts[i], 1
+		}
+		lastCol += utf8.RuneCount(body[lastOff:off])
+		lastOff = off
+		return bodyLine + i, lastCol
+	}
+}
+
 // shortcode matches the opening of a Hugo shortcode, {{< or {{%, with any spaces.
 var shortcode = regexp.MustCompile(`\{\{\s*[<%]`)
 
@@ -173,8 +185,10 @@ func headingOffset(h *ast.Heading, body []byte, fallback int) int {
 // extension, or starting with /) are left to Hugo; an image must be a photo of the
 // bundle.
 func localTarget(dest, bundle string, off int, pos func(int) (int, int), image bool) ([]Problem, []string) {
-	l, c := pos(off)
-	at := func(code string) []Problem { return []Problem{{Line: l, Col: c, Code: code, Args: []any{dest}}} }
+	at := func(code string) []Problem {
+		l, c := pos(off)
+		return []Problem{{Line: l, Col: c, Code: code, Args: []any{dest}}}
+	}
 	u, err := url.Parse(dest)
 	if err != nil || u.Scheme != "" || u.Host != "" {
 		return nil, nil // checkDestination has judged it

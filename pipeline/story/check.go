@@ -2,6 +2,7 @@ package story
 
 import (
 	"fmt"
+	"io"
 	"io/fs"
 	"os"
 	"path"
@@ -165,9 +166,9 @@ func checkVersions(dir string, versions map[string]*FrontMatter) []Problem {
 // It returns the front matter, the bundle files the version declares (its photos and
 // the files its text links to) and the problems.
 func checkFile(file, bundle, folderYear string, v Vocab) (*FrontMatter, []string, []Problem) {
-	src, err := os.ReadFile(file)
-	if err != nil {
-		return nil, nil, []Problem{{File: file, Code: "read_failed", Args: []any{err}}}
+	src, p := readText(file)
+	if p != nil {
+		return &FrontMatter{Lines: map[string]Pos{}, Values: map[string]Pos{}}, nil, []Problem{*p}
 	}
 	fm, body, ps := ParseFrontMatter(src)
 	ps = append(ps, checkFields(fm, bundle, folderYear, v)...)
@@ -262,4 +263,25 @@ func contains(list []string, s string) bool {
 		}
 	}
 	return false
+}
+
+// maxTextFile bounds a story or page file: a long story is a few tens of kilobytes, and
+// the scans are linear, but a file of many megabytes is a mistake or an attack.
+const maxTextFile = 1 << 20
+
+// readText reads a story or page file of at most maxTextFile bytes.
+func readText(file string) ([]byte, *Problem) {
+	f, err := os.Open(file)
+	if err != nil {
+		return nil, &Problem{File: file, Code: "read_failed", Args: []any{err}}
+	}
+	defer f.Close()
+	src, err := io.ReadAll(io.LimitReader(f, maxTextFile+1))
+	if err != nil {
+		return nil, &Problem{File: file, Code: "read_failed", Args: []any{err}}
+	}
+	if len(src) > maxTextFile {
+		return nil, &Problem{File: file, Code: "file_too_large", Args: []any{maxTextFile >> 10}}
+	}
+	return src, nil
 }

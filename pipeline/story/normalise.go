@@ -21,7 +21,7 @@ const markup = "*~`\\[]"
 // entities decoded, each character in Unicode NFKC form (full-width digits become
 // ASCII, composed accents), zero-width characters and Markdown emphasis dropped, every
 // kind of space (no-break, thin, ideographic...) a plain space. cols[i] is the 1-based
-// column, in the original line, of the i-th character of the result.
+// column, in the original line, of the character holding byte i of the result.
 func normalise(line string) (string, []int) {
 	var b strings.Builder
 	var cols []int
@@ -33,8 +33,10 @@ func normalise(line string) (string, []int) {
 			case unicode.IsSpace(r) || unicode.Is(unicode.Zs, r):
 				r = ' '
 			}
-			b.WriteRune(r)
-			cols = append(cols, col)
+			n, _ := b.WriteRune(r)
+			for range n {
+				cols = append(cols, col)
+			}
 		}
 	}
 	col := 1

@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"regexp"
 	"strings"
-	"unicode/utf8"
 )
 
 // Personal numbers. The text is first normalised (see normalise: NFKC, entities decoded,
@@ -43,7 +42,7 @@ func personalNumbers(src []byte) []Problem {
 			if code == "" || (code == "long_number" && inside(urls, loc)) {
 				continue
 			}
-			p := Problem{Line: i + 1, Col: cols[utf8.RuneCountInString(text[:loc[0]])], Code: code}
+			p := Problem{Line: i + 1, Col: cols[loc[0]], Code: code}
 			if code != "phone_number" {
 				p.Args = []any{n}
 			}

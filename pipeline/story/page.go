@@ -1,7 +1,6 @@
 package story
 
 import (
-	"os"
 	"strings"
 
 	"go.yaml.in/yaml/v3"
@@ -11,9 +10,9 @@ import (
 // each a plain value, and a body with no shortcode, raw HTML, unsafe link or image from
 // another host. A page is edited by pull request like a story, so it is read as strictly.
 func checkPage(file string, pg Page) []Problem {
-	src, err := os.ReadFile(file)
-	if err != nil {
-		return []Problem{{File: file, Code: "read_failed", Args: []any{err}}}
+	src, p := readText(file)
+	if p != nil {
+		return []Problem{*p}
 	}
 	ps, bodyLine, body := pageFrontMatter(src, pg)
 	if body != nil {

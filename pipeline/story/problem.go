@@ -60,6 +60,10 @@ var catalogue = map[string]message{
 		vi: "không đọc được tệp: %v", hintVI: "kiểm tra quyền đọc tệp",
 		en: "cannot read the file: %v", hintEN: "check the file's permissions",
 	},
+	"file_too_large": {
+		vi: "tệp lớn hơn %d KB", hintVI: "một câu chuyện chỉ cần vài chục KB chữ; ảnh đặt thành tệp riêng",
+		en: "the file is larger than %d KB", hintEN: "a story needs a few tens of KB of text; photos go in files of their own",
+	},
 	"bad_folder_name": {
 		vi: "tên thư mục câu chuyện %q không đúng dạng <năm>-<tên-ngắn-không-dấu>", hintVI: "ví dụ 2024-nuoi-bo-sinh-san: bốn chữ số của năm, dấu gạch ngang, rồi chữ thường không dấu, chữ số và dấu gạch ngang",
 		en: "story folder %q is not <year>-<short-name>", hintEN: "for example 2024-nuoi-bo-sinh-san: the year, a dash, then lower-case letters without accents, digits and dashes",

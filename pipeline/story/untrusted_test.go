@@ -1,6 +1,7 @@
 package story
 
 import (
+	"bytes"
 	"os"
 	"path/filepath"
 	"sort"
@@ -148,7 +149,8 @@ func TestUntrustedContent(t *testing.T) {
 }
 
 // TestHiddenFilesAndSymlinks: files git would rarely carry but a laptop's checkout may
-// hold are refused too; they are made here rather than committed.
+// hold, and files too large to be a story, are refused too; they are made here rather
+// than committed.
 func TestHiddenFilesAndSymlinks(t *testing.T) {
 	valid := filepath.Join("testdata", "stories", "valid", "content")
 	tests := []struct {
@@ -165,6 +167,9 @@ func TestHiddenFilesAndSymlinks(t *testing.T) {
 		{"symlink-in-bundle", func(c string) error {
 			return os.Symlink("/etc/passwd", filepath.Join(c, "stories", "2024-x", "anh.jpg"))
 		}, "symlink"},
+		{"story-file-too-large", func(c string) error {
+			return os.WriteFile(filepath.Join(c, "stories", "2024-x", "index.vi.md"), bytes.Repeat([]byte("Hộ đã thoát nghèo. "), 60000), 0o644)
+		}, "file_too_large"},
 		{"symlinked-bundle", func(c string) error {
 			return os.Symlink(filepath.Join(c, "stories", "2024-x"), filepath.Join(c, "stories", "2024-y"))
 		}, "symlink"},

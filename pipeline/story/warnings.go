@@ -43,7 +43,7 @@ func personalWarnings(src []byte, bodyLine int) []Problem {
 	}
 	for i, raw := range bytes.Split(src, []byte("\n")) {
 		text, cols := normalise(string(raw))
-		at := func(off int) int { return cols[utf8.RuneCountInString(text[:off])] }
+		at := func(off int) int { return cols[off] }
 		for _, m := range honorific.FindAllStringSubmatchIndex(text, -1) {
 			warn(i+1, at(m[2]), "person_name")
 		}

@@ -1,4 +1,4 @@
-package story_test
+package sitetest
 
 import (
 	"context"
@@ -58,7 +58,7 @@ func TestTemplatesRefuseWhatCheckRefuses(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.fixture, func(t *testing.T) {
 			os.RemoveAll(content)
-			if err := os.CopyFS(content, os.DirFS(filepath.Join("testdata", "fixtures", "refused", tt.fixture, "content"))); err != nil {
+			if err := os.CopyFS(content, os.DirFS(filepath.Join(repo, "pipeline", "story", "testdata", "fixtures", "refused", tt.fixture, "content"))); err != nil {
 				t.Fatal(err)
 			}
 			out := filepath.Join(tmp, "public")
