@@ -26,7 +26,10 @@ func normalise(line string) (string, []int) {
 	var b strings.Builder
 	var cols []int
 	emit := func(s string, col int) {
-		for _, r := range norm.NFKC.String(s) {
+		if len(s) != 1 || s[0] >= utf8.RuneSelf {
+			s = norm.NFKC.String(s) // ASCII is its own NFKC form
+		}
+		for _, r := range s {
 			switch {
 			case zeroWidth(r) || strings.ContainsRune(markup, r):
 				continue
