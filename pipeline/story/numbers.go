@@ -8,8 +8,8 @@ import (
 
 // Personal numbers. The text is first normalised (see normalise: NFKC, entities decoded,
 // zero-width characters dropped, Markdown emphasis removed), then digit groups joined by
-// any of the separators people write inside a number (spaces, . , / _ ( ) -, several in
-// a row) are judged on their digits:
+// any of the separators people write inside a number (spaces and line breaks, any
+// number of them, and up to three of . , / _ ( ) -) are judged on their digits:
 //
 //   - a Vietnamese mobile number: 0[35789] and 8 more digits, or 84/+84 and 9 digits;
 //   - a landline: 02 and 9 more digits (11 digits), or 84 2x... in international form;
@@ -23,7 +23,7 @@ import (
 // amounts ("1.500.000 - 2.000.000") are dates and amounts: a phone or ID number cannot be
 // written that way, since both begin with 0 or 84 and a year or an amount does not.
 var (
-	digitRun   = regexp.MustCompile(`\+?[0-9](?:[ .,/_()\-]{0,4}[0-9])*`)
+	digitRun   = regexp.MustCompile(`\+?[0-9](?:[ \n]*[.,/_()\-]{0,3}[ \n]*[0-9])*`)
 	element    = regexp.MustCompile(`[0-9]+(?:[.,][0-9]+)*`)
 	thousands  = regexp.MustCompile(`^[1-9][0-9]{0,2}(?:[.,][0-9]{3})*[.,]000$`)
 	year       = regexp.MustCompile(`^(?:19|20)[0-9]{2}$`)
@@ -31,23 +31,37 @@ var (
 )
 
 // personalNumbers returns a problem for each personal number in src, located by line
-// and column (in characters). The number itself is never repeated in the message.
+// and column (in characters). The number itself is never repeated in the message. The
+// lines are scanned as one text, since Markdown shows a number broken across two lines,
+// or by many spaces, as one number.
 func personalNumbers(src []byte) []Problem {
 	var out []Problem
+	var text strings.Builder
+	var lines, cols []int
 	for i, line := range bytes.Split(src, []byte("\n")) {
-		text, cols := normalise(string(line))
-		urls := webAddress.FindAllStringIndex(text, -1)
-		for _, loc := range digitRun.FindAllStringIndex(text, -1) {
-			code, n := classifyNumber(text[loc[0]:loc[1]])
-			if code == "" || (code == "long_number" && inside(urls, loc)) {
-				continue
-			}
-			p := Problem{Line: i + 1, Col: cols[loc[0]], Code: code}
-			if code != "phone_number" {
-				p.Args = []any{n}
-			}
-			out = append(out, p)
+		if i > 0 {
+			text.WriteByte('\n')
+			lines, cols = append(lines, i), append(cols, 1)
 		}
+		t, c := normalise(string(line))
+		text.WriteString(t)
+		cols = append(cols, c...)
+		for range len(t) {
+			lines = append(lines, i+1)
+		}
+	}
+	all := text.String()
+	urls := webAddress.FindAllStringIndex(all, -1)
+	for _, loc := range digitRun.FindAllStringIndex(all, -1) {
+		code, n := classifyNumber(all[loc[0]:loc[1]])
+		if code == "" || (code == "long_number" && inside(urls, loc)) {
+			continue
+		}
+		p := Problem{Line: lines[loc[0]], Col: cols[loc[0]], Code: code}
+		if code != "phone_number" {
+			p.Args = []any{n}
+		}
+		out = append(out, p)
 	}
 	return out
 }
@@ -63,7 +77,7 @@ func inside(spans [][]int, loc []int) bool {
 
 // classifyNumber returns the problem code for a digit run and its digit count, or "".
 func classifyNumber(run string) (string, int) {
-	run = strings.TrimRight(run, " .,/_()-")
+	run = strings.TrimRight(run, " \n.,/_()-")
 	if safeGroups(run) {
 		return "", 0
 	}

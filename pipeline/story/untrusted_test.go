@@ -67,6 +67,8 @@ var untrusted = map[string]string{
 	"heading-attribute-onclick":     "heading_attribute",
 	// Class 4: phone and ID numbers in disguise.
 	"phone-double-spaces":           "phone_number",
+	"phone-many-spaces":             "phone_number",
+	"phone-across-two-lines":        "phone_number",
 	"phone-comma-groups":            "phone_number",
 	"phone-slash-groups":            "phone_number",
 	"phone-underscore-groups":       "phone_number",
