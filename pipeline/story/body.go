@@ -119,31 +119,29 @@ func scanBody(body []byte, bodyLine int, bundle string, story bool) bodyResult {
 				p := add(off, "image_no_alt", dest)
 				p.HintArgs = []any{dest}
 			}
-			if code := checkDestination(dest, true); code != "" {
-				add(off, code, dest)
-				return ast.WalkContinue, nil
-			}
-			if story {
-				ps, local := localTarget(dest, bundle, off, pos, true)
-				res.problems = append(res.problems, ps...)
-				res.local = append(res.local, local...)
-			}
+			res.target(dest, off, true, bundle, story, pos)
 		case *ast.Link:
 			dest := string(n.Destination)
-			off := find("](" + dest)
-			if code := checkDestination(dest, false); code != "" {
-				add(off, code, dest)
-				return ast.WalkContinue, nil
-			}
-			if story {
-				ps, local := localTarget(dest, bundle, off, pos, false)
-				res.problems = append(res.problems, ps...)
-				res.local = append(res.local, local...)
-			}
+			res.target(dest, find("]("+dest), false, bundle, story, pos)
 		}
 		return ast.WalkContinue, nil
 	})
 	return res
+}
+
+// target judges the address of a link or image found at off and, in a story, the
+// bundle file it names.
+func (r *bodyResult) target(dest string, off int, image bool, bundle string, story bool, pos func(int) (int, int)) {
+	if code := checkDestination(dest, image); code != "" {
+		l, c := pos(off)
+		r.problems = append(r.problems, Problem{Line: l, Col: c, Code: code, Args: []any{dest}})
+		return
+	}
+	if story {
+		ps, local := localTarget(dest, bundle, off, pos, image)
+		r.problems = append(r.problems, ps...)
+		r.local = append(r.local, local...)
+	}
 }
 
 // positioner returns the function that turns an offset of body into a file line and
