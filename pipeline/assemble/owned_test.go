@@ -14,7 +14,7 @@ import (
 func TestCheckOwned(t *testing.T) {
 	tests := []struct {
 		name     string
-		rendered map[string]string // file of the rendered site -> content
+		rendered map[string]string // file of the rendered site -> content; absent: missing
 		wantErr  string
 	}{
 		{"same-files", map[string]string{"data/indicators.csv": "a,b\n", "api/v1/x.json": "{}"}, ""},
