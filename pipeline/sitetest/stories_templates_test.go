@@ -84,7 +84,7 @@ func TestTemplatesRefuseWhatCheckRefuses(t *testing.T) {
 	}
 }
 
-// buildCapturing runs Hugo and returns what it logged on standard error.
+// buildCapturing runs Hugo and returns what it logged.
 func buildCapturing(site, out string) (string, error) {
 	f, err := os.CreateTemp("", "hugo-log-")
 	if err != nil {
@@ -92,10 +92,11 @@ func buildCapturing(site, out string) (string, error) {
 	}
 	defer os.Remove(f.Name())
 	defer f.Close()
-	stderr := os.Stderr
-	os.Stderr = f
+	// Hugo's summary goes to standard output: kept out of the test's output too.
+	stdout, stderr := os.Stdout, os.Stderr
+	os.Stdout, os.Stderr = f, f
 	err = hugorun.Build(context.Background(), hugorun.Options{Site: site, Destination: out})
-	os.Stderr = stderr
+	os.Stdout, os.Stderr = stdout, stderr
 	b, _ := os.ReadFile(f.Name())
 	return string(b), err
 }
