@@ -34,10 +34,10 @@ type Result struct {
 	Inputs   *Inputs
 	Input    *publish.Input
 	Warnings int
-	// HugoConfigDir is the Hugo configuration folder whose ScaleEnvironment a
-	// province's or a nation's site is built with ("" for a commune's), for `portal
-	// serve` to use too.
-	HugoConfigDir string
+	// HugoConfigDir is the Hugo configuration folder, and HugoEnvironment the
+	// environment in it, that the site is built with (its mounts: see hugoConfig), for
+	// `portal serve` to use too.
+	HugoConfigDir, HugoEnvironment string
 }
 
 // Build runs every stage. The site is rendered into a temporary folder beside the
@@ -110,10 +110,8 @@ func Build(ctx context.Context, o Options) (*Result, error) {
 		}
 		fmt.Fprintln(o.Log)
 	}()
-	if in.atScale() {
-		if res.HugoConfigDir, err = writeScaleConfig(o.Layout); err != nil {
-			return nil, err
-		}
+	if res.HugoConfigDir, res.HugoEnvironment, err = writeHugoConfig(o.Layout, in.atScale()); err != nil {
+		return nil, err
 	}
 	if o.NoSite {
 		return res, copyDownloads(o.Layout)
@@ -121,7 +119,7 @@ func Build(ctx context.Context, o Options) (*Result, error) {
 	if err := checkMounts(o.Layout); err != nil {
 		return nil, err
 	}
-	return res, render(ctx, o, res.HugoConfigDir)
+	return res, render(ctx, o, res.HugoConfigDir, res.HugoEnvironment)
 }
 
 // publishPhotos writes the metadata-free copies of the story photos into build/, for
@@ -137,59 +135,6 @@ func publishPhotos(l paths.Layout) error {
 	return nil
 }
 
-// scaleConfig overrides the site's mounts for a province: the same generated folders
-// and templates, without the hand-written content/ folder, whose stories, about and
-// methodology pages are the commune's and link to sections (villages, groups,
-// programmes, money, data) that a province's site does not have.
-const scaleConfig = `# Written by portal build for a province or a nation; read after hugo.toml.
-[module]
-  [[module.mounts]]
-    source = "../build/content"
-    target = "content"
-  [[module.mounts]]
-    source = "../build/data"
-    target = "data"
-  [[module.mounts]]
-    source = "../build/assets"
-    target = "assets"
-  [[module.mounts]]
-    source = "../build/static"
-    target = "static"
-  [[module.mounts]]
-    source = "layouts"
-    target = "layouts"
-  [[module.mounts]]
-    source = "assets"
-    target = "assets"
-  [[module.mounts]]
-    source = "i18n"
-    target = "i18n"
-  [[module.mounts]]
-    source = "static"
-    target = "static"
-`
-
-// ScaleEnvironment is the Hugo environment of a province's or a nation's site: its
-// configuration is build/config/scale/hugo.toml.
-const ScaleEnvironment = "scale"
-
-// writeScaleConfig writes scaleConfig into build/config/scale/ and returns the
-// absolute path of build/config, Hugo's configuration folder for it.
-func writeScaleConfig(l paths.Layout) (string, error) {
-	dir, err := filepath.Abs(l.BuildConfig())
-	if err != nil {
-		return "", err
-	}
-	env := filepath.Join(dir, ScaleEnvironment)
-	if err := os.MkdirAll(env, 0o755); err != nil {
-		return "", fmt.Errorf("build: %w", err)
-	}
-	if err := os.WriteFile(filepath.Join(env, "hugo.toml"), []byte(scaleConfig), 0o644); err != nil {
-		return "", fmt.Errorf("build: %w", err)
-	}
-	return dir, nil
-}
-
 // checkMounts fails when a generated folder is missing: Hugo would skip its mount
 // without a word and publish a site without its figures.
 func checkMounts(l paths.Layout) error {
@@ -202,9 +147,8 @@ func checkMounts(l paths.Layout) error {
 	return nil
 }
 
-// render runs Hugo into a new folder and swaps it for the output; configDir is the
-// folder of the scale configuration ("" for none).
-func render(ctx context.Context, o Options, configDir string) error {
+// render runs Hugo with the configuration of configDir's environment env.
+func render(ctx context.Context, o Options, configDir, env string) error {
 	out, err := filepath.Abs(o.Layout.Out)
 	if err != nil {
 		return err
@@ -217,20 +161,15 @@ func render(ctx context.Context, o Options, configDir string) error {
 	if err != nil {
 		return err
 	}
-	err = hugorun.Build(ctx, hugorun.Options{Site: site, Destination: tmp, BaseURL: o.BaseURL, Quiet: true, ConfigDir: configDir, Environment: envOf(configDir)})
+	err = hugorun.Build(ctx, hugorun.Options{Site: site, Destination: tmp, BaseURL: o.BaseURL, Quiet: true, ConfigDir: configDir, Environment: env})
+	if err == nil {
+		err = checkOwned(o.Layout, tmp)
+	}
 	if err != nil {
 		os.RemoveAll(tmp)
 		return err
 	}
 	return swap(tmp, out)
-}
-
-// envOf is the Hugo environment that goes with a configuration folder.
-func envOf(configDir string) string {
-	if configDir == "" {
-		return ""
-	}
-	return ScaleEnvironment
 }
 
 // copyDownloads publishes only the open data and the API when the site is not built:

@@ -6,8 +6,10 @@ import (
 	"os"
 	"path"
 	"path/filepath"
+	"regexp"
 	"sort"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
@@ -23,22 +25,34 @@ var markdown = goldmark.New(
 	goldmark.WithParserOptions(parser.WithAttribute(), parser.WithAutoHeadingID()),
 )
 
+// bodyResult is what a body scan found: its problems, and the bundle files it links to
+// (slash paths relative to the bundle), which count as declared.
+type bodyResult struct {
+	problems []Problem
+	local    []string
+}
+
 // checkBody walks the Markdown body of a story. bodyLine is the file line of the body's
 // first line; bundle is the story folder, for local links.
-func checkBody(body []byte, bodyLine int, bundle string) []Problem {
-	var out []Problem
-	starts := lineStarts(body)
-	pos := func(off int) (int, int) {
-		i := sort.Search(len(starts), func(i int) bool { return starts[i] > off }) - 1
-		if i < 0 {
-			i = 0
-		}
-		return bodyLine + i, len([]rune(string(body[starts[i]:off]))) + 1
-	}
+func checkBody(body []byte, bodyLine int, bundle string) bodyResult {
+	return scanBody(body, bodyLine, bundle, true)
+}
+
+// scanBody walks a Markdown body. A story (story true) also has its headings checked
+// and may show only photos of its bundle; a maintainer's page (bundle "") has its links
+// and images checked for their scheme and host only.
+func scanBody(body []byte, bodyLine int, bundle string, story bool) bodyResult {
+	var res bodyResult
+	pos := positioner(body, bodyLine)
 	add := func(off int, code string, args ...any) *Problem {
 		l, c := pos(off)
-		out = append(out, Problem{Line: l, Col: c, Code: code, Args: args})
-		return &out[len(out)-1]
+		res.problems = append(res.problems, Problem{Line: l, Col: c, Code: code, Args: args})
+		return &res.problems[len(res.problems)-1]
+	}
+	// Shortcodes are expanded by Hugo before Markdown is read, inside code spans and
+	// blocks too, so they are looked for in the raw text, in every spacing.
+	for _, loc := range shortcode.FindAllIndex(body, -1) {
+		add(loc[0], "shortcode")
 	}
 
 	doc := markdown.Parser().Parse(text.NewReader(body))
@@ -64,7 +78,13 @@ func checkBody(body []byte, bodyLine int, bundle string) []Problem {
 		switch n := n.(type) {
 		case *ast.Heading:
 			off := headingOffset(n, body, lastOff)
+			for _, a := range n.Attributes() {
+				if string(a.Name) != "id" {
+					add(off, "heading_attribute", string(a.Name))
+				}
+			}
 			switch {
+			case !story:
 			case n.Level == 1:
 				add(off, "heading_h1")
 			case n.Level > prevLevel+1:
@@ -84,6 +104,14 @@ func checkBody(body []byte, bodyLine int, bundle string) []Problem {
 				off = n.Segments.At(0).Start
 			}
 			add(off, "raw_html")
+		case *ast.AutoLink:
+			url := string(n.URL(body))
+			off := find(url)
+			if n.AutoLinkType == ast.AutoLinkURL {
+				if code := checkDestination(url, false); code != "" {
+					add(off, code, url)
+				}
+			}
 		case *ast.Image:
 			dest := string(n.Destination)
 			off := find("](" + dest)
@@ -91,15 +119,51 @@ func checkBody(body []byte, bodyLine int, bundle string) []Problem {
 				p := add(off, "image_no_alt", dest)
 				p.HintArgs = []any{dest}
 			}
-			out = append(out, localTarget(dest, bundle, off, pos)...)
+			res.target(dest, off, true, bundle, story, pos)
 		case *ast.Link:
 			dest := string(n.Destination)
-			out = append(out, localTarget(dest, bundle, find("]("+dest), pos)...)
+			res.target(dest, find("]("+dest), false, bundle, story, pos)
 		}
 		return ast.WalkContinue, nil
 	})
-	return out
+	return res
 }
+
+// target judges the address of a link or image found at off and, in a story, the
+// bundle file it names.
+func (r *bodyResult) target(dest string, off int, image bool, bundle string, story bool, pos func(int) (int, int)) {
+	if code := checkDestination(dest, image); code != "" {
+		l, c := pos(off)
+		r.problems = append(r.problems, Problem{Line: l, Col: c, Code: code, Args: []any{dest}})
+		return
+	}
+	if story {
+		ps, local := localTarget(dest, bundle, off, pos, image)
+		r.problems = append(r.problems, ps...)
+		r.local = append(r.local, local...)
+	}
+}
+
+// positioner returns the function that turns an offset of body into a file line and
+// column (in characters). Problems come mostly in order, so the column is counted on
+// from the last one found on the same line: a line of many links stays linear.
+func positioner(body []byte, bodyLine int) func(int) (int, int) {
+	starts := lineStarts(body)
+	lastLine, lastOff, lastCol := -1, 0, 0
+	return func(off int) (int, int) {
+		off = min(max(off, 0), len(body))
+		i := max(sort.Search(len(starts), func(i int) bool { return starts[i] > off })-1, 0)
+		if i != lastLine || off < lastOff {
+			lastLine, lastOff, lastCol = i, starts[i], 1
+		}
+		lastCol += utf8.RuneCount(body[lastOff:off])
+		lastOff = off
+		return bodyLine + i, lastCol
+	}
+}
+
+// shortcode matches the opening of a Hugo shortcode, {{< or {{%, with any spaces.
+var shortcode = regexp.MustCompile(`\{\{\s*[<%]`)
 
 // headingOffset finds where a heading's marker starts.
 func headingOffset(h *ast.Heading, body []byte, fallback int) int {
@@ -114,33 +178,37 @@ func headingOffset(h *ast.Heading, body []byte, fallback int) int {
 	return off
 }
 
-// localTarget checks a link or image destination that names a file of the bundle.
-// Web addresses, mail links, anchors and links to pages of the site (no extension, or
-// starting with /) are left to Hugo.
-func localTarget(dest, bundle string, off int, pos func(int) (int, int)) []Problem {
-	if dest == "" || strings.HasPrefix(dest, "#") || strings.HasPrefix(dest, "/") || strings.HasPrefix(dest, "//") {
-		return nil
+// localTarget checks a link or image destination that names a file of the bundle and
+// returns it (cleaned) as declared. Anchors and links to pages of the site (no
+// extension, or starting with /) are left to Hugo; an image must be a photo of the
+// bundle.
+func localTarget(dest, bundle string, off int, pos func(int) (int, int), image bool) ([]Problem, []string) {
+	at := func(code string) []Problem {
+		l, c := pos(off)
+		return []Problem{{Line: l, Col: c, Code: code, Args: []any{dest}}}
 	}
 	u, err := url.Parse(dest)
 	if err != nil || u.Scheme != "" || u.Host != "" {
-		return nil
+		return nil, nil // checkDestination has judged it
 	}
-	p, err := url.PathUnescape(u.Path)
-	if err != nil {
-		p = u.Path
+	if !image && (dest == "" || strings.HasPrefix(dest, "#") || strings.HasPrefix(dest, "/")) {
+		return nil, nil
 	}
-	if path.Ext(p) == "" || strings.HasSuffix(p, "/") || strings.HasSuffix(p, ".md") {
-		return nil
+	p := u.Path
+	if !image && (path.Ext(p) == "" || strings.HasSuffix(p, "/") || strings.HasSuffix(p, ".md")) {
+		return nil, nil
 	}
-	l, c := pos(off)
 	clean := path.Clean(p)
-	if clean == ".." || strings.HasPrefix(clean, "../") {
-		return []Problem{{Line: l, Col: c, Code: "link_outside_bundle", Args: []any{dest}}}
+	switch {
+	case clean == ".." || strings.HasPrefix(clean, "../") || strings.HasPrefix(clean, "/"):
+		return at("link_outside_bundle"), nil
+	case image && photoFormats[strings.ToLower(path.Ext(clean))] == "":
+		return at("image_not_photo"), nil
 	}
 	if st, err := os.Stat(filepath.Join(bundle, filepath.FromSlash(clean))); err != nil || st.IsDir() || !exactName(bundle, clean) {
-		return []Problem{{Line: l, Col: c, Code: "missing_local_file", Args: []any{dest}}}
+		return at("missing_local_file"), nil
 	}
-	return nil
+	return nil, []string{clean}
 }
 
 // exactName reports whether rel names a file with exactly this case: a laptop's file

@@ -2,8 +2,10 @@ package story
 
 import (
 	"fmt"
+	"io"
 	"io/fs"
 	"os"
+	"path"
 	"path/filepath"
 	"regexp"
 	"sort"
@@ -52,40 +54,9 @@ var folderName = regexp.MustCompile(`^([0-9]{4})-[a-z0-9]+(?:-[a-z0-9]+)*$`)
 // now is the clock for the future-date warning; tests replace it.
 var now = time.Now
 
-// Check reads every story under contentDir/stories and returns every problem found,
-// sorted by file, line and column. File names in the problems start with contentDir as
-// given, so pass the path the officer should see.
-func Check(contentDir string, v Vocab) []Problem {
-	root := filepath.Join(contentDir, "stories")
-	entries, err := os.ReadDir(root)
-	if err != nil {
-		if os.IsNotExist(err) {
-			return nil
-		}
-		return []Problem{{File: root, Code: "read_failed", Args: []any{err}}}
-	}
-	var out []Problem
-	for _, e := range entries {
-		if !e.IsDir() {
-			continue // _index.vi.md and friends: the section page, not a story
-		}
-		out = append(out, checkBundle(filepath.Join(root, e.Name()), v)...)
-	}
-	sort.SliceStable(out, func(i, j int) bool {
-		a, b := out[i], out[j]
-		if a.File != b.File {
-			return a.File < b.File
-		}
-		if a.Line != b.Line {
-			return a.Line < b.Line
-		}
-		return a.Col < b.Col
-	})
-	return out
-}
-
 // checkBundle checks one story folder: its name, its files, each language version and
-// every photo in it.
+// every photo in it. A bundle holds only its language versions and the photos they
+// declare: no sub-folder, no attachment, no other page.
 func checkBundle(dir string, v Vocab) []Problem {
 	var out []Problem
 	name := filepath.Base(dir)
@@ -97,43 +68,71 @@ func checkBundle(dir string, v Vocab) []Problem {
 	if m != nil {
 		year = m[1]
 	}
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		return append(out, Problem{File: dir, Code: "read_failed", Args: []any{err}})
+	}
 	versions := map[string]*FrontMatter{}
-	_ = filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
-		if err != nil {
-			out = append(out, Problem{File: p, Code: "read_failed", Args: []any{err}})
-			return nil
-		}
-		if d.IsDir() {
-			return nil
-		}
-		base := d.Name()
+	declared := map[string]bool{}
+	var photos []string
+	for _, e := range entries {
+		p := filepath.Join(dir, e.Name())
+		base := e.Name()
 		ext := strings.ToLower(filepath.Ext(base))
-		inRoot := filepath.Dir(p) == dir
 		switch {
-		case ext == ".md":
-			lang := strings.TrimSuffix(strings.TrimPrefix(base, "index."), ".md")
-			if !inRoot || !strings.HasPrefix(base, "index.") || !contains(Languages, lang) {
-				out = append(out, Problem{File: p, Code: "bad_file_name", Args: []any{base}})
-				return nil
-			}
-			fm, ps := checkFile(p, dir, year, v)
+		case e.Type()&fs.ModeSymlink != 0:
+			out = append(out, Problem{File: p, Code: "symlink"})
+		case strings.HasPrefix(base, "."):
+			out = append(out, Problem{File: p, Code: "hidden_file", Args: []any{base}})
+		case e.IsDir():
+			out = append(out, Problem{File: p, Code: "bundle_folder", Args: []any{base}})
+		case !e.Type().IsRegular():
+			out = append(out, Problem{File: p, Code: "unsupported_file", Args: []any{base}})
+		case storyFile(base) != "":
+			fm, refs, ps := checkFile(p, dir, year, v)
 			out = append(out, ps...)
-			versions[lang] = fm
+			versions[storyFile(base)] = fm
+			for _, r := range refs {
+				declared[r] = true
+			}
 		case photoFormats[ext] != "":
+			photos = append(photos, base)
 			out = append(out, photoProblems(p)...)
 		case otherImages[ext]:
 			out = append(out, Problem{File: p, Code: "photo_format", Args: []any{base}})
-		case strings.HasPrefix(base, "."):
-			// .gitkeep, .DS_Store: never published by Hugo.
+		case ext == ".md" || strings.HasPrefix(base, "index.") || strings.HasPrefix(base, "_index."):
+			out = append(out, Problem{File: p, Code: "bad_file_name", Args: []any{base}})
 		default:
-			// Other files (a PDF, a text note) are published as they are only when linked.
+			// An attachment (PDF, text, SVG, HTML...) would be published as it is, unread
+			// by the personal-data scan and, for SVG or HTML, able to run script at the
+			// site's origin. None is allowed.
+			out = append(out, Problem{File: p, Code: "unsupported_file", Args: []any{base}})
 		}
-		return nil
-	})
+	}
+	for _, ph := range photos {
+		if !declared[ph] {
+			out = append(out, Problem{File: filepath.Join(dir, ph), Code: "photo_not_declared", Args: []any{ph}})
+		}
+	}
+	return append(out, checkVersions(dir, versions)...)
+}
+
+// storyFile returns the language of a story file name (index.vi.md: "vi"), or "".
+func storyFile(base string) string {
+	for _, lang := range Languages {
+		if base == "index."+lang+".md" {
+			return lang
+		}
+	}
+	return ""
+}
+
+// checkVersions compares the translations of a story with its Vietnamese version.
+func checkVersions(dir string, versions map[string]*FrontMatter) []Problem {
+	var out []Problem
 	vi := versions["vi"]
 	if vi == nil {
-		out = append(out, Problem{File: dir, Code: "missing_vi"})
-		return out
+		return append(out, Problem{File: dir, Code: "missing_vi"})
 	}
 	for _, lang := range Languages {
 		fm := versions[lang]
@@ -152,22 +151,31 @@ func checkBundle(dir string, v Vocab) []Problem {
 }
 
 // checkFile checks one language version of a story.
-func checkFile(file, bundle, folderYear string, v Vocab) (*FrontMatter, []Problem) {
-	src, err := os.ReadFile(file)
-	if err != nil {
-		return nil, []Problem{{File: file, Code: "read_failed", Args: []any{err}}}
+// It returns the front matter, the bundle files the version declares (its photos and
+// the files its text links to) and the problems.
+func checkFile(file, bundle, folderYear string, v Vocab) (*FrontMatter, []string, []Problem) {
+	src, p := readText(file)
+	if p != nil {
+		return &FrontMatter{Lines: map[string]Pos{}, Values: map[string]Pos{}}, nil, []Problem{*p}
 	}
 	fm, body, ps := ParseFrontMatter(src)
 	ps = append(ps, checkFields(fm, bundle, folderYear, v)...)
+	var refs []string
+	for _, ph := range fm.Photos {
+		refs = append(refs, path.Clean(ph.Src))
+	}
 	if body != nil {
-		ps = append(ps, checkBody(body, fm.BodyLine, bundle)...)
+		r := checkBody(body, fm.BodyLine, bundle)
+		ps = append(ps, r.problems...)
+		refs = append(refs, r.local...)
 	}
 	// Phone and ID numbers anywhere: front matter, text, alt text, link addresses.
 	ps = append(ps, personalNumbers(src)...)
+	ps = append(ps, personalWarnings(src, fm.BodyLine)...)
 	for i := range ps {
 		ps[i].File = file
 	}
-	return fm, ps
+	return fm, refs, ps
 }
 
 // checkFields checks the values of the front matter against the codes and the bundle.
@@ -243,4 +251,25 @@ func contains(list []string, s string) bool {
 		}
 	}
 	return false
+}
+
+// maxTextFile bounds a story or page file: a long story is a few tens of kilobytes, and
+// the scans are linear, but a file of many megabytes is a mistake or an attack.
+const maxTextFile = 1 << 20
+
+// readText reads a story or page file of at most maxTextFile bytes.
+func readText(file string) ([]byte, *Problem) {
+	f, err := os.Open(file)
+	if err != nil {
+		return nil, &Problem{File: file, Code: "read_failed", Args: []any{err}}
+	}
+	defer f.Close()
+	src, err := io.ReadAll(io.LimitReader(f, maxTextFile+1))
+	if err != nil {
+		return nil, &Problem{File: file, Code: "read_failed", Args: []any{err}}
+	}
+	if len(src) > maxTextFile {
+		return nil, &Problem{File: file, Code: "file_too_large", Args: []any{maxTextFile >> 10}}
+	}
+	return src, nil
 }

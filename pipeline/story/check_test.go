@@ -190,7 +190,15 @@ func TestScaffoldIsRefusedUntilFilled(t *testing.T) {
 		}
 	}
 	var codes []string
+	warnings := 0
 	for _, pr := range Check(content, testVocab()) {
+		if pr.Severity == SeverityWarning {
+			if pr.Code != "template_text" {
+				t.Errorf("unexpected warning %s", pr.Message("en"))
+			}
+			warnings++
+			continue
+		}
 		c := pr.Code
 		if len(pr.Args) > 0 {
 			c += ":" + pr.Args[0].(string)
@@ -202,6 +210,10 @@ func TestScaffoldIsRefusedUntilFilled(t *testing.T) {
 	if got != want {
 		t.Errorf("problems = %s\nwant       %s", got, want)
 	}
+	// Every placeholder paragraph left in the body is pointed out.
+	if warnings == 0 {
+		t.Error("the scaffold's placeholder text is not flagged")
+	}
 }
 
 func render(ps []Problem, lang string) string {
@@ -211,4 +223,53 @@ func render(ps []Problem, lang string) string {
 		b.WriteByte('\n')
 	}
 	return b.String()
+}
+
+// TestConsentReportedOnce: a consent that is not the literal true is one problem, at its
+// value, whatever form it takes.
+func TestConsentReportedOnce(t *testing.T) {
+	for _, value := range []string{"false", "yes", `"true"`, "1", "[true]", "", "True"} {
+		t.Run(value, func(t *testing.T) {
+			src := "---\nconsent: " + value + "\n---\n"
+			fm, _, ps := ParseFrontMatter([]byte(src))
+			ps = append(ps, checkFields(fm, t.TempDir(), "", Vocab{})...)
+			n := 0
+			for _, p := range ps {
+				if p.Code == "consent_required" {
+					n++
+					if p.Line != 2 {
+						t.Errorf("consent problem at line %d, want 2", p.Line)
+					}
+				}
+			}
+			if n != 1 {
+				t.Errorf("consent: %s reported %d times, want once", value, n)
+			}
+		})
+	}
+}
+
+// TestGuideListsEveryProgramme: the officers' guide, in both languages, names every
+// programme code a story may use.
+func TestGuideListsEveryProgramme(t *testing.T) {
+	root, err := paths.FindRoot(".")
+	if err != nil {
+		t.Fatal(err)
+	}
+	l := paths.New(root, "", "", "", "")
+	v, err := LoadVocab(l)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, lang := range Languages {
+		b, err := os.ReadFile(filepath.Join(l.Content, "huong-dan", "index."+lang+".md"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		for code := range v.Programmes {
+			if !strings.Contains(string(b), "`"+code+"`") {
+				t.Errorf("the %s guide does not list programme %s", lang, code)
+			}
+		}
+	}
 }

@@ -52,17 +52,33 @@ var yamlLine = regexp.MustCompile(`line (\d+)`)
 
 // SplitFrontMatter separates the YAML front matter from the body. It returns the YAML
 // text, the body, and the file line of the first YAML line and of the first body line.
+// The fences are lines of exactly three dashes; TOML (+++) or JSON front matter, and a
+// YAML document marker (--- with spaces, ...) inside it, are refused rather than guessed
+// at, since Hugo might read them another way.
 func SplitFrontMatter(src []byte) (fm, body []byte, fmLine, bodyLine int, p *Problem) {
 	src = bytes.TrimPrefix(src, []byte("\xef\xbb\xbf"))
 	lines := bytes.SplitAfter(src, []byte("\n"))
-	isFence := func(l []byte) bool { return string(bytes.TrimRight(l, " \t\r\n")) == "---" }
+	isFence := func(l []byte) bool {
+		s := string(l)
+		return s == "---\n" || s == "---\r\n" || s == "---"
+	}
 	if len(lines) == 0 || !isFence(lines[0]) {
+		first := ""
+		if len(lines) > 0 {
+			first = strings.TrimSpace(string(lines[0]))
+		}
+		if strings.HasPrefix(first, "+++") || strings.HasPrefix(first, "{") || strings.HasPrefix(first, "---") {
+			return nil, nil, 0, 0, &Problem{Line: 1, Col: 1, Code: "front_matter_format"}
+		}
 		return nil, src, 0, 1, &Problem{Line: 1, Col: 1, Code: "no_front_matter"}
 	}
 	off := len(lines[0])
 	for i := 1; i < len(lines); i++ {
 		if isFence(lines[i]) {
 			return src[len(lines[0]):off], src[off+len(lines[i]):], 2, i + 2, nil
+		}
+		if bytes.HasPrefix(lines[i], []byte("---")) || bytes.HasPrefix(lines[i], []byte("...")) {
+			return nil, nil, 0, 0, &Problem{Line: i + 1, Col: 1, Code: "front_matter_marker"}
 		}
 		off += len(lines[i])
 	}
@@ -191,9 +207,8 @@ func ParseFrontMatter(src []byte) (fm *FrontMatter, body []byte, problems []Prob
 			b, ok := scalarBool(v)
 			if !ok {
 				if name == "consent" {
-					// Anything but a literal true is no consent, and says so.
+					// Anything but a literal true is no consent; checkFields says so, once.
 					fm.ConsentSet = true
-					add(vl, vc, "consent_required")
 				} else {
 					add(vl, vc, "not_bool", name)
 				}

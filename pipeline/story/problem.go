@@ -60,6 +60,10 @@ var catalogue = map[string]message{
 		vi: "không đọc được tệp: %v", hintVI: "kiểm tra quyền đọc tệp",
 		en: "cannot read the file: %v", hintEN: "check the file's permissions",
 	},
+	"file_too_large": {
+		vi: "tệp lớn hơn %d KB", hintVI: "một câu chuyện chỉ cần vài chục KB chữ; ảnh đặt thành tệp riêng",
+		en: "the file is larger than %d KB", hintEN: "a story needs a few tens of KB of text; photos go in files of their own",
+	},
 	"bad_folder_name": {
 		vi: "tên thư mục câu chuyện %q không đúng dạng <năm>-<tên-ngắn-không-dấu>", hintVI: "ví dụ 2024-nuoi-bo-sinh-san: bốn chữ số của năm, dấu gạch ngang, rồi chữ thường không dấu, chữ số và dấu gạch ngang",
 		en: "story folder %q is not <year>-<short-name>", hintEN: "for example 2024-nuoi-bo-sinh-san: the year, a dash, then lower-case letters without accents, digits and dashes",
@@ -81,6 +85,14 @@ var catalogue = map[string]message{
 	"no_front_matter": {
 		vi: "tệp không bắt đầu bằng phần thông tin đầu bài (dòng ---)", hintVI: "dòng đầu tiên của tệp phải là ba dấu gạch ngang ---; xem mẫu trong trang Hướng dẫn",
 		en: "the file does not start with front matter (a --- line)", hintEN: "the first line must be three dashes ---; see the template in the guide",
+	},
+	"front_matter_format": {
+		vi: "phần thông tin đầu bài phải viết bằng YAML giữa hai dòng --- (không dùng +++ hay {)", hintVI: "dòng đầu và dòng đóng chỉ gồm đúng ba dấu gạch ngang ---, không có dấu cách; xem mẫu trong trang Hướng dẫn",
+		en: "the front matter must be YAML between two --- lines (not +++ or {)", hintEN: "the opening and closing lines are exactly three dashes ---, without spaces; see the template in the guide",
+	},
+	"front_matter_marker": {
+		vi: "dòng bắt đầu bằng --- hoặc ... trong phần thông tin đầu bài", hintVI: "dòng đóng chỉ gồm đúng ba dấu gạch ngang, không có dấu cách phía sau",
+		en: "a line starting with --- or ... inside the front matter", hintEN: "the closing line is exactly three dashes, with nothing after them",
 	},
 	"front_matter_unclosed": {
 		vi: "phần thông tin đầu bài không có dòng --- đóng", hintVI: "thêm một dòng chỉ có --- sau trường cuối cùng",
@@ -189,8 +201,36 @@ var catalogue = map[string]message{
 		en: "the photo cannot be read to check for location data (%v)", hintEN: "open it and save it again as JPEG, or run portal check --fix-photos",
 	},
 	"unsupported_file": {
-		vi: "tệp %q không dùng được trong câu chuyện", hintVI: "ảnh phải là .jpg, .png hoặc .webp; xóa các tệp khác khỏi thư mục câu chuyện",
-		en: "file %q cannot be used in a story", hintEN: "photos must be .jpg, .png or .webp; remove other files from the story folder",
+		vi: "tệp %q không dùng được trong câu chuyện: chỉ nhận ảnh .jpg, .png, .webp, không nhận tệp đính kèm", hintVI: "xóa tệp này khỏi thư mục câu chuyện; tệp PDF, văn bản, SVG, HTML sẽ được đăng nguyên trạng mà không ai kiểm tra thông tin cá nhân trong đó",
+		en: "file %q cannot be used in a story: only .jpg, .png and .webp photos, no attachments", hintEN: "remove it from the story folder; a PDF, text, SVG or HTML file would be published as it is, unchecked for personal data",
+	},
+	"photo_not_declared": {
+		vi: "ảnh %q nằm trong thư mục câu chuyện nhưng bài không dùng đến", hintVI: "khai báo ảnh trong trường photos (kèm alt) hoặc chèn vào bài bằng ![mô tả](tên-ảnh.jpg); nếu không dùng thì xóa tệp",
+		en: "photo %q is in the story folder but the story does not use it", hintEN: "list it under photos (with alt) or show it in the text with ![description](photo.jpg); otherwise delete it",
+	},
+	"bundle_folder": {
+		vi: "thư mục con %q trong thư mục câu chuyện", hintVI: "đặt ảnh ngay cạnh index.vi.md, không tạo thư mục con",
+		en: "sub-folder %q inside a story folder", hintEN: "put photos next to index.vi.md, without sub-folders",
+	},
+	"symlink": {
+		vi: "tệp là liên kết tượng trưng (symlink)", hintVI: "thay bằng tệp thật; liên kết có thể trỏ tới tệp ngoài thư mục đã được kiểm tra",
+		en: "the file is a symbolic link", hintEN: "replace it with the real file; a link may point outside what was checked",
+	},
+	"hidden_file": {
+		vi: "tệp ẩn %q trong thư mục content", hintVI: "xóa tệp này (ví dụ .DS_Store do máy Mac tạo ra)",
+		en: "hidden file %q in the content folder", hintEN: "delete it (for example a .DS_Store made by a Mac)",
+	},
+	"unknown_content": {
+		vi: "tệp %q không thuộc câu chuyện nào và không phải trang do nhóm duy trì quản lý", hintVI: "mỗi câu chuyện nằm trong thư mục content/stories/<năm>-<tên-ngắn>/ với tệp index.vi.md; các trang khác do nhóm duy trì thêm vào danh sách trong mã nguồn (pipeline/story/content.go)",
+		en: "%q belongs to no story and is not one of the maintainers' pages", hintEN: "a story lives in content/stories/<year>-<short-name>/ as index.vi.md; other pages are added by the maintainers to the list in pipeline/story/content.go",
+	},
+	"page_field": {
+		vi: "trường %q không được dùng trong trang này", hintVI: "các trường được dùng: %s; trường khác có thể đổi địa chỉ hoặc cách đăng trang",
+		en: "field %q is not allowed on this page", hintEN: "the fields are: %s; others could change where or how the page is published",
+	},
+	"not_int": {
+		vi: "trường %s phải là một số nguyên", hintVI: "viết ví dụ weight: 10",
+		en: "field %s must be a whole number", hintEN: "write for example weight: 10",
 	},
 
 	// Body.
@@ -217,6 +257,49 @@ var catalogue = map[string]message{
 	"link_outside_bundle": {
 		vi: "liên kết tới tệp %q nằm ngoài thư mục câu chuyện", hintVI: "đặt tệp vào thư mục câu chuyện và liên kết bằng tên tệp",
 		en: "the link points at %q outside the story folder", hintEN: "put the file in the story folder and link to it by name",
+	},
+
+	"shortcode": {
+		vi: "bài có shortcode của Hugo ({{< ... >}} hoặc {{%% ... %%}})", hintVI: "xóa shortcode: nó có thể chèn nội dung từ trang khác hoặc đăng ảnh gốc; dùng cú pháp Markdown, kể cả trong đoạn mã",
+		en: "the text contains a Hugo shortcode ({{< ... >}} or {{%% ... %%}})", hintEN: "remove it: a shortcode can embed another site or publish an original photo; use Markdown, even inside code",
+	},
+	"heading_attribute": {
+		vi: "tiêu đề có thuộc tính %q", hintVI: "xóa phần {...} ở cuối dòng tiêu đề",
+		en: "a heading has attribute %q", hintEN: "remove the {...} at the end of the heading",
+	},
+	"bad_link": {
+		vi: "địa chỉ liên kết %q không đọc được", hintVI: "viết địa chỉ đầy đủ bắt đầu bằng https://, hoặc tên một tệp ảnh trong thư mục câu chuyện",
+		en: "link address %q cannot be parsed", hintEN: "write a full address starting with https://, or the name of a photo in the story folder",
+	},
+	"link_scheme": {
+		vi: "liên kết %q không bắt đầu bằng https:, http: hoặc mailto:", hintVI: "chỉ liên kết tới trang web (https://...), địa chỉ thư (mailto:...) hoặc trang của cổng thông tin",
+		en: "link %q does not start with https:, http: or mailto:", hintEN: "link only to web pages (https://...), mail addresses (mailto:...) or pages of the portal",
+	},
+	"link_other_host": {
+		vi: "liên kết %q bắt đầu bằng // hoặc có dấu gạch chéo ngược \\", hintVI: "viết địa chỉ đầy đủ bắt đầu bằng https://",
+		en: "link %q starts with // or contains a backslash", hintEN: "write the full address, starting with https://",
+	},
+	"image_other_host": {
+		vi: "ảnh %q lấy từ trang web khác", hintVI: "tải ảnh vào thư mục câu chuyện và ghi tên tệp: ảnh từ trang khác cho trang đó biết ai đang đọc bài",
+		en: "image %q comes from another site", hintEN: "upload the photo to the story folder and use its file name: an image from another site tells that site who reads the story",
+	},
+	"image_not_photo": {
+		vi: "ảnh %q trong bài không phải tệp ảnh .jpg, .png hoặc .webp của thư mục câu chuyện", hintVI: "tải ảnh vào thư mục câu chuyện và ghi đúng tên tệp",
+		en: "image %q in the text is not a .jpg, .png or .webp photo of the story folder", hintEN: "upload the photo to the story folder and write its exact name",
+	},
+
+	// Warnings: personal details a rule cannot judge for certain.
+	"person_name": {
+		vi: "có thể có tên người sau cách xưng hô (anh, chị, ông, bà...)", hintVI: "không ghi tên người; viết \"một hộ ở Thôn Đông\" hoặc \"chị chủ hộ\"",
+		en: "there may be a person's name after an honorific (anh, chị, ông, bà...)", hintEN: "write no names; write \"a household in Dong village\" or \"the head of the household\"",
+	},
+	"street_address": {
+		vi: "có thể có địa chỉ nhà (số nhà, đường, ngõ, ngách)", hintVI: "không ghi địa chỉ; chỉ ghi tên thôn",
+		en: "there may be a street address (house number, street, lane)", hintEN: "write no address; name the village only",
+	},
+	"template_text": {
+		vi: "còn lời hướng dẫn của mẫu câu chuyện (portal new story)", hintVI: "thay lời hướng dẫn bằng nội dung câu chuyện",
+		en: "the story still holds the template's placeholder text (portal new story)", hintEN: "replace it with the story",
 	},
 
 	// Personal data.

@@ -69,7 +69,15 @@ func TestPersonalNumbersInText(t *testing.T) {
 		{"Mã thôn T01, năm 2021, 84 hộ.", nil},
 		{"Xem https://example.vn/bai-viet-123456789012.html", nil},
 		{"Vay 150.000.000 đồng, tức 150 triệu đồng.", nil},
-		{"Mã hộ MT000123456", nil},
+		// Glued to letters, a number is still judged: a household code has no place in
+		// a story either, since it links the story to the open data.
+		{"Mã hộ MT000123456", []string{"citizen_id"}},
+		{"SĐT0901234567", []string{"phone_number"}},
+		// Markdown shows many spaces as one, and a single line break as a space.
+		{"Gọi 0912          345          678", []string{"phone_number"}},
+		{"Gọi 0912 345\n678 nhé", []string{"phone_number"}},
+		{"Năm 2024\n\n15 hộ, 1.500.000 -\n2.000.000 đồng", nil},
+		{"- 2021\n- 2022\n- 2023", nil},
 	}
 	for _, tt := range tests {
 		t.Run(tt.line, func(t *testing.T) {

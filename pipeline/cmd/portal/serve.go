@@ -51,10 +51,7 @@ func (c *serveCommand) Run(ctx context.Context, args []string) error {
 	}
 	// Hugo watches content/ and build/ through its mounts, so an edited story shows
 	// up as soon as it is saved.
-	// A province's or a nation's site is served with its own mounts, as it is built.
-	opts := hugorun.Options{Site: l.Site, BaseURL: "http://localhost/"}
-	if res.HugoConfigDir != "" {
-		opts.ConfigDir, opts.Environment = res.HugoConfigDir, assemble.ScaleEnvironment
-	}
+	// The preview mounts the folders the build read, as the build does.
+	opts := hugorun.Options{Site: l.Site, BaseURL: "http://localhost/", ConfigDir: res.HugoConfigDir, Environment: res.HugoEnvironment}
 	return hugorun.Serve(ctx, opts, *port)
 }

@@ -1,4 +1,4 @@
-package story_test
+package sitetest
 
 import (
 	"bytes"
@@ -52,7 +52,7 @@ func TestSiteNeverPublishesGPS(t *testing.T) {
 		t.Fatal(err)
 	}
 	gpsStory := filepath.Join(stories, "2024-x")
-	if err := os.CopyFS(gpsStory, os.DirFS("testdata/stories/photo-with-gps/content/stories/2024-x")); err != nil {
+	if err := os.CopyFS(gpsStory, os.DirFS(filepath.Join(repo, "pipeline", "story", "testdata", "stories", "photo-with-gps", "content", "stories", "2024-x"))); err != nil {
 		t.Fatal(err)
 	}
 	if err := build(); err == nil || !strings.Contains(err.Error(), "location metadata") {
