@@ -199,7 +199,7 @@ func (w *writer) indicatorSheet() *xlsxSheet {
 		return "0." + strings.Repeat("0", decimals)
 	}
 	readme := [][]any{{"Chỉ số / Indicator", "Đơn vị đo / Unit of measure", "Ý nghĩa", "Meaning"}}
-	for _, d := range indicator.Definitions {
+	for _, d := range w.in.Table.Catalogue() {
 		readme = append(readme, []any{d.Code, d.Measure, d.VI, d.EN})
 	}
 	return &xlsxSheet{

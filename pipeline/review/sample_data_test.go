@@ -4,8 +4,10 @@ import (
 	"path/filepath"
 	"testing"
 
+	"github.com/minhtien/portal/pipeline/assemble"
 	"github.com/minhtien/portal/pipeline/config"
 	"github.com/minhtien/portal/pipeline/review"
+	"github.com/minhtien/portal/pipeline/standard"
 )
 
 // TestCommittedSampleData checks that the committed sample in data/reviews passes
@@ -16,11 +18,15 @@ func TestCommittedSampleData(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	stds, err := standard.Load(filepath.Join(root, "standards.toml"))
+	if err != nil {
+		t.Fatal(err)
+	}
 	villages := map[string]bool{}
 	for _, v := range p.Villages {
 		villages[v.Code] = true
 	}
-	d, ps, err := review.Read(filepath.Join(root, "reviews"), review.Rules{CommuneCode: p.Unit.Code, Villages: villages}, nil)
+	d, ps, err := review.Read(filepath.Join(root, "reviews"), review.Rules{CommuneCode: p.Unit.Code, Villages: villages, StandardFor: assemble.StandardFor(p, stds)}, nil)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -5,8 +5,10 @@ package sample
 import (
 	"fmt"
 	"math/rand/v2"
+	"sync"
 
 	"github.com/minhtien/portal/pipeline/review"
+	"github.com/minhtien/portal/pipeline/standard"
 )
 
 // Options shape a generated dataset.
@@ -19,6 +21,12 @@ type Options struct {
 	Households  int
 	// PoorRates is the share of poor households per year, in percent.
 	PoorRates []float64
+	// LaterRates are the poor shares of reviews after the first Years, generated
+	// after the first year's calibration so that the first Years stay as they were.
+	LaterRates []float64
+	// StandardFor gives the standard of each year: its indicators are the columns
+	// written, and incomes are drawn around its lines.
+	StandardFor func(year int) (*standard.Standard, bool)
 }
 
 // Commune returns the options of the committed sample: about 2,400 households in the
@@ -33,7 +41,17 @@ func Commune(code string, villages []string, seed uint64) Options {
 		Years:       5,
 		Households:  2400,
 		PoorRates:   []float64{3.5, 2.9, 2.3, 1.7, 1.1},
+		StandardFor: Standards,
 	}
+}
+
+// Committed returns the options of the committed sample (data/reviews): Commune's
+// reviews, then a 2026 review under the next standard, whose higher income line makes
+// more households poor (2.4%), so that the site shows the break in the series.
+func Committed(code string, villages []string, seed uint64) Options {
+	o := Commune(code, villages, seed)
+	o.LaterRates = []float64{2.4}
+	return o
 }
 
 // SchoolBaseline is the plan's 2021 school-attendance rate for children of poor and
@@ -63,24 +81,37 @@ func Generate(o Options) ([][]review.Record, error) {
 	if len(o.Villages) == 0 {
 		return nil, fmt.Errorf("sample: no villages")
 	}
+	if o.StandardFor == nil {
+		return nil, fmt.Errorf("sample: no poverty standards")
+	}
 	g := &generator{o: o, rng: rand.New(rand.NewPCG(o.Seed, o.Seed^0x9e3779b97f4a7c15))}
 	g.initial()
-	out := make([][]review.Record, o.Years)
-	for y := 0; y < o.Years; y++ {
+	rates := append(append([]float64(nil), o.PoorRates...), o.LaterRates...)
+	g.rates = rates
+	out := make([][]review.Record, len(rates))
+	for y := range rates {
 		if y > 0 {
 			g.churn()
 		}
 		g.assignStatuses(y)
-		out[y] = g.records(o.FirstYear + y)
-	}
-	if err := calibrateSchool(out[0], g.rng); err != nil {
-		return nil, err
+		recs, err := g.records(o.FirstYear + y)
+		if err != nil {
+			return nil, err
+		}
+		out[y] = recs
+		if y == o.Years-1 {
+			first, _ := o.StandardFor(o.FirstYear)
+			if err := calibrateSchool(out[0], first, g.rng); err != nil {
+				return nil, err
+			}
+		}
 	}
 	return out, nil
 }
 
 type generator struct {
 	o     generatorOptions
+	rates []float64 // poor shares of every review, the later ones included
 	rng   *rand.Rand
 	hh    []*household
 	seq   []int
@@ -157,3 +188,24 @@ func (g *generator) active() []*household {
 	}
 	return out
 }
+
+// Standards are the sample's standards, read once from the repository's
+// data/standards.toml: 2022-2025 for the reviews up to 2025, the next national one
+// (2026-2030) after. `portal sample` replaces them with portal.toml's mapping.
+func Standards(year int) (*standard.Standard, bool) {
+	repoOnce.Do(func() { repoSet, _ = standard.Repository() })
+	if repoSet == nil {
+		return nil, false
+	}
+	id := "2022-2025"
+	if year >= 2026 {
+		id = "2026-2030"
+	}
+	s, err := repoSet.Lookup(id)
+	return s, err == nil
+}
+
+var (
+	repoOnce sync.Once
+	repoSet  *standard.Set
+)

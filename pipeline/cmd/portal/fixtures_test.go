@@ -22,7 +22,7 @@ func TestCheckReviewFixtures(t *testing.T) {
 		name := filepath.Base(dir)
 		t.Run(name, func(t *testing.T) {
 			data := t.TempDir()
-			for _, f := range []string{"portal.toml", "targets.toml", "programmes.toml"} {
+			for _, f := range []string{"portal.toml", "targets.toml", "programmes.toml", "standards.toml"} {
 				copyFile(t, filepath.Join("..", "..", "..", "data", f), filepath.Join(data, f))
 			}
 			copyFile(t, filepath.Join(dir, "2024.csv"), filepath.Join(data, "reviews", "2024.csv"))
@@ -42,7 +42,7 @@ func TestCheckReviewFixtures(t *testing.T) {
 
 func TestCheckNamesTheLine(t *testing.T) {
 	data := t.TempDir()
-	for _, f := range []string{"portal.toml", "targets.toml", "programmes.toml"} {
+	for _, f := range []string{"portal.toml", "targets.toml", "programmes.toml", "standards.toml"} {
 		copyFile(t, filepath.Join("..", "..", "..", "data", f), filepath.Join(data, f))
 	}
 	copyFile(t, filepath.Join("..", "..", "review", "testdata", "reviews", "duplicate-household", "2024.csv"), filepath.Join(data, "reviews", "2024.csv"))

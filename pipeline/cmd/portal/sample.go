@@ -8,9 +8,11 @@ import (
 	"os"
 	"path/filepath"
 
+	"github.com/minhtien/portal/pipeline/assemble"
 	"github.com/minhtien/portal/pipeline/config"
 	"github.com/minhtien/portal/pipeline/paths"
 	"github.com/minhtien/portal/pipeline/sample"
+	"github.com/minhtien/portal/pipeline/standard"
 )
 
 type sampleCommand struct {
@@ -28,7 +30,7 @@ func (c *sampleCommand) Run(ctx context.Context, args []string) error {
 	fs := newFlagSet(c.Name(), c.Synopsis(), c.stderr)
 	scale := fs.String("scale", "commune", "size of the dataset: commune (the committed sample), province (about 1.1 million households) or national (about 27 million)")
 	seed := fs.Uint64("seed", 20221, "random seed; the same seed gives the same files")
-	out := fs.String("out", "", "folder for the review files (default data/reviews); for a province or national scale, the data folder to write (portal.toml, units.toml, targets.toml, programmes.toml, reviews/)")
+	out := fs.String("out", "", "folder for the review files (default data/reviews); for a province or national scale, the data folder to write (portal.toml, units.toml, targets.toml, programmes.toml, standards.toml, reviews/)")
 	supportOut := fs.String("support-out", "", "folder for the support files (default data/support)")
 	dataDir := fs.String("data", "", "input folder whose portal.toml names the commune and villages (default data/)")
 	households := fs.Int("households", 0, "for a province or national scale, households in the first review instead of the scale's (the same communes and villages, fewer households: a site of full shape that builds quickly)")
@@ -52,7 +54,13 @@ func (c *sampleCommand) Run(ctx context.Context, args []string) error {
 	if *out != "" {
 		dir = *out
 	}
-	years, err := sample.Generate(sample.Commune(p.Unit.Code, p.VillageCodes(), *seed))
+	stds, err := standard.Load(l.Standards())
+	if err != nil {
+		return err
+	}
+	o := sample.Committed(p.Unit.Code, p.VillageCodes(), *seed)
+	o.StandardFor = assemble.StandardFor(p, stds)
+	years, err := sample.Generate(o)
 	if err != nil {
 		return err
 	}
@@ -60,7 +68,8 @@ func (c *sampleCommand) Run(ctx context.Context, args []string) error {
 		return err
 	}
 	for _, recs := range years {
-		b, err := sample.CSV(recs)
+		s, _ := o.StandardFor(recs[0].Year)
+		b, err := sample.CSV(recs, s)
 		if err != nil {
 			return err
 		}
@@ -75,7 +84,7 @@ func (c *sampleCommand) Run(ctx context.Context, args []string) error {
 	if *supportOut != "" {
 		sdir = *supportOut
 	}
-	support, err := sample.Support(years, p.VillageCodes(), *seed)
+	support, err := sample.Support(years, p.VillageCodes(), *seed, o.StandardFor)
 	if err != nil {
 		return err
 	}
@@ -98,7 +107,7 @@ func (c *sampleCommand) Run(ctx context.Context, args []string) error {
 
 // large writes a complete data folder for a province- or country-sized dataset:
 // portal.toml (the province or nation as the unit), units.toml (every commune and
-// village), the commune's targets.toml and programmes.toml, and the reviews, streamed
+// village), the commune's targets.toml, programmes.toml and standards.toml, and the reviews, streamed
 // to DIR/reviews one file per year. It needs an --out folder: the committed commune
 // sample must not be overwritten by accident.
 func (c *sampleCommand) large(l paths.Layout, name, out string, seed uint64, households int) error {
@@ -135,14 +144,14 @@ func (c *sampleCommand) large(l paths.Layout, name, out string, seed uint64, hou
 		return err
 	}
 	files := map[string][]byte{"portal.toml": settings.Bytes(), "units.toml": units.Bytes()}
-	for _, src := range []string{l.Targets(), l.Programmes()} {
+	for _, src := range []string{l.Targets(), l.Programmes(), l.Standards()} {
 		b, err := os.ReadFile(src)
 		if err != nil {
 			return fmt.Errorf("sample: %w", err)
 		}
 		files[filepath.Base(src)] = b
 	}
-	for _, f := range []string{"portal.toml", "units.toml", "targets.toml", "programmes.toml"} {
+	for _, f := range []string{"portal.toml", "units.toml", "targets.toml", "programmes.toml", "standards.toml"} {
 		path := filepath.Join(out, f)
 		if err := os.WriteFile(path, files[f], 0o644); err != nil {
 			return fmt.Errorf("sample: %w", err)

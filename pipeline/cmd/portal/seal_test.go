@@ -13,7 +13,7 @@ import (
 // key, declare its recipient, seal a review file, then re-encrypt it.
 func TestKeygenSealReseal(t *testing.T) {
 	root := t.TempDir()
-	for _, f := range []string{"portal.toml", "programmes.toml", "targets.toml", filepath.Join("reviews", "2024.csv")} {
+	for _, f := range []string{"portal.toml", "programmes.toml", "targets.toml", "standards.toml", filepath.Join("reviews", "2024.csv")} {
 		copyFile(t, filepath.Join("..", "..", "..", "data", f), filepath.Join(root, "data", f))
 	}
 	t.Chdir(root)
