@@ -25,6 +25,7 @@ var indicatorColumns = []column{
 	{"denominator", "integer", "Mẫu số của tỷ lệ; để trống với số đếm, hoặc khi bị ẩn để tránh suy ra số nhỏ", "Denominator of a rate; empty for counts, or when withheld so a small count cannot be worked out"},
 	{"unit_of_measure", "string", "Đơn vị đo: percent, households, people hoặc index", "Unit of measure: percent, households, people or index"},
 	{"flag", "string", "Trống khi có số liệu; suppressed khi bị ẩn (số từ 1 đến k-1, trên trang là \"<5\", hoặc bị ẩn thêm để không suy ra được bằng phép trừ, trên trang là \"x\"); not_available khi không có mẫu số hoặc là năm đầu tiên của số biến động", "Empty when there is a value; suppressed when withheld (a count from 1 to k-1, shown as \"<5\", or withheld too so it cannot be worked out by subtraction, shown as \"x\"); not_available when there is no denominator, or for movement in the first year"},
+	{"standard", "string", "Mã chuẩn nghèo áp dụng cho năm đó (xem từ điển dữ liệu và trang Phương pháp); số liệu theo hai chuẩn khác nhau không so sánh trực tiếp được với nhau", "Id of the poverty standard in force that year (see the data dictionary and the methodology page); figures under two different standards are not directly comparable"},
 }
 
 // unitTargetColumns are the columns of targets-units.csv: each commune's (and a

@@ -760,7 +760,7 @@ func TestReleases(t *testing.T) {
 	hist, _ := history(l.Releases())
 	cur, _ := (&writer{l: l, in: in3}).indicatorsCSV()
 	more := append([]byte{}, cur...)
-	more = append(more, []byte("2026,commune,12424,xã Minh Tiến,all,households,2500,2500,,households,\r\n")...)
+	more = append(more, []byte("2026,commune,12424,xã Minh Tiến,all,households,2500,2500,,households,,2026-2030\r\n")...)
 	rel3, ok3 := resolve(hist, 2026, "2026-12-31", more, nil)
 	if ok3 || rel3.Version != "2026.1" {
 		t.Fatalf("new year %+v", rel3)
