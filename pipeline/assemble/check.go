@@ -30,8 +30,10 @@ type Inputs struct {
 	// review year, as portal.toml maps them.
 	Standards   *standard.Set
 	StandardFor func(year int) (*standard.Standard, bool)
-	Targets     []config.Target
-	Programmes  []config.Programme
+	// Plans are targets.toml's [[plans]], Targets their targets.
+	Plans      []config.Plan
+	Targets    []config.Target
+	Programmes []config.Programme
 	// Registry is the unit registry (data/units.toml), nil when there is none.
 	Registry *config.Registry
 	// Dataset holds every review record when the data is small enough to read whole;
@@ -140,7 +142,7 @@ func load(l paths.Layout, getenv func(string) string, lang string, forceStream b
 	}
 	sf := StandardFor(p, stds)
 	indicator.UseStandards(inUse(p, stds))
-	targets, err := config.LoadTargets(l.Targets(), indicator.Known)
+	tf, err := config.LoadTargetFile(l.Targets(), indicator.Known)
 	if err != nil {
 		return nil, err
 	}
@@ -162,7 +164,7 @@ func load(l paths.Layout, getenv func(string) string, lang string, forceStream b
 		villages[v.Code] = true
 	}
 	rules := review.Rules{CommuneCode: p.Unit.Code, Villages: villages, StandardFor: sf}
-	in := &Inputs{Portal: p, Standards: stds, StandardFor: sf, Targets: targets, Programmes: programmes, Registry: registry}
+	in := &Inputs{Portal: p, Standards: stds, StandardFor: sf, Plans: tf.Plans, Targets: tf.Targets, Programmes: programmes, Registry: registry}
 	if in.atScale() {
 		return loadScale(l, getenv, lang, in)
 	}

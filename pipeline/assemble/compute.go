@@ -52,7 +52,7 @@ func Compute(l paths.Layout, in *Inputs) (*publish.Input, disclosure.Report, err
 	years := in.Years
 	out := &publish.Input{
 		Portal: in.Portal, Standards: inUse(in.Portal, in.Standards), StandardFor: in.StandardFor,
-		Targets: in.Targets, Programmes: in.Programmes,
+		Plans: in.Plans, Targets: in.Targets, Programmes: in.Programmes,
 		Table: table, Years: years, Registry: in.Registry, Parts: parts,
 	}
 	// Support and spending: aggregated, protected, and the commune's coverage of each

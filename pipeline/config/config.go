@@ -39,8 +39,10 @@ type Unit struct {
 	ProvinceEN   string `toml:"province_en"`
 }
 
-// Plan identifies the plan whose targets the portal follows.
+// Plan identifies a plan whose targets the portal follows: portal.toml's [plan], and
+// each [[plans]] of targets.toml (which have an id).
 type Plan struct {
+	ID         string `toml:"id"`
 	Number     string `toml:"number"`
 	Date       string `toml:"date"`
 	Implements string `toml:"implements"`

@@ -67,7 +67,10 @@ type Table struct {
 	// computed under (Catalogue); nil for a table made otherwise, whose catalogue is
 	// the package's Definitions (see Catalogue).
 	Definitions []Definition
-	index       map[Key]int
+	// Standards gives the id of the standard each year was computed under; nil for
+	// a table made otherwise.
+	Standards map[int]string
+	index     map[Key]int
 	// grid, for a table the engine built, finds a figure by arithmetic on its
 	// position instead of a map of every key (which for a province's million
 	// figures would take as much memory as the figures themselves).
@@ -497,7 +500,10 @@ func (a *Aggregator) table(units []Unit) *Table {
 			stds = append(stds, ys.std.std)
 		}
 	}
-	t := &Table{Figures: make([]Figure, 0, n), Definitions: Catalogue(stds)}
+	t := &Table{Figures: make([]Figure, 0, n), Definitions: Catalogue(stds), Standards: map[int]string{}}
+	for _, ys := range a.sums {
+		t.Standards[ys.year] = ys.std.std.ID
+	}
 	g := &grid{units: map[string]int{}, groups: map[string]int{}, inds: map[string]int{}, yearAt: map[int]int{}}
 	for i, ys := range a.sums {
 		g.yearAt[ys.year] = i

@@ -19,6 +19,9 @@ import (
 // Input is everything the pipeline computed, already protected.
 type Input struct {
 	Portal *config.Portal
+	// Plans are targets.toml's [[plans]]; each target names one (Target.Plan). Empty:
+	// the targets are portal.toml's [plan]'s.
+	Plans []config.Plan
 	// Standards are the poverty standards the years are reviewed under, in order;
 	// StandardFor gives each year's.
 	Standards   []*standard.Standard
