@@ -15,7 +15,7 @@
 //
 //  1. not_yet_measured: the indicator has no data source yet (measured is false), or
 //     there is no published value at all.
-//  1b. not_comparable: the baseline and the latest value were computed under two
+//     1b. not_comparable: the baseline and the latest value were computed under two
 //     different poverty standards (a break in the series): no pace, projection or
 //     verdict is computed across the break, and the assessment says so.
 //  2. Final verdict: once the latest year is at or past the target year the target
