@@ -14,10 +14,10 @@
 // finished plan's verdicts stay as they were.
 //
 //  1. not_yet_measured: the indicator has no data source yet (measured is false), or
-//     there is no published value at all.
-//     1b. not_comparable: the baseline and the latest value were computed under two
-//     different poverty standards (a break in the series): no pace, projection or
-//     verdict is computed across the break, and the assessment says so.
+//     there is no published value at all. Then not_comparable: the baseline and
+//     the latest value were computed under two different poverty standards (a
+//     break in the series): no pace, projection or verdict is computed across the
+//     break, and the assessment says so.
 //  2. Final verdict: once the latest year is at or past the target year the target
 //     year's review is in; Final is true and the status is achieved when the
 //     comparator holds for the latest value, not_achieved otherwise. Gap says by how
