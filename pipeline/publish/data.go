@@ -101,8 +101,12 @@ func (w *writer) data() error {
 		"release":     w.in.Release,
 		"years":       w.in.Years,
 		"latest_year": w.in.Years[len(w.in.Years)-1],
-		"villages":    villages,
-		"groups":      indicator.Groups,
+		// The standard of each year and the years where it changes: tables name the
+		// standard of each year and charts mark the break.
+		"year_standards":   w.yearStandards(),
+		"standard_changes": w.changes(),
+		"villages":         villages,
+		"groups":           indicator.Groups,
 	}
 	if err := w.jsonFile("portal.json", portal); err != nil {
 		return err
@@ -114,6 +118,9 @@ func (w *writer) data() error {
 		return err
 	}
 	if err := w.jsonFile("plans.json", w.plans()); err != nil {
+		return err
+	}
+	if err := w.jsonFile("standards.json", w.standardsJSON()); err != nil {
 		return err
 	}
 	return w.jsonFile("programmes.json", w.programmes())
