@@ -117,7 +117,11 @@ func (p *protector) equations() [][]cell {
 				add(p.slotCells(y, u, g, num, "poor_households", "near_poor_households", "poor_near_poor_households"))
 				add(p.slotCells(y, u, g, num, "dep_water_rate", "clean_water_rate", "poor_near_poor_households"))
 				add(p.slotCells(y, u, g, num, "dep_sanitation_rate", "hygienic_latrine_rate", "poor_near_poor_households"))
-				add(p.slotCells(y, u, g, num, censoredSum(p.t)...))
+				if !p.t.Weighted[y] {
+					// Under unequal weights mpi_a's numerator is a weighted sum, which
+					// this equation of plain sums cannot state; it is left out.
+					add(p.slotCells(y, u, g, num, censoredSum(p.t)...))
+				}
 			}
 		}
 	}

@@ -67,9 +67,12 @@ type Table struct {
 	// computed under (Catalogue); nil for a table made otherwise, whose catalogue is
 	// the package's Definitions (see Catalogue).
 	Definitions []Definition
-	// Standards gives the id of the standard each year was computed under; nil for
-	// a table made otherwise.
+	// Standards gives the id of the standard each year was computed under, and
+	// Weighted whether that standard weighs its indicators unequally (then mpi_a's
+	// numerator is a weighted sum of the censored counts, not their sum); nil for a
+	// table made otherwise.
 	Standards map[int]string
+	Weighted  map[int]bool
 	index     map[Key]int
 	// grid, for a table the engine built, finds a figure by arithmetic on its
 	// position instead of a map of every key (which for a province's million
@@ -500,9 +503,12 @@ func (a *Aggregator) table(units []Unit) *Table {
 			stds = append(stds, ys.std.std)
 		}
 	}
-	t := &Table{Figures: make([]Figure, 0, n), Definitions: Catalogue(stds), Standards: map[int]string{}}
+	t := &Table{Figures: make([]Figure, 0, n), Definitions: Catalogue(stds), Standards: map[int]string{}, Weighted: map[int]bool{}}
 	for _, ys := range a.sums {
 		t.Standards[ys.year] = ys.std.std.ID
+		for _, w := range ys.std.weights {
+			t.Weighted[ys.year] = t.Weighted[ys.year] || w != ys.std.weights[0]
+		}
 	}
 	g := &grid{units: map[string]int{}, groups: map[string]int{}, inds: map[string]int{}, yearAt: map[int]int{}}
 	for i, ys := range a.sums {
