@@ -4,7 +4,6 @@ import (
 	"path/filepath"
 	"testing"
 
-	"github.com/minhtien/portal/pipeline/assemble"
 	"github.com/minhtien/portal/pipeline/config"
 	"github.com/minhtien/portal/pipeline/review"
 	"github.com/minhtien/portal/pipeline/standard"
@@ -26,7 +25,11 @@ func TestCommittedSampleData(t *testing.T) {
 	for _, v := range p.Villages {
 		villages[v.Code] = true
 	}
-	d, ps, err := review.Read(filepath.Join(root, "reviews"), review.Rules{CommuneCode: p.Unit.Code, Villages: villages, StandardFor: assemble.StandardFor(p, stds)}, nil)
+	d, ps, err := review.Read(filepath.Join(root, "reviews"), review.Rules{CommuneCode: p.Unit.Code, Villages: villages, StandardFor: func(year int) (*standard.Standard, bool) {
+		id, ok := p.StandardFor(year)
+		s, err := stds.Lookup(id)
+		return s, ok && err == nil
+	}}, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
