@@ -7,6 +7,7 @@ import (
 	"errors"
 	"fmt"
 	"os"
+	"slices"
 	"sort"
 	"strings"
 
@@ -25,7 +26,13 @@ import (
 
 // Inputs are the loaded and checked inputs of a build.
 type Inputs struct {
-	Portal     *config.Portal
+	Portal *config.Portal
+	// Standards are data/standards.toml; StandardFor gives the one in force for a
+	// review year, as portal.toml maps them.
+	Standards   *standard.Set
+	StandardFor func(year int) (*standard.Standard, bool)
+	// Plans are targets.toml's [[plans]], Targets their targets.
+	Plans      []config.Plan
 	Targets    []config.Target
 	Programmes []config.Programme
 	// Registry is the unit registry (data/units.toml), nil when there is none.
@@ -132,7 +139,16 @@ func load(l paths.Layout, getenv func(string) string, lang string, forceStream b
 	if err != nil {
 		return nil, err
 	}
-	targets, err := config.LoadTargets(l.Targets(), indicator.Known)
+	stds, err := standard.Load(l.Standards())
+	if err != nil {
+		return nil, err
+	}
+	if err := p.CheckStandards(l.PortalConfig(), func(id string) bool { _, err := stds.Lookup(id); return err == nil }); err != nil {
+		return nil, err
+	}
+	sf := StandardFor(p, stds)
+	indicator.UseStandards(inUse(p, stds))
+	tf, err := config.LoadTargetFile(l.Targets(), indicator.Known)
 	if err != nil {
 		return nil, err
 	}
@@ -151,8 +167,8 @@ func load(l paths.Layout, getenv func(string) string, lang string, forceStream b
 	for _, v := range p.Villages {
 		villages[v.Code] = true
 	}
-	rules := review.Rules{CommuneCode: p.Unit.Code, Villages: villages, Classify: classifier(p)}
-	in := &Inputs{Portal: p, Targets: targets, Programmes: programmes, Registry: registry}
+	rules := review.Rules{CommuneCode: p.Unit.Code, Villages: villages, StandardFor: sf}
+	in := &Inputs{Portal: p, Standards: stds, StandardFor: sf, Plans: tf.Plans, Targets: tf.Targets, Programmes: programmes, Registry: registry}
 	if in.atScale() {
 		return loadScale(l, getenv, lang, in)
 	}
@@ -176,7 +192,7 @@ func load(l paths.Layout, getenv func(string) string, lang string, forceStream b
 		return nil, err
 	}
 	if forceStream || reviewBytes(files) > streamThreshold {
-		in.Sums, in.Years, in.Rows, in.Problems, err = streamReviews(files, func(int) review.Rules { return rules }, specOf(p), opener(getenv))
+		in.Sums, in.Years, in.Rows, in.Problems, err = streamReviews(files, func(int) review.Rules { return rules }, specOf(p, sf), opener(getenv))
 		if err != nil {
 			return nil, err
 		}
@@ -260,28 +276,30 @@ func vocabulary(p *config.Portal, programmes []config.Programme) story.Vocab {
 	return v
 }
 
-// classifier returns the classification the review checker compares statuses with.
-func classifier(p *config.Portal) func(int, *review.Record) (string, error) {
-	return func(year int, r *review.Record) (string, error) {
+// StandardFor returns the standard portal.toml puts in force for each year.
+func StandardFor(p *config.Portal, stds *standard.Set) func(int) (*standard.Standard, bool) {
+	return func(year int) (*standard.Standard, bool) {
 		id, ok := p.StandardFor(year)
 		if !ok {
-			return "", fmt.Errorf("no standard for %d", year)
+			return nil, false
 		}
-		s, err := standard.Lookup(id)
-		if err != nil {
-			return "", err
-		}
-		deps := 0
-		for _, d := range r.Deprivations() {
-			deps += d
-		}
-		h := standard.Household{Area: r.Area, Income: r.IncomePerCapita, Deprivations: deps}
-		agrees, got, err := s.Agrees(r.Status, h)
-		if err != nil || agrees {
-			return r.Status, err
-		}
-		return got, nil
+		s, err := stds.Lookup(id)
+		return s, err == nil
 	}
+}
+
+// inUse returns the standards portal.toml maps years to, in the order of their
+// first year: the catalogue of indicators is theirs.
+func inUse(p *config.Portal, stds *standard.Set) []*standard.Standard {
+	uses := append([]config.StandardUse(nil), p.Standards...)
+	sort.SliceStable(uses, func(i, j int) bool { return uses[i].FromYear < uses[j].FromYear })
+	var out []*standard.Standard
+	for _, u := range uses {
+		if s, err := stds.Lookup(u.ID); err == nil && !slices.Contains(out, s) {
+			out = append(out, s)
+		}
+	}
+	return out
 }
 
 // opener reads clear files as they are and decrypts sealed ones in memory, asking for

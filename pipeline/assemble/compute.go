@@ -10,6 +10,7 @@ import (
 	"github.com/minhtien/portal/pipeline/paths"
 	"github.com/minhtien/portal/pipeline/progress"
 	"github.com/minhtien/portal/pipeline/publish"
+	"github.com/minhtien/portal/pipeline/standard"
 	"github.com/minhtien/portal/pipeline/support"
 )
 
@@ -46,7 +47,7 @@ func Compute(l paths.Layout, in *Inputs) (*publish.Input, disclosure.Report, err
 	default:
 		if in.Sums != nil {
 			table = in.Sums.Table()
-		} else if table, err = indicator.Compute(in.Dataset, specOf(in.Portal)); err != nil {
+		} else if table, err = indicator.Compute(in.Dataset, specOf(in.Portal, in.StandardFor)); err != nil {
 			return nil, report, err
 		}
 		report, err = disclosure.Protect(table, in.Portal.Disclosure.K)
@@ -79,7 +80,8 @@ func Compute(l paths.Layout, in *Inputs) (*publish.Input, disclosure.Report, err
 func assess(in *Inputs, table *indicator.Table, parts []publish.Part, st *support.Table, coverage *indicator.Table) (*publish.Input, error) {
 	years := in.Years
 	out := &publish.Input{
-		Portal: in.Portal, Targets: in.Targets, Programmes: in.Programmes,
+		Portal: in.Portal, Standards: inUse(in.Portal, in.Standards), StandardFor: in.StandardFor,
+		Plans: in.Plans, Targets: in.Targets, Programmes: in.Programmes,
 		Table: table, Years: years, Registry: in.Registry, Parts: parts,
 		Support: st, Coverage: coverage,
 	}
@@ -132,6 +134,6 @@ func release(years []int) (publish.Release, error) {
 }
 
 // specOf says which units figures are computed for: the commune and its villages.
-func specOf(p *config.Portal) indicator.Spec {
-	return indicator.Spec{Commune: p.Unit.Code, Villages: p.VillageCodes()}
+func specOf(p *config.Portal, sf func(int) (*standard.Standard, bool)) indicator.Spec {
+	return indicator.Spec{Commune: p.Unit.Code, Villages: p.VillageCodes(), StandardFor: sf}
 }

@@ -167,10 +167,10 @@ func loadScale(l paths.Layout, getenv func(string) string, lang string, in *Inpu
 		return nil, err
 	}
 	in.nest = n
-	classify := classifier(in.Portal)
+	n.spec.StandardFor = in.StandardFor
 	rulesFor := func(year int) review.Rules {
 		communes, villages := n.rulesFor(year)
-		return review.Rules{Communes: communes, Villages: villages, Classify: classify}
+		return review.Rules{Communes: communes, Villages: villages, StandardFor: in.StandardFor}
 	}
 	files, err := review.Files(l.Reviews())
 	if err != nil {

@@ -53,6 +53,10 @@ type Line struct {
 	// Format formats tick and value labels; nil means "%.1f". Pass a
 	// func with a decimal comma for Vietnamese pages.
 	Format func(float64) string
+	// Breaks mark where the series change definition (a new poverty standard):
+	// each is drawn as a labelled vertical rule between the year before and
+	// its year. A break outside the years shown is not drawn.
+	Breaks []Break
 	// Width is the width of the viewBox in user units; 0 means the default
 	// 640x360 canvas. Other values are clamped to [320, 1280] and get a
 	// height of at least 300 (taller when the legend needs it). Text keeps

@@ -27,6 +27,7 @@ func (c Line) SVG() string {
 	m.drawXAxis(&w, b)
 	drawXTitle(&w, m.cv, c.XLabel, b)
 	m.drawTarget(&w, b)
+	m.drawBreaks(&w, b)
 	clip := ""
 	if m.fixed {
 		clip = "url(#" + id + "-clip)"

@@ -39,8 +39,10 @@ type Unit struct {
 	ProvinceEN   string `toml:"province_en"`
 }
 
-// Plan identifies the plan whose targets the portal follows.
+// Plan identifies a plan whose targets the portal follows: portal.toml's [plan], and
+// each [[plans]] of targets.toml (which have an id).
 type Plan struct {
+	ID         string `toml:"id"`
 	Number     string `toml:"number"`
 	Date       string `toml:"date"`
 	Implements string `toml:"implements"`
@@ -215,6 +217,26 @@ func (p *Portal) StandardFor(year int) (string, bool) {
 		}
 	}
 	return "", false
+}
+
+// CheckStandards checks the [[standards]] mapping against the standards that exist
+// (known reports whether an id is declared in data/standards.toml): every id must be
+// one, and no year may fall under two standards.
+func (p *Portal) CheckStandards(name string, known func(id string) bool) error {
+	var errs []error
+	for i, s := range p.Standards {
+		key := fmt.Sprintf("standards[%d].id", i)
+		if !known(s.ID) {
+			errs = append(errs, &Error{File: name, Key: key, Msg: fmt.Sprintf("standard %q is not declared in data/standards.toml", s.ID), Hint: "use the id of a [[standard]] of data/standards.toml, or add it there"})
+		}
+		for j := range i {
+			o := p.Standards[j]
+			if s.FromYear <= o.ToYear && o.FromYear <= s.ToYear {
+				errs = append(errs, &Error{File: name, Key: key, Msg: fmt.Sprintf("years %d-%d overlap standards[%d] (%d-%d): a year has one standard", s.FromYear, s.ToYear, j, o.FromYear, o.ToYear), Hint: "make the year ranges follow each other"})
+			}
+		}
+	}
+	return errors.Join(errs...)
 }
 
 // Error is a problem in a settings file, located by its TOML key or line.

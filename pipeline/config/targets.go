@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"os"
 	"regexp"
+	"strconv"
 
 	"github.com/BurntSushi/toml"
 )
@@ -23,10 +24,39 @@ type Target struct {
 	Baseline     *float64 `toml:"baseline"`
 	Method       string   `toml:"method"`
 	Keep         bool     `toml:"keep"`
+	// Plan is the id of the plan the target belongs to; it may be left out when
+	// targets.toml declares one plan (or none: then portal.toml's [plan]).
+	Plan string `toml:"plan"`
 }
 
-type targetsFile struct {
+// TargetFile is targets.toml: the plans and their targets.
+type TargetFile struct {
+	Plans   []Plan   `toml:"plans"`
 	Targets []Target `toml:"targets"`
+}
+
+type targetsFile = TargetFile
+
+var planPeriod = regexp.MustCompile(`^([0-9]{4})-([0-9]{4})$`)
+
+// PeriodYears returns the first and last year of a plan's period ("2022-2025").
+func (p Plan) PeriodYears() (int, int, bool) {
+	m := planPeriod.FindStringSubmatch(p.Period)
+	if m == nil {
+		return 0, 0, false
+	}
+	from, _ := strconv.Atoi(m[1])
+	to, _ := strconv.Atoi(m[2])
+	return from, to, from <= to
+}
+
+// LoadTargetFile reads and checks targets.toml at path, its plans included.
+func LoadTargetFile(path string, known func(string) bool) (*TargetFile, error) {
+	b, err := os.ReadFile(path)
+	if err != nil {
+		return nil, fmt.Errorf("load targets: %w", err)
+	}
+	return ParseTargetFile(path, b, known)
 }
 
 var targetID = regexp.MustCompile(`^[a-z0-9]+(-[a-z0-9]+)*$`)
@@ -41,14 +71,42 @@ func LoadTargets(path string, known func(string) bool) ([]Target, error) {
 	return ParseTargets(path, b, known)
 }
 
-// ParseTargets decodes and checks the text of a targets.toml.
+// ParseTargets decodes and checks the text of a targets.toml and returns its targets.
 func ParseTargets(name string, b []byte, known func(string) bool) ([]Target, error) {
+	f, err := ParseTargetFile(name, b, known)
+	if err != nil {
+		return nil, err
+	}
+	return f.Targets, nil
+}
+
+// ParseTargetFile decodes and checks the text of a targets.toml.
+func ParseTargetFile(name string, b []byte, known func(string) bool) (*TargetFile, error) {
 	var f targetsFile
 	md, err := toml.Decode(string(b), &f)
 	if err != nil {
 		return nil, tomlError(name, err)
 	}
 	errs := []error{unknownKeys(name, b, md), formulaCells(name, b)}
+	plans := map[string]bool{}
+	for i, p := range f.Plans {
+		bad := func(key, msg, hint string) {
+			errs = append(errs, &Error{File: name, Key: fmt.Sprintf("plans[%d].%s", i, key), Msg: msg, Hint: hint})
+		}
+		switch {
+		case !targetID.MatchString(p.ID):
+			bad("id", fmt.Sprintf("plan id %q must be lowercase words or numbers joined by -", p.ID), `for example id = "2022-2025"`)
+		case plans[p.ID]:
+			bad("id", fmt.Sprintf("plan id %q is used twice", p.ID), "give each plan its own id")
+		}
+		plans[p.ID] = true
+		if _, _, ok := p.PeriodYears(); !ok {
+			bad("period", fmt.Sprintf("period %q is not two years, the first not after the second", p.Period), `for example period = "2022-2025"`)
+		}
+		if p.TitleVI == "" || p.TitleEN == "" {
+			bad("title_vi", "a plan needs title_vi and title_en", "add both titles")
+		}
+	}
 	seen := map[string]bool{}
 	for i := range f.Targets {
 		t := &f.Targets[i]
@@ -87,6 +145,14 @@ func ParseTargets(name string, b []byte, known func(string) bool) ([]Target, err
 		if t.Baseline != nil && t.BaselineYear == 0 {
 			bad("baseline_year", "a baseline value needs its year", "add baseline_year")
 		}
+		switch {
+		case t.Plan == "" && len(f.Plans) == 1:
+			t.Plan = f.Plans[0].ID
+		case t.Plan == "" && len(f.Plans) > 1:
+			bad("plan", "with several [[plans]], each target names its plan", `add plan = "<id of a [[plans]]>"`)
+		case t.Plan != "" && !plans[t.Plan]:
+			bad("plan", fmt.Sprintf("plan %q is not declared in [[plans]]", t.Plan), "use the id of a [[plans]] table")
+		}
 	}
 	if len(f.Targets) == 0 {
 		errs = append(errs, &Error{File: name, Msg: "no target is declared", Hint: "add one [[targets]] table per target of the plan"})
@@ -94,5 +160,5 @@ func ParseTargets(name string, b []byte, known func(string) bool) ([]Target, err
 	if err := errors.Join(errs...); err != nil {
 		return nil, err
 	}
-	return f.Targets, nil
+	return &f, nil
 }

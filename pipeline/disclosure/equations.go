@@ -106,7 +106,7 @@ func (p *protector) equations() [][]cell {
 		for _, g := range fr.groups {
 			for _, parent := range fr.parents {
 				family := append([]string{parent}, fr.children[parent]...)
-				for _, d := range indicator.Definitions {
+				for _, d := range p.t.Catalogue() {
 					add(p.cells(y, family, g, d.Code, num))
 					if d.Code == "school_attendance_rate" || d.Code == "health_insurance_rate" {
 						add(p.cells(y, family, g, d.Code, den))
@@ -117,7 +117,11 @@ func (p *protector) equations() [][]cell {
 				add(p.slotCells(y, u, g, num, "poor_households", "near_poor_households", "poor_near_poor_households"))
 				add(p.slotCells(y, u, g, num, "dep_water_rate", "clean_water_rate", "poor_near_poor_households"))
 				add(p.slotCells(y, u, g, num, "dep_sanitation_rate", "hygienic_latrine_rate", "poor_near_poor_households"))
-				add(p.slotCells(y, u, g, num, censoredSum...))
+				if !p.t.Weighted[y] {
+					// Under unequal weights mpi_a's numerator is a weighted sum, which
+					// this equation of plain sums cannot state; it is left out.
+					add(p.slotCells(y, u, g, num, censoredSum(p.t)...))
+				}
 			}
 		}
 	}
@@ -140,17 +144,19 @@ func (p *protector) equations() [][]cell {
 	return eqs
 }
 
-// censoredSum lists the figures of the censored-headcount identity: the 12 censored
-// numerators and mpi_a's numerator (mpi_m0's is the same number, linked to it).
-var censoredSum = func() []string {
+// censoredSum lists the figures of the censored-headcount identity: the censored
+// numerators of the table's standards and mpi_a's numerator (mpi_m0's is the same
+// number, linked to it). A year has only its own standard's; with equal weights
+// (every committed standard) their sum is mpi_a's numerator.
+func censoredSum(t *indicator.Table) []string {
 	out := []string{"mpi_a"}
-	for _, d := range indicator.Definitions {
+	for _, d := range t.Catalogue() {
 		if strings.HasPrefix(d.Code, "censored_") {
 			out = append(out, d.Code)
 		}
 	}
 	return out
-}()
+}
 
 // absent reports whether a figure takes no part in any equation: a count that is not
 // available (the first review's movement). A rate that is not available stays in: it
@@ -206,7 +212,7 @@ func (p *protector) linkGroups() [][]cell {
 				near := concat(at("near_poor_households", num), at("near_poor_rate", num))
 				households := concat(at("households", num), at("poor_rate", den), at("near_poor_rate", den), at("mpi_h", den), at("mpi_m0", den))
 				pn := at("poor_near_poor_households", num)
-				for _, d := range indicator.Definitions {
+				for _, d := range p.t.Catalogue() {
 					switch {
 					case strings.HasPrefix(d.Code, "censored_"):
 						households = append(households, at(d.Code, den)...)

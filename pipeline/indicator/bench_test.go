@@ -9,6 +9,7 @@ import (
 	"github.com/minhtien/portal/pipeline/disclosure"
 	"github.com/minhtien/portal/pipeline/indicator"
 	"github.com/minhtien/portal/pipeline/review"
+	"github.com/minhtien/portal/pipeline/sample"
 )
 
 // fastDataset generates rows households spread evenly over years reviews and the
@@ -17,7 +18,7 @@ import (
 // so households escape, fall in and relapse, and 0.5% leave each year.
 func fastDataset(rows, years, villages int) (*review.Dataset, indicator.Spec) {
 	rng := rand.New(rand.NewPCG(1, 2))
-	spec := indicator.Spec{Commune: "99999"}
+	spec := indicator.Spec{Commune: "99999", StandardFor: sample.Standards}
 	for v := range villages {
 		spec.Villages = append(spec.Villages, fmt.Sprintf("V%03d", v+1))
 	}
@@ -55,9 +56,10 @@ func fastDataset(rows, years, villages int) (*review.Dataset, indicator.Spec) {
 				Area: "rural", Members: m, IncomePerCapita: 1_000_000, Status: status[i],
 				MeritFamily: int(d >> 12 & 1), DisabledMember: int(d >> 13 & 1), FemaleHead: int(d >> 14 & 1), EthnicMinority: int(d >> 15 & 1),
 				Children6to15: c, Children6to15InSchool: c, MembersInsured: m}
-			r.DEmployment, r.DDependency, r.DNutrition, r.DHealthInsurance = int(d&1), int(d>>1&1), int(d>>2&1), int(d>>3&1)
-			r.DAdultEducation, r.DChildSchooling, r.DHousingQuality, r.DHousingArea = int(d>>4&1), int(d>>5&1), int(d>>6&1), int(d>>7&1)
-			r.DWater, r.DSanitation, r.DTelecom, r.DInformationAccess = int(d>>8&1), int(d>>9&1), int(d>>10&1), int(d>>11&1)
+			r.Dep = make([]uint8, len(std2022.Indicators))
+			for j := range r.Dep {
+				r.Dep[j] = uint8(d >> j & 1)
+			}
 			f.Records[i] = r
 			f.Lines[i] = i + 2
 		}

@@ -1,6 +1,10 @@
 package indicator
 
-import "strings"
+import (
+	"strings"
+
+	"github.com/minhtien/portal/pipeline/standard"
+)
 
 // Definition describes an indicator for the data dictionary and for targets.
 type Definition struct {
@@ -9,26 +13,23 @@ type Definition struct {
 	VI, EN  string
 }
 
-// depNames are the 12 deprivation indicators without their "d_" prefix, with names.
-var depNames = []struct{ code, vi, en string }{
-	{"employment", "việc làm", "employment"},
-	{"dependency", "người phụ thuộc", "dependency"},
-	{"nutrition", "dinh dưỡng", "nutrition"},
-	{"health_insurance", "bảo hiểm y tế", "health insurance"},
-	{"adult_education", "giáo dục người lớn", "adult education"},
-	{"child_schooling", "đi học của trẻ em", "child schooling"},
-	{"housing_quality", "chất lượng nhà ở", "housing quality"},
-	{"housing_area", "diện tích nhà ở", "housing area"},
-	{"water", "nước sinh hoạt", "drinking water"},
-	{"sanitation", "nhà tiêu hợp vệ sinh", "sanitation"},
-	{"telecom", "dịch vụ viễn thông", "telecommunications"},
-	{"information_access", "tiếp cận thông tin", "access to information"},
+// Definitions lists every indicator the engine computes under the standards in use
+// (UseStandards), in publishing order: a year's figures are these, less the
+// deprivation indicators its own standard does not have.
+var Definitions = Catalogue(nil)
+
+// UseStandards sets the catalogue to the indicators of the given standards, the ones
+// portal.toml maps review years to. The build calls it once, before computing.
+func UseStandards(stds []*standard.Standard) {
+	Definitions = Catalogue(stds)
+	definitionIndex = indexOf(Definitions)
 }
 
-// Definitions lists every indicator the engine computes, in publishing order.
-var Definitions = buildDefinitions()
-
-func buildDefinitions() []Definition {
+// Catalogue returns the definitions of every indicator computed under the given
+// standards: the counts and flows, then dep_ and censored_ rates for each standard's
+// indicators (one entry per column, in order of first appearance), then the
+// Alkire-Foster measures and the coverage rates.
+func Catalogue(stds []*standard.Standard) []Definition {
 	d := []Definition{
 		{"households", Households, "Số hộ được rà soát", "Households reviewed"},
 		{"poor_households", Households, "Số hộ nghèo", "Poor households"},
@@ -41,35 +42,58 @@ func buildDefinitions() []Definition {
 		{"relapsed", Households, "Số hộ tái nghèo: nghèo lần này, không nghèo lần trước nhưng từng nghèo", "Relapsed: poor now, not poor in the previous review, poor in an earlier one"},
 		{"recently_escaped_households", Households, "Số hộ mới thoát nghèo (trong 3 lần rà soát gần nhất, 36 tháng)", "Recently escaped: not poor now, escaped within the last 3 reviews (36 months)"},
 	}
-	for _, n := range depNames {
-		d = append(d, Definition{"dep_" + n.code + "_rate", Percent,
-			"Tỷ lệ hộ nghèo và cận nghèo thiếu hụt " + n.vi,
-			"Share of poor and near-poor households deprived in " + n.en})
+	var inds []standard.Indicator
+	seen := map[string]bool{}
+	for _, s := range stds {
+		for _, ind := range s.Indicators {
+			if !seen[ind.Column] {
+				seen[ind.Column] = true
+				inds = append(inds, ind)
+			}
+		}
 	}
-	for _, n := range depNames {
-		d = append(d, Definition{"censored_" + n.code + "_rate", Percent,
-			"Tỷ lệ hộ vừa nghèo vừa thiếu hụt " + n.vi + " trên tổng số hộ (chỉ số kiểm duyệt Alkire-Foster)",
-			"Households both poor and deprived in " + n.en + ", as a share of all households (Alkire-Foster censored headcount)"})
+	for _, n := range inds {
+		d = append(d, depDefinition(n))
+	}
+	for _, n := range inds {
+		d = append(d, censoredDefinition(n))
 	}
 	return append(d,
 		Definition{"mpi_h", Percent, "Tỷ lệ nghèo H (Alkire-Foster): hộ nghèo / tổng số hộ", "Headcount ratio H (Alkire-Foster): poor / households"},
-		Definition{"mpi_a", Percent, "Mức độ thiếu hụt bình quân A của hộ nghèo (12 chỉ số, trọng số bằng nhau)", "Intensity A: mean share of the 12 indicators in which the poor are deprived"},
+		Definition{"mpi_a", Percent, "Mức độ thiếu hụt bình quân A của hộ nghèo: tỷ lệ (theo trọng số của chuẩn) các chỉ số của chuẩn nghèo năm đó mà hộ nghèo bị thiếu hụt", "Intensity A: mean (weighted as the standard weights them) share of that year's standard's indicators in which the poor are deprived"},
 		Definition{"mpi_m0", Index, "Chỉ số nghèo đa chiều M0 = H × A (0 đến 1)", "Adjusted headcount M0 = H × A (0 to 1)"},
 		Definition{"school_attendance_rate", Percent, "Tỷ lệ trẻ 6-15 tuổi thuộc hộ nghèo, cận nghèo đi học đúng độ tuổi", "Children aged 6-15 in poor and near-poor households attending school at the right level"},
 		Definition{"health_insurance_rate", Percent, "Tỷ lệ người thuộc hộ nghèo, cận nghèo có bảo hiểm y tế", "People in poor and near-poor households with health insurance"},
-		Definition{"clean_water_rate", Percent, "Tỷ lệ hộ nghèo, cận nghèo dùng nước sinh hoạt hợp vệ sinh", "Poor and near-poor households using hygienic water"},
-		Definition{"hygienic_latrine_rate", Percent, "Tỷ lệ hộ nghèo, cận nghèo dùng nhà tiêu hợp vệ sinh", "Poor and near-poor households using a hygienic latrine"},
+		Definition{"clean_water_rate", Percent, "Tỷ lệ hộ nghèo, cận nghèo dùng nước sinh hoạt hợp vệ sinh (không thiếu hụt chỉ số d_water)", "Poor and near-poor households using hygienic water (not deprived in d_water)"},
+		Definition{"hygienic_latrine_rate", Percent, "Tỷ lệ hộ nghèo, cận nghèo dùng nhà tiêu hợp vệ sinh (không thiếu hụt chỉ số d_sanitation)", "Poor and near-poor households using a hygienic latrine (not deprived in d_sanitation)"},
 	)
 }
 
+func depDefinition(n standard.Indicator) Definition {
+	return Definition{"dep_" + n.Code() + "_rate", Percent,
+		"Tỷ lệ hộ nghèo và cận nghèo thiếu hụt " + n.NameVI,
+		"Share of poor and near-poor households deprived in " + n.NameEN}
+}
+
+func censoredDefinition(n standard.Indicator) Definition {
+	return Definition{"censored_" + n.Code() + "_rate", Percent,
+		"Tỷ lệ hộ vừa nghèo vừa thiếu hụt " + n.NameVI + " trên tổng số hộ (chỉ số kiểm duyệt Alkire-Foster)",
+		"Households both poor and deprived in " + n.NameEN + ", as a share of all households (Alkire-Foster censored headcount)"}
+}
+
+// yearDefinitions are the definitions of a year under standard s, in publishing order.
+func yearDefinitions(s *standard.Standard) []Definition { return Catalogue([]*standard.Standard{s}) }
+
 // definitionIndex finds a definition by code.
-var definitionIndex = func() map[string]int {
-	m := make(map[string]int, len(Definitions))
-	for i, d := range Definitions {
+var definitionIndex = indexOf(Definitions)
+
+func indexOf(defs []Definition) map[string]int {
+	m := make(map[string]int, len(defs))
+	for i, d := range defs {
 		m[d.Code] = i
 	}
 	return m
-}()
+}
 
 // Lookup returns the definition of an indicator code.
 func Lookup(code string) (Definition, bool) {

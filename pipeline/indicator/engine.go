@@ -2,11 +2,13 @@ package indicator
 
 import (
 	"fmt"
+	"slices"
 
 	"github.com/apache/arrow-go/v18/arrow"
 	"github.com/apache/arrow-go/v18/arrow/array"
 
 	"github.com/minhtien/portal/pipeline/review"
+	"github.com/minhtien/portal/pipeline/standard"
 )
 
 // Unit is a unit figures are computed for.
@@ -37,6 +39,9 @@ type Spec struct {
 	// the communes; ProvinceOf gives each commune's province.
 	Provinces  []string
 	ProvinceOf map[string]string
+	// StandardFor gives the poverty standard in force for a review year: the
+	// deprivation indicators counted, and the weights of the Alkire-Foster measures.
+	StandardFor func(year int) (*standard.Standard, bool)
 }
 
 func (s Spec) units() []Unit {
@@ -58,7 +63,17 @@ func (s Spec) units() []Unit {
 // indicator (as in Definitions).
 type Table struct {
 	Figures []Figure
-	index   map[Key]int
+	// Definitions are the indicators of the standards the table's years were
+	// computed under (Catalogue); nil for a table made otherwise, whose catalogue is
+	// the package's Definitions (see Catalogue).
+	Definitions []Definition
+	// Standards gives the id of the standard each year was computed under, and
+	// Weighted whether that standard weighs its indicators unequally (then mpi_a's
+	// numerator is a weighted sum of the censored counts, not their sum); nil for a
+	// table made otherwise.
+	Standards map[int]string
+	Weighted  map[int]bool
+	index     map[Key]int
 	// grid, for a table the engine built, finds a figure by arithmetic on its
 	// position instead of a map of every key (which for a province's million
 	// figures would take as much memory as the figures themselves).
@@ -85,6 +100,24 @@ func (g *grid) find(k Key) (int, bool) {
 		return 0, false
 	}
 	return ((y*len(g.units)+u)*len(g.groups)+gr)*len(g.inds) + d, true
+}
+
+// Catalogue returns the definitions of the table's indicators, in publishing order.
+func (t *Table) Catalogue() []Definition {
+	if t.Definitions != nil {
+		return t.Definitions
+	}
+	return Definitions
+}
+
+// Standards returns the standard each year of the table was computed under, by year;
+// nil for a table made otherwise.
+func (a *Aggregator) Standards() map[int]*standard.Standard {
+	out := map[int]*standard.Standard{}
+	for _, ys := range a.sums {
+		out[ys.year] = ys.std.std
+	}
+	return out
 }
 
 // Get returns the figure with the given key.
@@ -190,6 +223,7 @@ type Aggregator struct {
 
 	yi      int // index of the current review
 	year    int
+	std     *measures // of the current review
 	open    bool
 	leaf    []acc // the current review's village sums: village*len(Groups) + group
 	sums    []yearSums
@@ -222,7 +256,42 @@ func (a *Aggregator) Reappeared() []Reappearance { return a.reappeared }
 type yearSums struct {
 	year  int
 	first bool
+	std   *measures
 	accs  []acc
+}
+
+// measures is what the engine counts under one standard: its indicators, their
+// weights, and where the water and sanitation indicators are among them (-1 when the
+// standard has none, and their coverage rates are not available).
+type measures struct {
+	std               *standard.Standard
+	defs              []Definition
+	weights           []int64
+	total             int64
+	water, sanitation int
+}
+
+func measuresOf(s *standard.Standard) *measures {
+	m := &measures{std: s, defs: yearDefinitions(s), total: s.TotalWeight()}
+	for _, ind := range s.Indicators {
+		m.weights = append(m.weights, ind.Weight)
+	}
+	_, m.water, _ = s.Indicator("d_water")
+	_, m.sanitation, _ = s.Indicator("d_sanitation")
+	return m
+}
+
+// newAccs returns n accumulators for the standard, their deprivation counts cut
+// from one allocation.
+func (m *measures) newAccs(n int) []acc {
+	k := len(m.weights)
+	slab := make([]int64, 2*k*n)
+	out := make([]acc, n)
+	for i := range out {
+		out[i].depPN = slab[2*k*i : 2*k*i+k : 2*k*i+k]
+		out[i].depPoor = slab[2*k*i+k : 2*k*(i+1) : 2*k*(i+1)]
+	}
+	return out
 }
 
 // NewAggregator returns an aggregator for spec. years is the number of reviews the
@@ -291,9 +360,19 @@ func (a *Aggregator) StartYear(year int) error {
 	if a.yi+1 >= maxReviews {
 		return fmt.Errorf("compute: more than %d reviews, at most %d can be followed", maxReviews, maxReviews)
 	}
+	var s *standard.Standard
+	if a.spec.StandardFor != nil {
+		s, _ = a.spec.StandardFor(year)
+	}
+	if s == nil {
+		return fmt.Errorf("compute: no poverty standard is in force for %d", year)
+	}
 	a.yi++
 	a.year = year
-	a.leaf = make([]acc, len(a.spec.Villages)*len(Groups))
+	if a.std == nil || a.std.std != s {
+		a.std = measuresOf(s)
+	}
+	a.leaf = a.std.newAccs(len(a.spec.Villages) * len(Groups))
 	a.open = true
 	return nil
 }
@@ -302,6 +381,12 @@ func (a *Aggregator) StartYear(year int) error {
 func (a *Aggregator) Add(b *review.Batch) error {
 	if !a.open {
 		return fmt.Errorf("compute: Add outside StartYear/EndYear")
+	}
+	if b.Len() == 0 {
+		return nil // no household: nothing to count or to follow
+	}
+	if b.NDep != len(a.std.weights) {
+		return fmt.Errorf("compute %d: the batch has %d deprivation indicators, standard %s has %d", a.year, b.NDep, a.std.std.ID, len(a.std.weights))
 	}
 	n := b.Len()
 	a.dictV = a.dictV[:0]
@@ -355,15 +440,17 @@ func (a *Aggregator) Add(b *review.Batch) error {
 	}
 	rec := toArrow(b, a.village, a.moves, a.recent)
 	defer rec.Release()
-	aggregate(rec, a.leaf)
+	aggregate(rec, a.leaf, a.std)
 	return nil
 }
 
 // EndYear closes the review: the villages' sums are added up into every parent.
 func (a *Aggregator) EndYear() {
 	g := len(Groups)
-	all := make([]acc, len(a.units)*g)
-	copy(all[a.villageUnit(0)*g:], a.leaf)
+	all := a.std.newAccs(len(a.units) * g)
+	for i := range a.leaf {
+		all[a.villageUnit(0)*g+i].merge(&a.leaf[i])
+	}
 	for v, c := range a.villageCommune {
 		if c >= 0 {
 			a.parent[a.villageUnit(v)] = a.communeUnit(c)
@@ -377,7 +464,7 @@ func (a *Aggregator) EndYear() {
 			all[p*g+gi].merge(&all[u*g+gi])
 		}
 	}
-	a.sums = append(a.sums, yearSums{a.year, a.yi == 0, all})
+	a.sums = append(a.sums, yearSums{a.year, a.yi == 0, a.std, all})
 	a.leaf = nil
 	a.t = nil
 	a.open = false
@@ -406,7 +493,23 @@ func (a *Aggregator) TableOf(units []Unit) (*Table, error) {
 }
 
 func (a *Aggregator) table(units []Unit) *Table {
-	t := &Table{Figures: make([]Figure, 0, len(a.sums)*len(units)*len(Groups)*len(Definitions))}
+	n := 0
+	for _, ys := range a.sums {
+		n += len(units) * len(Groups) * len(ys.std.defs)
+	}
+	var stds []*standard.Standard
+	for _, ys := range a.sums {
+		if !slices.Contains(stds, ys.std.std) {
+			stds = append(stds, ys.std.std)
+		}
+	}
+	t := &Table{Figures: make([]Figure, 0, n), Definitions: Catalogue(stds), Standards: map[int]string{}, Weighted: map[int]bool{}}
+	for _, ys := range a.sums {
+		t.Standards[ys.year] = ys.std.std.ID
+		for _, w := range ys.std.weights {
+			t.Weighted[ys.year] = t.Weighted[ys.year] || w != ys.std.weights[0]
+		}
+	}
 	g := &grid{units: map[string]int{}, groups: map[string]int{}, inds: map[string]int{}, yearAt: map[int]int{}}
 	for i, ys := range a.sums {
 		g.yearAt[ys.year] = i
@@ -417,10 +520,16 @@ func (a *Aggregator) table(units []Unit) *Table {
 	for i, gr := range Groups {
 		g.groups[gr] = i
 	}
-	for i, d := range Definitions {
-		g.inds[d.Code] = i
+	uniform := true // every year under one standard: the grid's arithmetic holds
+	for _, ys := range a.sums {
+		uniform = uniform && ys.std.std == a.sums[0].std.std
 	}
-	if len(g.units) == len(units) {
+	if len(a.sums) > 0 {
+		for i, d := range a.sums[0].std.defs {
+			g.inds[d.Code] = i
+		}
+	}
+	if len(g.units) == len(units) && uniform {
 		t.grid = g
 	}
 	ng := len(Groups)
@@ -428,7 +537,7 @@ func (a *Aggregator) table(units []Unit) *Table {
 		for _, u := range units {
 			ui := a.unitIndex(u)
 			for gi, group := range Groups {
-				t.Figures = ys.accs[ui*ng+gi].figures(t.Figures, ys.year, u, group, ys.first)
+				t.Figures = ys.accs[ui*ng+gi].figures(t.Figures, ys.std, ys.year, u, group, ys.first)
 			}
 		}
 	}
@@ -455,11 +564,14 @@ func villageUnits(codes []string) []Unit {
 	return out
 }
 
-// acc accumulates one unit and group over one year.
+// acc accumulates one unit and group over one year. depPN and depPoor hold, for
+// each of the standard's indicators in order, the poor and near-poor households and
+// the poor households deprived in it; depSumPoor is the weighted sum of the poor's
+// deprivations.
 type acc struct {
 	households, poor, near               int64
 	escaped, newly, relapsed, recent     int64
-	depPN, depPoor                       [12]int64
+	depPN, depPoor                       []int64
 	depSumPoor                           int64
 	children, inSchool, members, insured int64
 	waterOK, latrineOK                   int64
@@ -468,10 +580,10 @@ type acc struct {
 // aggregate makes one pass over a batch's columns, adding each household to its
 // village, for all households and for each group it belongs to: village v, group g
 // is leaf[v*len(Groups)+g].
-func aggregate(rec arrow.RecordBatch, leaf []acc) {
+func aggregate(rec arrow.RecordBatch, leaf []acc, m *measures) {
 	vil := rec.Column(0).(*array.Int32).Int32Values()
 	st := rec.Column(1).(*array.Int8).Int8Values()
-	dep := rec.Column(2).(*array.Uint16).Uint16Values()
+	dep := rec.Column(2).(*array.FixedSizeList).ListValues().(*array.Uint8).Uint8Values()
 	grp := rec.Column(3).(*array.Uint8).Uint8Values()
 	mem := rec.Column(4).(*array.Int16).Int16Values()
 	ins := rec.Column(5).(*array.Int16).Int16Values()
@@ -480,13 +592,14 @@ func aggregate(rec arrow.RecordBatch, leaf []acc) {
 	mov := rec.Column(8).(*array.Int8).Int8Values()
 	recent := rec.Column(9).(*array.Uint8).Uint8Values()
 	ng := len(Groups)
+	k := len(m.weights)
 	for i := range vil {
-		row := rowValues{st[i], dep[i], mem[i], ins[i], chi[i], sch[i], mov[i], recent[i] != 0}
+		row := rowValues{st[i], dep[i*k : (i+1)*k], mem[i], ins[i], chi[i], sch[i], mov[i], recent[i] != 0}
 		unit := leaf[int(vil[i])*ng : int(vil[i])*ng+ng]
-		unit[0].add(&row)
+		unit[0].add(&row, m)
 		for g := 0; g < ng-1; g++ {
 			if grp[i]&(1<<g) != 0 {
-				unit[g+1].add(&row)
+				unit[g+1].add(&row, m)
 			}
 		}
 	}
@@ -494,13 +607,13 @@ func aggregate(rec arrow.RecordBatch, leaf []acc) {
 
 type rowValues struct {
 	status                               int8
-	dep                                  uint16
+	dep                                  []uint8
 	members, insured, children, inSchool int16
 	move                                 int8
 	recent                               bool
 }
 
-func (a *acc) add(r *rowValues) {
+func (a *acc) add(r *rowValues, m *measures) {
 	a.households++
 	switch r.move {
 	case moveEscaped:
@@ -522,24 +635,24 @@ func (a *acc) add(r *rowValues) {
 	} else {
 		a.near++
 	}
-	for j := 0; j < 12; j++ {
-		if r.dep&(1<<j) == 0 {
+	for j, d := range r.dep {
+		if d == 0 {
 			continue
 		}
 		a.depPN[j]++
 		if poor {
 			a.depPoor[j]++
-			a.depSumPoor++
+			a.depSumPoor += m.weights[j]
 		}
 	}
 	a.children += int64(r.children)
 	a.inSchool += int64(r.inSchool)
 	a.members += int64(r.members)
 	a.insured += int64(r.insured)
-	if r.dep&(1<<8) == 0 {
+	if m.water >= 0 && r.dep[m.water] == 0 {
 		a.waterOK++
 	}
-	if r.dep&(1<<9) == 0 {
+	if m.sanitation >= 0 && r.dep[m.sanitation] == 0 {
 		a.latrineOK++
 	}
 }

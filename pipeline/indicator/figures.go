@@ -1,11 +1,13 @@
 package indicator
 
 // figures appends an accumulator's figures to out, in the order of Definitions.
-func (a *acc) figures(out []Figure, year int, u Unit, group string, first bool) []Figure {
+// Its deprivation figures are those of the year's standard m, and the MPI counts
+// each indicator with the standard's weight.
+func (a *acc) figures(out []Figure, m *measures, year int, u Unit, group string, first bool) []Figure {
 	pn := a.poor + a.near
 	start := len(out)
 	add := func(code string, num, den int64, flag string) {
-		d := Definitions[len(out)-start]
+		d := m.defs[len(out)-start]
 		if flag == FlagNone && d.Measure != Households && d.Measure != People && den == 0 {
 			flag = FlagNotAvailable
 		}
@@ -26,23 +28,31 @@ func (a *acc) figures(out []Figure, year int, u Unit, group string, first bool) 
 	add("newly_poor", a.newly, 0, movement)
 	add("relapsed", a.relapsed, 0, movement)
 	add("recently_escaped_households", a.recent, 0, movement)
-	for j, n := range depNames {
-		add("dep_"+n.code+"_rate", a.depPN[j], pn, FlagNone)
+	for j, n := range m.std.Indicators {
+		add("dep_"+n.Code()+"_rate", a.depPN[j], pn, FlagNone)
 	}
-	for j, n := range depNames {
-		add("censored_"+n.code+"_rate", a.depPoor[j], a.households, FlagNone)
+	for j, n := range m.std.Indicators {
+		add("censored_"+n.Code()+"_rate", a.depPoor[j], a.households, FlagNone)
 	}
 	add("mpi_h", a.poor, a.households, FlagNone)
-	add("mpi_a", a.depSumPoor, a.poor*12, FlagNone)
-	add("mpi_m0", a.depSumPoor, a.households*12, FlagNone)
+	add("mpi_a", a.depSumPoor, a.poor*m.total, FlagNone)
+	add("mpi_m0", a.depSumPoor, a.households*m.total, FlagNone)
 	add("school_attendance_rate", a.inSchool, a.children, FlagNone)
 	add("health_insurance_rate", a.insured, a.members, FlagNone)
-	add("clean_water_rate", a.waterOK, pn, FlagNone)
-	add("hygienic_latrine_rate", a.latrineOK, pn, FlagNone)
+	// A standard without a water or sanitation indicator does not measure them.
+	add("clean_water_rate", a.waterOK, pn, unmeasured(m.water))
+	add("hygienic_latrine_rate", a.latrineOK, pn, unmeasured(m.sanitation))
 	for i := start; i < len(out); i++ {
 		if out[i].Flag == FlagNotAvailable {
 			out[i].Num, out[i].Den = 0, 0
 		}
 	}
 	return out
+}
+
+func unmeasured(at int) string {
+	if at < 0 {
+		return FlagNotAvailable
+	}
+	return FlagNone
 }

@@ -9,6 +9,7 @@ import (
 	"github.com/minhtien/portal/pipeline/indicator"
 	"github.com/minhtien/portal/pipeline/review"
 	"github.com/minhtien/portal/pipeline/sample"
+	"github.com/minhtien/portal/pipeline/standard"
 )
 
 // This file holds a second, deliberately simple implementation of DESIGN section 5:
@@ -23,41 +24,22 @@ type refFigure struct {
 	Measure  string
 }
 
-// refDeps are the 12 indicators in CSV order, without the "d_" prefix.
+// refDeps are the 2022-2025 standard's indicators, without the "d_" prefix, in the
+// order of its columns: the fixtures' deprivations.
 var refDeps = []string{
 	"employment", "dependency", "nutrition", "health_insurance", "adult_education",
 	"child_schooling", "housing_quality", "housing_area", "water", "sanitation",
 	"telecom", "information_access",
 }
 
-func refDeprived(r *review.Record, j int) bool {
-	switch j {
-	case 0:
-		return r.DEmployment == 1
-	case 1:
-		return r.DDependency == 1
-	case 2:
-		return r.DNutrition == 1
-	case 3:
-		return r.DHealthInsurance == 1
-	case 4:
-		return r.DAdultEducation == 1
-	case 5:
-		return r.DChildSchooling == 1
-	case 6:
-		return r.DHousingQuality == 1
-	case 7:
-		return r.DHousingArea == 1
-	case 8:
-		return r.DWater == 1
-	case 9:
-		return r.DSanitation == 1
-	case 10:
-		return r.DTelecom == 1
-	case 11:
-		return r.DInformationAccess == 1
+// refDeprived reports whether r is deprived in the standard's indicator of column col.
+func refDeprived(r *review.Record, s *standard.Standard, col string) bool {
+	for j, ind := range s.Indicators {
+		if ind.Column == col {
+			return r.Dep[j] == 1
+		}
 	}
-	panic("no such indicator")
+	return false
 }
 
 func refInGroup(r *review.Record, group string) bool {
@@ -106,6 +88,14 @@ func reference(ds *review.Dataset, spec indicator.Spec) map[indicator.Key]refFig
 	}
 	units := append([]string{spec.Commune}, spec.Villages...)
 	for t, f := range ds.Files {
+		std, ok := spec.StandardFor(f.Year)
+		if !ok {
+			panic("no standard")
+		}
+		var weight int64 // the sum of the weights
+		for _, ind := range std.Indicators {
+			weight += ind.Weight
+		}
 		for ui, unit := range units {
 			for _, g := range indicator.Groups {
 				var rows []*review.Record
@@ -125,8 +115,8 @@ func reference(ds *review.Dataset, spec indicator.Spec) map[indicator.Key]refFig
 				}
 				var households, poor, near, escaped, newly, relapsed, recent int64
 				var children, inSchool, members, insured, waterOK, latrineOK int64
-				depPN := make([]int64, 12)
-				censored := make([]int64, 12)
+				depPN := map[string]int64{}
+				censored := map[string]int64{}
 				var depSum int64
 				for _, r := range rows {
 					id := r.HouseholdID
@@ -162,12 +152,12 @@ func reference(ds *review.Dataset, spec indicator.Spec) map[indicator.Key]refFig
 					if r.Status != "poor" && r.Status != "near_poor" {
 						continue
 					}
-					for j := 0; j < 12; j++ {
-						if refDeprived(r, j) {
-							depPN[j]++
+					for _, ind := range std.Indicators {
+						if refDeprived(r, std, ind.Column) {
+							depPN[ind.Column]++
 							if isPoor {
-								censored[j]++
-								depSum++
+								censored[ind.Column]++
+								depSum += ind.Weight
 							}
 						}
 					}
@@ -175,10 +165,10 @@ func reference(ds *review.Dataset, spec indicator.Spec) map[indicator.Key]refFig
 					inSchool += int64(r.Children6to15InSchool)
 					members += int64(r.Members)
 					insured += int64(r.MembersInsured)
-					if r.DWater == 0 {
+					if !refDeprived(r, std, "d_water") {
 						waterOK++
 					}
-					if r.DSanitation == 0 {
+					if !refDeprived(r, std, "d_sanitation") {
 						latrineOK++
 					}
 				}
@@ -197,17 +187,25 @@ func reference(ds *review.Dataset, spec indicator.Spec) map[indicator.Key]refFig
 						out[k] = refFigure{0, 0, indicator.FlagNotAvailable, indicator.Households}
 					}
 				}
-				for j, d := range refDeps {
-					put("dep_"+d+"_rate", depPN[j], pn)
-					put("censored_"+d+"_rate", censored[j], households)
+				for _, ind := range std.Indicators {
+					d := strings.TrimPrefix(ind.Column, "d_")
+					put("dep_"+d+"_rate", depPN[ind.Column], pn)
+					put("censored_"+d+"_rate", censored[ind.Column], households)
 				}
 				put("mpi_h", poor, households)
-				put("mpi_a", depSum, 12*poor)
-				put("mpi_m0", depSum, 12*households)
+				put("mpi_a", depSum, weight*poor)
+				put("mpi_m0", depSum, weight*households)
 				put("school_attendance_rate", inSchool, children)
 				put("health_insurance_rate", insured, members)
 				put("clean_water_rate", waterOK, pn)
 				put("hygienic_latrine_rate", latrineOK, pn)
+				// A standard without the indicator does not measure the rate.
+				for col, code := range map[string]string{"d_water": "clean_water_rate", "d_sanitation": "hygienic_latrine_rate"} {
+					if _, _, has := std.Indicator(col); !has {
+						k := indicator.Key{Year: f.Year, UnitCode: unit, Group: g, Indicator: code}
+						out[k] = refFigure{0, 0, indicator.FlagNotAvailable, indicator.Percent}
+					}
+				}
 			}
 		}
 	}
@@ -229,9 +227,16 @@ func agree(t *testing.T, ds *review.Dataset, spec indicator.Spec) *indicator.Tab
 	i := 0
 	bad := 0
 	for _, f := range ds.Files {
+		std, _ := spec.StandardFor(f.Year)
 		for _, u := range append([]string{spec.Commune}, spec.Villages...) {
 			for _, g := range indicator.Groups {
 				for _, d := range indicator.Definitions {
+					if c, ok := strings.CutPrefix(d.Code, "dep_"); ok && !hasIndicator(std, c) {
+						continue // not an indicator of this year's standard
+					}
+					if c, ok := strings.CutPrefix(d.Code, "censored_"); ok && !hasIndicator(std, c) {
+						continue
+					}
 					k := indicator.Key{Year: f.Year, UnitCode: u, Group: g, Indicator: d.Code}
 					got := tab.Figures[i]
 					i++
@@ -270,7 +275,7 @@ func sampleDataset(t testing.TB) (*review.Dataset, indicator.Spec) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	return toDataset(years), indicator.Spec{Commune: "12424", Villages: sampleVillages}
+	return toDataset(years), indicator.Spec{StandardFor: sample.Standards, Commune: "12424", Villages: sampleVillages}
 }
 
 func toDataset(years [][]review.Record) *review.Dataset {
@@ -307,7 +312,7 @@ func TestEngineAgreesWithReferenceOnSample(t *testing.T) {
 // village now and then, with random statuses, deprivations, groups and counts.
 func randomDataset(seed uint64) (*review.Dataset, indicator.Spec) {
 	rng := rand.New(rand.NewPCG(seed, seed*7919+1))
-	spec := indicator.Spec{Commune: "C0001"}
+	spec := indicator.Spec{StandardFor: sample.Standards, Commune: "C0001"}
 	for v := range 1 + rng.IntN(5) {
 		spec.Villages = append(spec.Villages, fmt.Sprintf("V%02d", v+1))
 	}
@@ -346,10 +351,10 @@ func randomDataset(seed uint64) (*review.Dataset, indicator.Spec) {
 				MembersInsured: rng.IntN(members + 1),
 			}
 			r.Children6to15InSchool = rng.IntN(children + 1)
-			for _, p := range []*int{&r.DEmployment, &r.DDependency, &r.DNutrition, &r.DHealthInsurance,
-				&r.DAdultEducation, &r.DChildSchooling, &r.DHousingQuality, &r.DHousingArea,
-				&r.DWater, &r.DSanitation, &r.DTelecom, &r.DInformationAccess} {
-				*p = rng.IntN(2)
+			std, _ := spec.StandardFor(f.Year)
+			r.Dep = make([]uint8, len(std.Indicators))
+			for j := range r.Dep {
+				r.Dep[j] = uint8(rng.IntN(2))
 			}
 			f.Records = append(f.Records, r)
 			f.Lines = append(f.Lines, len(f.Records)+1)
@@ -376,7 +381,7 @@ func TestComputeRefusesUndeclaredVillage(t *testing.T) {
 	ds := &review.Dataset{Files: []*review.File{{Year: 2021, Records: []review.Record{
 		{HouseholdID: "HH-00000001", VillageCode: "X", Status: "poor", Members: 1},
 	}}}}
-	if _, err := indicator.Compute(ds, indicator.Spec{Commune: "C", Villages: []string{"A"}}); err == nil {
+	if _, err := indicator.Compute(ds, indicator.Spec{StandardFor: sample.Standards, Commune: "C", Villages: []string{"A"}}); err == nil {
 		t.Fatal("undeclared village accepted")
 	}
 }
@@ -392,8 +397,15 @@ func TestComputeRefusesUnorderedYears(t *testing.T) {
 		for _, y := range years {
 			ds.Files = append(ds.Files, &review.File{Year: y, Records: rec(y)})
 		}
-		if _, err := indicator.Compute(ds, indicator.Spec{Commune: "C", Villages: []string{"A"}}); err == nil {
+		if _, err := indicator.Compute(ds, indicator.Spec{StandardFor: sample.Standards, Commune: "C", Villages: []string{"A"}}); err == nil {
 			t.Errorf("years %v accepted", years)
 		}
 	}
+}
+
+// hasIndicator reports whether standard s has the indicator with code c ("water" for
+// d_water) and the figure suffix "_rate".
+func hasIndicator(s *standard.Standard, c string) bool {
+	_, _, ok := s.Indicator("d_" + strings.TrimSuffix(c, "_rate"))
+	return ok
 }

@@ -66,6 +66,9 @@ func FindRoot(dir string) (string, error) {
 // PortalConfig is data/portal.toml.
 func (l Layout) PortalConfig() string { return filepath.Join(l.Data, "portal.toml") }
 
+// Standards is data/standards.toml, the poverty standards.
+func (l Layout) Standards() string { return filepath.Join(l.Data, "standards.toml") }
+
 // Targets is data/targets.toml.
 func (l Layout) Targets() string { return filepath.Join(l.Data, "targets.toml") }
 

@@ -9,8 +9,15 @@
 //
 // The rules, in the order Assess applies them:
 //
+// A target is assessed on the values up to its target year (and, when that year has
+// none, the first value after it): the later reviews belong to the next plan, so a
+// finished plan's verdicts stay as they were.
+//
 //  1. not_yet_measured: the indicator has no data source yet (measured is false), or
-//     there is no published value at all.
+//     there is no published value at all. Then not_comparable: the baseline and
+//     the latest value were computed under two different poverty standards (a
+//     break in the series): no pace, projection or verdict is computed across the
+//     break, and the assessment says so.
 //  2. Final verdict: once the latest year is at or past the target year the target
 //     year's review is in; Final is true and the status is achieved when the
 //     comparator holds for the latest value, not_achieved otherwise. Gap says by how
@@ -54,7 +61,7 @@ import (
 	"github.com/minhtien/portal/pipeline/config"
 )
 
-// The eight statuses an [Assessment] can carry.
+// The nine statuses an [Assessment] can carry.
 const (
 	// Achieved: the comparator holds for the latest value.
 	Achieved = "achieved"
@@ -72,6 +79,9 @@ const (
 	NotEnoughData = "not_enough_data"
 	// NotYetMeasured: the indicator has no data source yet, or no published value.
 	NotYetMeasured = "not_yet_measured"
+	// NotComparable: the baseline and the latest value are under two different
+	// poverty standards; progress is assessed only within one standard.
+	NotComparable = "not_comparable"
 )
 
 // The two methods of section 7.
@@ -101,6 +111,9 @@ const maxProjectionYears = 100
 type Observation struct {
 	Year  int
 	Value float64
+	// Standard is the id of the poverty standard the value was computed under; ""
+	// when it does not depend on one (support data).
+	Standard string
 }
 
 // Assessment is the progress of one target: the status and every number that
@@ -108,7 +121,7 @@ type Observation struct {
 type Assessment struct {
 	// TargetID is the target's id.
 	TargetID string
-	// Status is one of the eight status constants.
+	// Status is one of the nine status constants.
 	Status string
 	// Method is the method used: "linear" or "cagr".
 	Method string
@@ -137,6 +150,9 @@ type Assessment struct {
 	// Final reports that the target year's review is in: the verdict (achieved or
 	// not_achieved) is final.
 	Final bool
+	// BaselineStandard and Standard are the poverty standards of the baseline and of
+	// the latest value ("" when not known); they differ for not_comparable.
+	BaselineStandard, Standard string
 }
 
 // Assess assesses target t against the published values obs (in any order; if a year
@@ -145,7 +161,7 @@ type Assessment struct {
 // The rules are those of the package documentation.
 func Assess(t config.Target, obs []Observation, measured bool) Assessment {
 	a := Assessment{TargetID: t.ID, Method: methodOf(t.Method), Status: NotYetMeasured}
-	series := clean(obs)
+	series := upTo(clean(obs), t.Year)
 	// Rule 1: no data source yet, or nothing published.
 	if !measured || len(series) == 0 {
 		return a
@@ -157,6 +173,12 @@ func Assess(t config.Target, obs []Observation, measured bool) Assessment {
 
 	a.Baseline, a.BaselineYear = finite(baseline), baseYear
 	a.Latest, a.LatestYear = finite(latest), last.Year
+	a.BaselineStandard, a.Standard = standardAt(series, baseYear), last.Standard
+	if a.BaselineStandard != "" && a.Standard != "" && a.BaselineStandard != a.Standard {
+		// Rule 1b: a break in the series; nothing is computed across it.
+		a.Status = NotComparable
+		return a
+	}
 	// Gap, before the final year too: latest - target.
 	a.Gap = finite(latest - target)
 
@@ -283,6 +305,31 @@ func baselineOf(t config.Target, series []Observation) (float64, int) {
 		}
 	}
 	return series[0].Value, series[0].Year
+}
+
+// upTo returns the observations of years up to year and, when year itself has none,
+// the first one after it, which stands in for it (series is sorted).
+func upTo(series []Observation, year int) []Observation {
+	for i, o := range series {
+		if o.Year > year {
+			if i > 0 && series[i-1].Year == year {
+				return series[:i]
+			}
+			return series[:i+1]
+		}
+	}
+	return series
+}
+
+// standardAt returns the standard of the observation of year, or of the earliest one
+// when year has none (a plan's baseline from before the published series).
+func standardAt(series []Observation, year int) string {
+	for _, o := range series {
+		if o.Year == year {
+			return o.Standard
+		}
+	}
+	return series[0].Standard
 }
 
 // previous returns the published value before the latest one, or the baseline when

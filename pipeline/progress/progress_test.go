@@ -132,6 +132,20 @@ func goldenCases() []golden {
 				RequiredPace: f(-0.575), ObservedPace: f(-0.5), Ratio: f(0.8695652173913043), Gap: f(-0.2)},
 		},
 		{
+			// A finished plan keeps its verdict: the 2026 review (1.0) belongs to the next
+			// plan; the 2025 value 1.5 decides: not_achieved, gap +0.3.
+			name: "verdict_kept_after_next_review", target: poverty(), obs: series(2021, 3.5, 2025, 1.5, 2026, 1.0), measured: true,
+			want: Assessment{Status: NotAchieved, Final: true, Baseline: f(3.5), BaselineYear: 2021, Latest: f(1.5), LatestYear: 2025,
+				RequiredPace: f(-0.575), ObservedPace: f(-0.5), Ratio: f(0.8695652173913043), Gap: f(0.3)},
+		},
+		{
+			// Baseline 2021 under one standard, latest 2023 under another: no pace, no
+			// verdict across the break; not_comparable names both standards.
+			name: "break_in_series", target: poverty(), obs: []Observation{{2021, 3.5, "A"}, {2022, 2.9, "A"}, {2023, 4.0, "B"}}, measured: true,
+			want: Assessment{Status: NotComparable, Baseline: f(3.5), BaselineYear: 2021, Latest: f(4.0), LatestYear: 2023,
+				BaselineStandard: "A", Standard: "B"},
+		},
+		{
 			// one year only: baseline = latest = 3.5 (2021) -> not_enough_data.
 			// required (1.2-3.5)/4 = -0.575/yr; observed undefined (0 years); gap 3.5-1.2 = 2.3.
 			name: "not_enough_data", target: poverty(), obs: series(2021, 3.5), measured: true,

@@ -88,7 +88,7 @@ func (w *writer) charts() error {
 				Series: []chart.Series{{Name: title, Points: w.points(unit, "all", t.Indicator)}},
 				Target: &tv, TargetLabel: cw.target + " " + formatter(lang)(tv),
 				Projection: toPoints(w.in.Projections[i]), ProjectionLabel: cw.projection,
-				Format: formatter(lang),
+				Format: formatter(lang), Breaks: w.breaks(lang),
 			}
 			if err := w.lineCharts(lang, "target-"+t.ID, c); err != nil {
 				return err
@@ -116,7 +116,7 @@ func (w *writer) charts() error {
 				Title: name + ": " + cw.poverty, Desc: name + ": " + cw.poverty,
 				XLabel: cw.year, YLabel: cw.poverty,
 				Series: []chart.Series{{Name: name, Points: points}},
-				Format: formatter(lang),
+				Format: formatter(lang), Breaks: w.breaks(lang),
 			}
 			if err := w.lineCharts(lang, "village-"+strings.ToLower(v.Code)+"-trend", trend); err != nil {
 				return err

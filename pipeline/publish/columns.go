@@ -25,6 +25,7 @@ var indicatorColumns = []column{
 	{"denominator", "integer", "Mẫu số của tỷ lệ; để trống với số đếm, hoặc khi bị ẩn để tránh suy ra số nhỏ", "Denominator of a rate; empty for counts, or when withheld so a small count cannot be worked out"},
 	{"unit_of_measure", "string", "Đơn vị đo: percent, households, people hoặc index", "Unit of measure: percent, households, people or index"},
 	{"flag", "string", "Trống khi có số liệu; suppressed khi bị ẩn (số từ 1 đến k-1, trên trang là \"<5\", hoặc bị ẩn thêm để không suy ra được bằng phép trừ, trên trang là \"x\"); not_available khi không có mẫu số hoặc là năm đầu tiên của số biến động", "Empty when there is a value; suppressed when withheld (a count from 1 to k-1, shown as \"<5\", or withheld too so it cannot be worked out by subtraction, shown as \"x\"); not_available when there is no denominator, or for movement in the first year"},
+	{"standard", "string", "Mã chuẩn nghèo áp dụng cho năm đó (xem từ điển dữ liệu và trang Phương pháp); số liệu theo hai chuẩn khác nhau không so sánh trực tiếp được với nhau", "Id of the poverty standard in force that year (see the data dictionary and the methodology page); figures under two different standards are not directly comparable"},
 }
 
 // unitTargetColumns are the columns of targets-units.csv: each commune's (and a
@@ -35,7 +36,7 @@ var unitTargetColumns = []column{
 	{"unit_name", "string", "Tên đơn vị (tiếng Việt)", "Name of the unit (in Vietnamese)"},
 	{"target_id", "string", "Mã mục tiêu, như trong targets.csv", "Target id, as in targets.csv"},
 	{"indicator", "string", "Mã chỉ số được theo dõi", "Code of the indicator followed"},
-	{"status", "string", "Đánh giá, tính từ số liệu đã công bố của chính đơn vị: achieved, not_achieved, on_track, needs_acceleration, off_track, deteriorating, not_enough_data hoặc not_yet_measured", "Assessment, from the unit's own published figures: achieved, not_achieved, on_track, needs_acceleration, off_track, deteriorating, not_enough_data or not_yet_measured"},
+	{"status", "string", "Đánh giá, tính từ số liệu đã công bố của chính đơn vị: achieved, not_achieved, on_track, needs_acceleration, off_track, deteriorating, not_enough_data, not_yet_measured hoặc not_comparable (năm gốc và năm mới nhất theo hai chuẩn nghèo khác nhau)", "Assessment, from the unit's own published figures: achieved, not_achieved, on_track, needs_acceleration, off_track, deteriorating, not_enough_data, not_yet_measured or not_comparable (baseline and latest under two different poverty standards)"},
 	{"latest", "number", "Giá trị mới nhất đã công bố (1 chữ số thập phân); để trống khi chưa có", "Latest published value (one decimal); empty when there is none"},
 	{"latest_year", "integer", "Năm của giá trị mới nhất; để trống khi chưa có", "Year of the latest value; empty when there is none"},
 }
@@ -47,6 +48,7 @@ var IndicatorColumns = names(indicatorColumns)
 // components of DESIGN section 7, rounded as the target pages show them.
 var targetColumns = []column{
 	{"id", "string", "Mã mục tiêu (dùng trong địa chỉ trang /targets/<id>/)", "Target id (as in the page address /targets/<id>/)"},
+	{"plan", "string", "Mã kế hoạch của mục tiêu (như trong targets.toml)", "Id of the target's plan (as in targets.toml)"},
 	{"title_vi", "string", "Tên mục tiêu (tiếng Việt)", "Title of the target in Vietnamese"},
 	{"title_en", "string", "Tên mục tiêu (tiếng Anh)", "Title of the target in English"},
 	{"indicator", "string", "Mã chỉ số được theo dõi", "Code of the indicator followed"},
@@ -63,8 +65,10 @@ var targetColumns = []column{
 	{"ratio", "number", "Tỷ số tốc độ thực tế / tốc độ cần có", "Observed pace divided by required pace"},
 	{"projection", "number", "Giá trị dự báo cho năm mục tiêu nếu giữ tốc độ hiện tại", "Value expected in the target year at the observed pace"},
 	{"gap", "number", "Chênh lệch: giá trị mới nhất trừ mục tiêu", "Gap: latest value minus target"},
-	{"status", "string", "Đánh giá: achieved, not_achieved, on_track, needs_acceleration, off_track, deteriorating, not_enough_data, not_yet_measured", "Status: achieved, not_achieved, on_track, needs_acceleration, off_track, deteriorating, not_enough_data, not_yet_measured"},
+	{"status", "string", "Đánh giá: achieved, not_achieved, on_track, needs_acceleration, off_track, deteriorating, not_enough_data, not_yet_measured, not_comparable (năm gốc và năm mới nhất theo hai chuẩn nghèo khác nhau)", "Status: achieved, not_achieved, on_track, needs_acceleration, off_track, deteriorating, not_enough_data, not_yet_measured, not_comparable (baseline and latest under two different poverty standards)"},
 	{"final", "boolean", "true khi đã có số liệu năm mục tiêu (đánh giá là chính thức)", "true when the target year's review is in (the verdict is final)"},
+	{"baseline_standard", "string", "Chuẩn nghèo của giá trị gốc (trống khi không phụ thuộc chuẩn)", "Poverty standard of the baseline value (empty when it depends on none)"},
+	{"standard", "string", "Chuẩn nghèo của giá trị mới nhất; khác chuẩn của giá trị gốc thì trạng thái là not_comparable", "Poverty standard of the latest value; when it differs from the baseline's the status is not_comparable"},
 }
 
 // chartColumns are the columns of the CSV published with each chart.

@@ -101,8 +101,12 @@ func (w *writer) data() error {
 		"release":     w.in.Release,
 		"years":       w.in.Years,
 		"latest_year": w.in.Years[len(w.in.Years)-1],
-		"villages":    villages,
-		"groups":      indicator.Groups,
+		// The standard of each year and the years where it changes: tables name the
+		// standard of each year and charts mark the break.
+		"year_standards":   w.yearStandards(),
+		"standard_changes": w.changes(),
+		"villages":         villages,
+		"groups":           indicator.Groups,
 	}
 	if err := w.jsonFile("portal.json", portal); err != nil {
 		return err
@@ -111,6 +115,12 @@ func (w *writer) data() error {
 		return err
 	}
 	if err := w.jsonFile("targets.json", w.targets()); err != nil {
+		return err
+	}
+	if err := w.jsonFile("plans.json", w.plans()); err != nil {
+		return err
+	}
+	if err := w.jsonFile("standards.json", w.standardsJSON()); err != nil {
 		return err
 	}
 	return w.jsonFile("programmes.json", w.programmes())
@@ -161,28 +171,33 @@ func (w *writer) figures() unitFigures {
 }
 
 type targetJSON struct {
-	ID           string               `json:"id"`
-	Title        bilingual            `json:"title"`
-	Section      string               `json:"section"`
-	Indicator    string               `json:"indicator"`
-	Comparator   string               `json:"comparator"`
-	Target       float64              `json:"target"`
-	TargetYear   int                  `json:"target_year"`
-	Method       string               `json:"method"`
-	Keep         bool                 `json:"keep"`
-	Status       string               `json:"status"`
-	Final        bool                 `json:"final"`
-	Baseline     *float64             `json:"baseline"`
-	BaselineYear int                  `json:"baseline_year"`
-	Latest       *float64             `json:"latest"`
-	LatestYear   int                  `json:"latest_year"`
-	RequiredPace *float64             `json:"required_pace"`
-	ObservedPace *float64             `json:"observed_pace"`
-	Ratio        *float64             `json:"ratio"`
-	Projection   *float64             `json:"projection"`
-	Gap          *float64             `json:"gap"`
-	Series       []figureJSON         `json:"series"`
-	Text         map[string]bilingual `json:"text"`
+	ID           string    `json:"id"`
+	Plan         string    `json:"plan"`
+	Title        bilingual `json:"title"`
+	Section      string    `json:"section"`
+	Indicator    string    `json:"indicator"`
+	Comparator   string    `json:"comparator"`
+	Target       float64   `json:"target"`
+	TargetYear   int       `json:"target_year"`
+	Method       string    `json:"method"`
+	Keep         bool      `json:"keep"`
+	Status       string    `json:"status"`
+	Final        bool      `json:"final"`
+	Baseline     *float64  `json:"baseline"`
+	BaselineYear int       `json:"baseline_year"`
+	Latest       *float64  `json:"latest"`
+	LatestYear   int       `json:"latest_year"`
+	RequiredPace *float64  `json:"required_pace"`
+	ObservedPace *float64  `json:"observed_pace"`
+	Ratio        *float64  `json:"ratio"`
+	Projection   *float64  `json:"projection"`
+	Gap          *float64  `json:"gap"`
+	// BaselineStandard and Standard are the poverty standards of the baseline and the
+	// latest value; they differ when the status is not_comparable.
+	BaselineStandard string               `json:"baseline_standard"`
+	Standard         string               `json:"standard"`
+	Series           []figureJSON         `json:"series"`
+	Text             map[string]bilingual `json:"text"`
 }
 
 func (w *writer) targets() []targetJSON {
@@ -191,11 +206,12 @@ func (w *writer) targets() []targetJSON {
 		a := w.in.Assessments[i]
 		tv := t.Value
 		out[i] = targetJSON{
-			ID: t.ID, Title: both(t.TitleVI, t.TitleEN), Section: t.Section, Indicator: t.Indicator,
+			ID: t.ID, Plan: w.planOf(t), Title: both(t.TitleVI, t.TitleEN), Section: t.Section, Indicator: t.Indicator,
 			Comparator: t.Comparator, Target: t.Value, TargetYear: t.Year, Method: a.Method, Keep: t.Keep,
 			Status: a.Status, Final: a.Final, Baseline: a.Baseline, BaselineYear: a.BaselineYear,
 			Latest: a.Latest, LatestYear: a.LatestYear, RequiredPace: a.RequiredPace,
 			ObservedPace: a.ObservedPace, Ratio: a.Ratio, Projection: a.Projection, Gap: a.Gap,
+			BaselineStandard: a.BaselineStandard, Standard: a.Standard,
 			Series: w.series(w.in.Portal.Unit.Code, "all", t.Indicator),
 			Text: map[string]bilingual{
 				"target": number(&tv, 1), "baseline": number(a.Baseline, 2), "latest": number(a.Latest, 1),
@@ -239,7 +255,7 @@ func Observations(t *indicator.Table, years []int, unit, group, ind string) []pr
 			continue
 		}
 		if v, ok := f.Exact(); ok {
-			out = append(out, progress.Observation{Year: y, Value: v})
+			out = append(out, progress.Observation{Year: y, Value: v, Standard: t.Standards[y]})
 		}
 	}
 	return out

@@ -5,6 +5,7 @@ import (
 
 	"github.com/minhtien/portal/pipeline/indicator"
 	"github.com/minhtien/portal/pipeline/review"
+	"github.com/minhtien/portal/pipeline/standard"
 	"github.com/minhtien/portal/pipeline/support"
 )
 
@@ -58,6 +59,9 @@ type dictReview struct {
 	Optional bool     `json:"optional"`
 	VI       string   `json:"vi"`
 	EN       string   `json:"en"`
+	// Standards are the poverty standards whose files have the column (a
+	// deprivation indicator); empty for the columns every file has.
+	Standards []string `json:"standards"`
 }
 
 func kindName(k review.Kind) string {
@@ -72,7 +76,7 @@ func kindName(k review.Kind) string {
 	return "text"
 }
 
-func buildDictionary() dictionary {
+func buildDictionary(stds []*standard.Standard, catalogue []indicator.Definition) dictionary {
 	d := dictionary{
 		Files: []dictFile{
 			{"indicators", both("indicators.csv, .json, .parquet, .xlsx", "indicators.csv, .json, .parquet, .xlsx"), indicatorColumns},
@@ -83,7 +87,7 @@ func buildDictionary() dictionary {
 			{"charts-money", both("charts/money.csv", "charts/money.csv"), moneyChartColumns},
 		},
 	}
-	for _, def := range indicator.Definitions {
+	for _, def := range catalogue {
 		d.Indicators = append(d.Indicators, dictIndicator{def.Code, def.Measure, def.VI, def.EN})
 	}
 	for _, g := range indicator.Groups {
@@ -91,19 +95,29 @@ func buildDictionary() dictionary {
 			d.Groups = append(d.Groups, dictGroup{g, "Mọi hộ", "All households"})
 			continue
 		}
-		if c, ok := review.ColumnByName(g); ok {
-			d.Groups = append(d.Groups, dictGroup{g, c.VI, c.EN})
+		for _, c := range review.FixedColumns {
+			if c.Name == g {
+				d.Groups = append(d.Groups, dictGroup{g, c.VI, c.EN})
+			}
 		}
 	}
-	for _, c := range review.Columns {
-		r := dictReview{Name: c.Name, Type: kindName(c.Kind), Values: c.Values, Optional: c.Optional, VI: c.VI, EN: c.EN}
-		if c.Kind == review.KindInt {
-			r.Range = strconv.FormatInt(c.Min, 10) + "–" + strconv.FormatInt(c.Max, 10)
+	for _, c := range review.FixedColumns {
+		d.Review = append(d.Review, reviewColumn(c))
+	}
+	// Each standard's deprivation columns, once each, with the standards that have it.
+	at := map[string]int{}
+	for _, s := range stds {
+		for _, c := range review.ContractFor(s).Columns[len(review.FixedColumns):] {
+			if i, ok := at[c.Name]; ok {
+				d.Review[i].Standards = append(d.Review[i].Standards, s.ID)
+				continue
+			}
+			at[c.Name] = len(d.Review)
+			r := reviewColumn(c)
+			r.VI, r.EN = "Thiếu hụt "+indicatorName(s, c.Name, "vi")+" (1 = có)", "Deprived in "+indicatorName(s, c.Name, "en")+" (1 = yes)"
+			r.Standards = []string{s.ID}
+			d.Review = append(d.Review, r)
 		}
-		if r.Values == nil {
-			r.Values = []string{}
-		}
-		d.Review = append(d.Review, r)
 	}
 	for _, c := range support.Columns {
 		r := dictReview{Name: c.Name, Type: support.KindName(c.Kind), Values: c.Values, Optional: c.Optional, VI: c.VI, EN: c.EN}
@@ -125,10 +139,31 @@ func buildDictionary() dictionary {
 }
 
 func (w *writer) dictionary() error {
-	d := buildDictionary()
+	d := buildDictionary(w.in.Standards, w.in.Table.Catalogue())
 	if w.in.AssessUnit != nil {
 		// A province's or a nation's build also assesses each unit (targets-units.csv).
 		d.Files = append(d.Files[:2:2], append([]dictFile{{"targets-units", both("targets-units.csv", "targets-units.csv"), unitTargetColumns}}, d.Files[2:]...)...)
 	}
 	return w.jsonFile("dictionary.json", d)
+}
+
+// reviewColumn is a review column as the dictionary lists it.
+func reviewColumn(c review.Column) dictReview {
+	r := dictReview{Name: c.Name, Type: kindName(c.Kind), Values: c.Values, Optional: c.Optional, VI: c.VI, EN: c.EN, Standards: []string{}}
+	if c.Kind == review.KindInt {
+		r.Range = strconv.FormatInt(c.Min, 10) + "–" + strconv.FormatInt(c.Max, 10)
+	}
+	if r.Values == nil {
+		r.Values = []string{}
+	}
+	return r
+}
+
+// indicatorName is the name of a standard's indicator column in lang.
+func indicatorName(s *standard.Standard, column, lang string) string {
+	ind, _, _ := s.Indicator(column)
+	if lang == "en" {
+		return ind.NameEN
+	}
+	return ind.NameVI
 }

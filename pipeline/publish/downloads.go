@@ -71,11 +71,12 @@ func (w *writer) indicatorRows() []tableRow {
 func (w *writer) indicatorRow(f *indicator.Figure) tableRow {
 	name, valueText, value, num, den := w.indicatorFields(f)
 	return tableRow{
-		cells: indicatorCells(f, name, valueText, num, den),
+		cells: indicatorCells(f, name, valueText, num, den, w.standardID(f.Year)),
 		typed: map[string]any{
 			"year": f.Year, "unit_level": f.UnitLevel, "unit_code": f.UnitCode, "unit_name": name,
 			"group": f.Group, "indicator": f.Indicator, "value": value, "numerator": typedInt(num),
 			"denominator": typedInt(den), "unit_of_measure": f.Measure, "flag": f.Flag,
+			"standard": w.standardID(f.Year),
 		},
 	}
 }
@@ -93,10 +94,23 @@ func (w *writer) indicatorFields(f *indicator.Figure) (name, valueText string, v
 	return name, valueText, value, num, den
 }
 
-// indicatorCells is a figure's row as indicators.csv has it.
-func indicatorCells(f *indicator.Figure, name, valueText string, num, den *int64) []string {
+// indicatorCells is a figure's row as indicators.csv has it; std is the standard in
+// force in the figure's year.
+func indicatorCells(f *indicator.Figure, name, valueText string, num, den *int64, std string) []string {
 	return []string{strconv.Itoa(f.Year), f.UnitLevel, f.UnitCode, name, f.Group, f.Indicator, valueText,
-		intCell(num), intCell(den), f.Measure, f.Flag}
+		intCell(num), intCell(den), f.Measure, f.Flag, std}
+}
+
+// standardID is the id of the standard in force in a year, "" when none is known
+// (a table read back from a release).
+func (w *writer) standardID(year int) string {
+	if w.in.StandardFor == nil {
+		return ""
+	}
+	if s, ok := w.in.StandardFor(year); ok {
+		return s.ID
+	}
+	return ""
 }
 
 // csvNumber is a number as the page shows it in English, written as the CSVs have it
@@ -155,7 +169,7 @@ func (w *writer) indicatorsCSV() ([]byte, error) {
 	for i := range w.in.Table.Figures {
 		f := &w.in.Table.Figures[i]
 		name, valueText, _, num, den := w.indicatorFields(f)
-		if err := cw.Write(indicatorCells(f, name, valueText, num, den)); err != nil {
+		if err := cw.Write(indicatorCells(f, name, valueText, num, den, w.standardID(f.Year))); err != nil {
 			return nil, err
 		}
 	}
@@ -199,14 +213,14 @@ func (w *writer) indicatorSheet() *xlsxSheet {
 		return "0." + strings.Repeat("0", decimals)
 	}
 	readme := [][]any{{"Chỉ số / Indicator", "Đơn vị đo / Unit of measure", "Ý nghĩa", "Meaning"}}
-	for _, d := range indicator.Definitions {
+	for _, d := range w.in.Table.Catalogue() {
 		readme = append(readme, []any{d.Code, d.Measure, d.VI, d.EN})
 	}
 	return &xlsxSheet{
 		name:     xlsxDataSheet,
 		subject:  "Số liệu giảm nghèo bền vững / Sustainable poverty-reduction figures",
 		keywords: "giảm nghèo; poverty; " + w.in.Portal.Unit.Code,
-		widths:   []float64{8, 10, 10, 18, 16, 30, 10, 11, 12, 15, 13},
+		widths:   []float64{8, 10, 10, 18, 16, 30, 10, 11, 12, 15, 13, 12},
 		// The decimals of indicator.Figure.Decimals.
 		numFmts: []string{format(0), format(1), format(3)},
 		numFmt: func(row map[string]any, col string) string {

@@ -66,7 +66,7 @@ func (o *csvOut) close() error {
 func (w *writer) writeFigure(o *csvOut, f *indicator.Figure) error {
 	name, valueText, _, num, den := w.indicatorFields(f)
 	o.rows++
-	return o.cw.Write(indicatorCells(f, name, valueText, num, den))
+	return o.cw.Write(indicatorCells(f, name, valueText, num, den, w.standardID(f.Year)))
 }
 
 // nationDownloads writes the open data and the site data of a nation, one province
@@ -173,8 +173,8 @@ func (w *writer) provinceFiles(code string, t *indicator.Table, communes *bytes.
 	for i := range t.Figures {
 		f := &t.Figures[i]
 		name, valueText, value, num, den := w.indicatorFields(f)
-		pq.add(f, name, value, num, den)
-		cells := indicatorCells(f, name, valueText, num, den)
+		pq.add(f, name, value, num, den, w.standardID(f.Year))
+		cells := indicatorCells(f, name, valueText, num, den, w.standardID(f.Year))
 		o.rows++
 		if err := o.cw.Write(cells); err != nil {
 			o.close()
@@ -229,7 +229,7 @@ func newFigureColumns() *figureColumns {
 }
 
 // add appends one figure's row, with the fields its CSV row was written from.
-func (c *figureColumns) add(f *indicator.Figure, name string, value any, num, den *int64) {
+func (c *figureColumns) add(f *indicator.Figure, name string, value any, num, den *int64, std string) {
 	b := c.b
 	str := func(i int, v string) { b.Field(i).(*array.StringBuilder).Append(v) }
 	b.Field(0).(*array.Int32Builder).Append(int32(f.Year))
@@ -252,6 +252,7 @@ func (c *figureColumns) add(f *indicator.Figure, name string, value any, num, de
 	}
 	str(9, f.Measure)
 	str(10, f.Flag)
+	str(11, std)
 }
 
 // parquet encodes the rows added and releases the builder.
@@ -267,7 +268,7 @@ func (w *writer) figuresParquet(figs []indicator.Figure) ([]byte, error) {
 	c := newFigureColumns()
 	for i := range figs {
 		name, _, v, num, den := w.indicatorFields(&figs[i])
-		c.add(&figs[i], name, v, num, den)
+		c.add(&figs[i], name, v, num, den, w.standardID(figs[i].Year))
 	}
 	return c.parquet(w.in.Release)
 }

@@ -12,12 +12,20 @@ import (
 	"github.com/minhtien/portal/pipeline/indicator"
 	"github.com/minhtien/portal/pipeline/paths"
 	"github.com/minhtien/portal/pipeline/progress"
+	"github.com/minhtien/portal/pipeline/standard"
 	"github.com/minhtien/portal/pipeline/support"
 )
 
 // Input is everything the pipeline computed, already protected.
 type Input struct {
-	Portal      *config.Portal
+	Portal *config.Portal
+	// Plans are targets.toml's [[plans]]; each target names one (Target.Plan). Empty:
+	// the targets are portal.toml's [plan]'s.
+	Plans []config.Plan
+	// Standards are the poverty standards the years are reviewed under, in order;
+	// StandardFor gives each year's.
+	Standards   []*standard.Standard
+	StandardFor func(year int) (*standard.Standard, bool)
 	Targets     []config.Target
 	Assessments []progress.Assessment
 	Projections [][]progress.Observation

@@ -27,6 +27,7 @@ import (
 	"github.com/minhtien/portal/pipeline/progress"
 	"github.com/minhtien/portal/pipeline/review"
 	"github.com/minhtien/portal/pipeline/sample"
+	"github.com/minhtien/portal/pipeline/standard"
 )
 
 const testPortal = `
@@ -125,7 +126,7 @@ func protectedTable(t *testing.T) *indicator.Table {
 		for _, recs := range years {
 			ds.Files = append(ds.Files, &review.File{Year: recs[0].Year, Records: recs})
 		}
-		tbl, err := indicator.Compute(ds, indicator.Spec{Commune: "12424", Villages: villages})
+		tbl, err := indicator.Compute(ds, indicator.Spec{StandardFor: sample.Standards, Commune: "12424", Villages: villages})
 		if err != nil {
 			tableErr = err
 			return
@@ -157,7 +158,9 @@ func testInput(t *testing.T) *Input {
 	}
 	tbl := protectedTable(t)
 	years := []int{2021, 2022, 2023, 2024, 2025}
+	std, _ := sample.Standards(2025)
 	in := &Input{Portal: p, Targets: targets, Table: tbl, Years: years,
+		Standards: []*standard.Standard{std}, StandardFor: sample.Standards,
 		Release: Release{Version: "ignored", Date: "2025-12-31"}}
 	for _, tg := range targets {
 		a := progress.Assess(tg, Observations(tbl, years, "12424", "all", tg.Indicator), true)
@@ -757,7 +760,7 @@ func TestReleases(t *testing.T) {
 	hist, _ := history(l.Releases())
 	cur, _ := (&writer{l: l, in: in3}).indicatorsCSV()
 	more := append([]byte{}, cur...)
-	more = append(more, []byte("2026,commune,12424,xã Minh Tiến,all,households,2500,2500,,households,\r\n")...)
+	more = append(more, []byte("2026,commune,12424,xã Minh Tiến,all,households,2500,2500,,households,,2026-2030\r\n")...)
 	rel3, ok3 := resolve(hist, 2026, "2026-12-31", more, nil)
 	if ok3 || rel3.Version != "2026.1" {
 		t.Fatalf("new year %+v", rel3)
@@ -775,12 +778,17 @@ func TestDictionary(t *testing.T) {
 	if err := json.Unmarshal(b, &d); err != nil {
 		t.Fatal(err)
 	}
-	if len(d.Indicators) != len(indicator.Definitions) || len(d.Review) != len(review.Columns) {
+	std, _ := sample.Standards(2025)
+	columns := review.ContractFor(std).Columns
+	if len(d.Indicators) != len(protectedTable(t).Catalogue()) || len(d.Review) != len(columns) {
 		t.Fatalf("%d indicators, %d review columns", len(d.Indicators), len(d.Review))
 	}
-	for i, c := range review.Columns {
-		if d.Review[i].Name != c.Name || d.Review[i].VI != c.VI || d.Review[i].EN != c.EN {
+	for i, c := range columns {
+		if d.Review[i].Name != c.Name {
 			t.Errorf("review column %d: %+v", i, d.Review[i])
+		}
+		if _, _, dep := std.Indicator(c.Name); dep != (len(d.Review[i].Standards) == 1) {
+			t.Errorf("review column %d names standards %v", i, d.Review[i].Standards)
 		}
 	}
 	if strings.Join(names(d.Files[0].Columns), ",") != strings.Join(IndicatorColumns, ",") {

@@ -54,7 +54,7 @@ func (w *writer) scaleDownloads() error {
 		f := &w.in.Table.Figures[i]
 		// The cells only: the typed row (a map) is not needed for a CSV.
 		name, valueText, _, num, den := w.indicatorFields(f)
-		cells := indicatorCells(f, name, valueText, num, den)
+		cells := indicatorCells(f, name, valueText, num, den, w.standardID(f.Year))
 		for _, o := range []*csvOut{all, files[f.UnitLevel]} {
 			if o == nil {
 				return fmt.Errorf("figure %v has the unknown level %q", f.Key(), f.UnitLevel)

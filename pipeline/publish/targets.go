@@ -23,14 +23,16 @@ func (w *writer) targetRows() []tableRow {
 		a := w.in.Assessments[i]
 		tv := t.Value
 		typed := map[string]any{
-			"id": t.ID, "title_vi": t.TitleVI, "title_en": t.TitleEN, "indicator": t.Indicator,
+			"id": t.ID, "plan": w.planOf(t), "title_vi": t.TitleVI, "title_en": t.TitleEN, "indicator": t.Indicator,
 			"comparator": t.Comparator, "target_year": t.Year, "method": a.Method,
 			"status": a.Status, "final": a.Final,
+			"baseline_standard": a.BaselineStandard, "standard": a.Standard,
 		}
 		cells := map[string]string{
-			"id": t.ID, "title_vi": t.TitleVI, "title_en": t.TitleEN, "indicator": t.Indicator,
+			"id": t.ID, "plan": w.planOf(t), "title_vi": t.TitleVI, "title_en": t.TitleEN, "indicator": t.Indicator,
 			"comparator": t.Comparator, "target_year": strconv.Itoa(t.Year), "method": a.Method,
 			"status": a.Status, "final": strconv.FormatBool(a.Final),
+			"baseline_standard": a.BaselineStandard, "standard": a.Standard,
 		}
 		for _, n := range []struct {
 			name     string

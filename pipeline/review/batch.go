@@ -2,10 +2,14 @@ package review
 
 // Batch is a run of checked rows of one review file, in columns: what the streaming
 // reader hands the indicator engine instead of Records. Codes are small integers
-// (indexes into Statuses, Causes and the batch's dictionaries) and flags are bit
-// sets, so a row takes about 50 bytes whatever the width of its text.
+// (indexes into Statuses, Causes and the batch's dictionaries), the priority groups a
+// bit set and the deprivations one byte per indicator of the standard, so a row takes
+// about 40 bytes plus its indicators whatever the width of its text.
 type Batch struct {
 	Year int
+	// NDep is the number of the standard's indicators: row i's deprivation flags
+	// are Deps[i*NDep:(i+1)*NDep], in the standard's order.
+	NDep int
 	Line []int32 // the line each row starts on
 
 	// Commune and Village index CommuneDict and VillageDict, which hold each code
@@ -22,10 +26,10 @@ type Batch struct {
 	Urban    []bool // area == "urban"
 	Members  []int16
 	Income   []int64
-	Dep      []uint16 // bit j: deprivation j of DeprivationColumns
-	Status   []int8   // index into Statuses
-	Cause    []int8   // index into Causes, -1 when empty
-	Groups   []uint8  // bit g: priority group g of Groups
+	Deps     []uint8
+	Status   []int8  // index into Statuses
+	Cause    []int8  // index into Causes, -1 when empty
+	Groups   []uint8 // bit g: priority group g of Groups
 	Children []int16
 	InSchool []int16
 	Insured  []int16
@@ -103,15 +107,7 @@ func (b *Batch) Record(i int) Record {
 	if c := b.Cause[i]; c >= 0 {
 		r.Cause = Causes[c]
 	}
-	d := b.Dep[i]
-	flags := [12]*int{
-		&r.DEmployment, &r.DDependency, &r.DNutrition, &r.DHealthInsurance,
-		&r.DAdultEducation, &r.DChildSchooling, &r.DHousingQuality, &r.DHousingArea,
-		&r.DWater, &r.DSanitation, &r.DTelecom, &r.DInformationAccess,
-	}
-	for j, f := range flags {
-		*f = int(d >> j & 1)
-	}
+	r.Dep = append([]uint8(nil), b.DepsOf(i)...)
 	g := b.Groups[i]
 	r.MeritFamily, r.DisabledMember, r.FemaleHead, r.EthnicMinority = int(g&1), int(g>>1&1), int(g>>2&1), int(g>>3&1)
 	return r
@@ -121,18 +117,25 @@ func (b *Batch) Record(i int) Record {
 // in-memory path, tests). lines may be nil.
 func BatchOf(year int, recs []Record, lines []int) *Batch {
 	b := &Batch{Year: year}
+	if len(recs) > 0 {
+		b.NDep = len(recs[0].Dep)
+	}
 	for i := range recs {
-		r := &recs[i]
 		line := int32(i + 2)
 		if lines != nil {
 			line = int32(lines[i])
 		}
-		var dep uint16
-		for j, v := range r.Deprivations() {
-			if v == 1 {
-				dep |= 1 << j
-			}
-		}
+		b.addRecord(line, &recs[i], HashIDString(recs[i].HouseholdID))
+	}
+	return b
+}
+
+// DepsOf returns the deprivation flags of row i.
+func (b *Batch) DepsOf(i int) []uint8 { return b.Deps[i*b.NDep : (i+1)*b.NDep] }
+
+// addRecord adds a checked record whose id has hash h.
+func (b *Batch) addRecord(line int32, r *Record, h uint64) {
+	{
 		var grp uint8
 		for g, name := range Groups {
 			if r.GroupFlag(name) == 1 {
@@ -151,15 +154,14 @@ func BatchOf(year int, recs []Record, lines []int) *Batch {
 				status = int8(k)
 			}
 		}
-		b.addHashed(line, []byte(r.CommuneCode), []byte(r.VillageCode), []byte(r.HouseholdID), HashIDString(r.HouseholdID), r.Area == "urban",
-			int16(r.Members), r.IncomePerCapita, dep, status, cause, grp,
+		b.addHashed(line, []byte(r.CommuneCode), []byte(r.VillageCode), []byte(r.HouseholdID), h, r.Area == "urban",
+			int16(r.Members), r.IncomePerCapita, r.Dep, status, cause, grp,
 			int16(r.Children6to15), int16(r.Children6to15InSchool), int16(r.MembersInsured))
 	}
-	return b
 }
 
-func (b *Batch) reset(year int) {
-	b.Year = year
+func (b *Batch) reset(year, ndep int) {
+	b.Year, b.NDep = year, ndep
 	b.Line = b.Line[:0]
 	b.Commune, b.Village = b.Commune[:0], b.Village[:0]
 	b.CommuneDict, b.VillageDict = b.CommuneDict[:0], b.VillageDict[:0]
@@ -167,14 +169,14 @@ func (b *Batch) reset(year int) {
 	b.villages.reset()
 	b.ID, b.IDEnd, b.IDText = b.ID[:0], b.IDEnd[:0], b.IDText[:0]
 	b.Urban, b.Members, b.Income = b.Urban[:0], b.Members[:0], b.Income[:0]
-	b.Dep, b.Status, b.Cause, b.Groups = b.Dep[:0], b.Status[:0], b.Cause[:0], b.Groups[:0]
+	b.Deps, b.Status, b.Cause, b.Groups = b.Deps[:0], b.Status[:0], b.Cause[:0], b.Groups[:0]
 	b.Children, b.InSchool, b.Insured = b.Children[:0], b.InSchool[:0], b.Insured[:0]
 }
 
 // addHashed adds a row whose id has hash h (HashID(id)), which the reader has
-// already computed for the duplicate check.
+// already computed for the duplicate check; dep holds b.NDep flags.
 func (b *Batch) addHashed(line int32, commune, village, id []byte, h uint64, urban bool, members int16, income int64,
-	dep uint16, status, cause int8, groups uint8, children, inSchool, insured int16) {
+	dep []uint8, status, cause int8, groups uint8, children, inSchool, insured int16) {
 	b.Line = append(b.Line, line)
 	b.Commune = append(b.Commune, b.communes.intern(commune, &b.CommuneDict))
 	b.Village = append(b.Village, b.villages.intern(village, &b.VillageDict))
@@ -184,7 +186,7 @@ func (b *Batch) addHashed(line int32, commune, village, id []byte, h uint64, urb
 	b.Urban = append(b.Urban, urban)
 	b.Members = append(b.Members, members)
 	b.Income = append(b.Income, income)
-	b.Dep = append(b.Dep, dep)
+	b.Deps = append(b.Deps, dep[:b.NDep]...)
 	b.Status = append(b.Status, status)
 	b.Cause = append(b.Cause, cause)
 	b.Groups = append(b.Groups, groups)

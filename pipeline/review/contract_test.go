@@ -6,16 +6,16 @@ import (
 	"testing"
 )
 
-// TestRecordMatchesColumns keeps the gocsv tags of Record and the Columns contract in
+// TestRecordMatchesColumns keeps the gocsv tags of Record and the fixed columns in
 // step: the same names in the same order, and Go types that fit each column's kind.
 func TestRecordMatchesColumns(t *testing.T) {
 	rt := reflect.TypeFor[Record]()
-	if rt.NumField() != len(Columns) {
-		t.Fatalf("Record has %d fields, Columns %d", rt.NumField(), len(Columns))
+	if rt.NumField() != len(FixedColumns)+1 || rt.Field(rt.NumField()-1).Name != "Dep" {
+		t.Fatalf("Record has %d fields, FixedColumns %d and Dep", rt.NumField(), len(FixedColumns))
 	}
-	for i := 0; i < rt.NumField(); i++ {
+	for i := 0; i < len(FixedColumns); i++ {
 		f := rt.Field(i)
-		c := Columns[i]
+		c := FixedColumns[i]
 		t.Run(c.Name, func(t *testing.T) {
 			if tag := f.Tag.Get("csv"); tag != c.Name {
 				t.Errorf("field %d %s has csv tag %q, Columns[%d] is %q", i, f.Name, tag, i, c.Name)
@@ -82,7 +82,7 @@ func TestColumnsAreConsistent(t *testing.T) {
 	}
 }
 
-// TestRecordAccessors checks Deprivations and GroupFlag against the columns they name.
+// TestRecordAccessors checks GroupFlag against the columns they name.
 func TestRecordAccessors(t *testing.T) {
 	var r Record
 	v := reflect.ValueOf(&r).Elem()
@@ -92,12 +92,6 @@ func TestRecordAccessors(t *testing.T) {
 		v.Field(i).SetZero()
 		if v.Field(i).CanInt() {
 			v.Field(i).SetInt(int64(100 + i)) // a distinct value per field
-		}
-	}
-	d := r.Deprivations()
-	for k, name := range DeprivationColumns {
-		if want := int(v.Field(byTag[name]).Int()); d[k] != want {
-			t.Errorf("Deprivations()[%d] = %d, want %s = %d", k, d[k], name, want)
 		}
 	}
 	for _, g := range Groups {

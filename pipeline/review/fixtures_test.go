@@ -19,7 +19,7 @@ func testRules() Rules {
 	for i := 1; i <= 9; i++ {
 		v[fmt.Sprintf("T%02d", i)] = true
 	}
-	return Rules{CommuneCode: "12424", Villages: v}
+	return Rules{CommuneCode: "12424", Villages: v, StandardFor: standardFor}
 }
 
 // want is one expected problem. col < 0 means "the column where field named by

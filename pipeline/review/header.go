@@ -10,25 +10,12 @@ import (
 	"github.com/minhtien/portal/pipeline/csvfile"
 )
 
-// contract is the review header as csvfile checks it.
-var contract = csvfile.Contract{
-	Columns:  columnNames(),
-	Personal: LooksPersonal,
-	Secret:   func(name string) bool { return LooksLikeIdentifier(name) != "" },
-}
-
-func columnNames() []string {
-	names := make([]string, len(Columns))
-	for i, c := range Columns {
-		names[i] = c.Name
-	}
-	return names
-}
-
-// checkHeader checks the column names and returns, for each position, its contract column.
-func (p *parser) checkHeader(r *csv.Reader, header []string) []Column {
+// checkHeader checks the column names against the file's contract and returns, for
+// each position, its contract column.
+func (p *parser) checkHeader(r *csv.Reader, header []string) ([]Column, []int) {
 	p.header = header
-	return csvfile.Pick(Columns, csvfile.CheckHeader(r, header, contract, p.fault))
+	idx := csvfile.CheckHeader(r, header, p.contract.header, p.fault)
+	return csvfile.Pick(p.contract.Columns, idx), idx
 }
 
 // personalExact are folded column names that are personal on their own; personalParts

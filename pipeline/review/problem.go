@@ -100,6 +100,14 @@ var catalogue = map[string]message{
 		vi: "cột %q không có trong quy định dữ liệu", hintVI: "xóa cột này: cột lạ có thể chứa thông tin cá nhân",
 		en: "column %q is not part of the review contract", hintEN: "delete it: an unknown column may carry personal data",
 	},
+	"unknown_indicator": {
+		vi: "cột %q không phải chỉ số thiếu hụt của chuẩn nghèo %s, chuẩn áp dụng cho năm %d", hintVI: "tệp có thể được lập theo chuẩn khác: dùng đúng các cột d_ của chuẩn này (xem từ điển dữ liệu), hoặc sửa năm áp dụng trong [[standards]] của data/portal.toml",
+		en: "column %q is not a deprivation indicator of standard %s, the standard in force for %d", hintEN: "the file may follow another standard: use this standard's d_ columns (see the data dictionary), or fix the years in data/portal.toml's [[standards]]",
+	},
+	"missing_indicator": {
+		vi: "thiếu cột %s, một chỉ số thiếu hụt của chuẩn nghèo %s, chuẩn áp dụng cho năm %d", hintVI: "thêm cột này; các cột d_ của mỗi chuẩn có trong từ điển dữ liệu",
+		en: "column %s is missing: it is a deprivation indicator of standard %s, the standard in force for %d", hintEN: "add it; each standard's d_ columns are listed in the data dictionary",
+	},
 	"personal_column": {
 		vi: "cột %q có vẻ chứa thông tin cá nhân (họ tên, CCCD/CMND, điện thoại, địa chỉ hoặc ngày sinh)", hintVI: "xóa cột này trước khi gửi; cổng thông tin không bao giờ nhận dữ liệu cá nhân",
 		en: "column %q looks like personal data (name, citizen ID, phone, address or birth date)", hintEN: "delete the column before submitting; the portal never accepts personal data",
@@ -193,8 +201,8 @@ var catalogue = map[string]message{
 		en: "more insured members than household members", hintEN: "check members and members_insured",
 	},
 	"no_standard": {
-		vi: "không có chuẩn nghèo nào áp dụng cho năm %d", hintVI: "khai báo [[standards]] cho năm này trong data/portal.toml",
-		en: "no poverty standard applies to year %d", hintEN: "declare [[standards]] covering this year in data/portal.toml",
+		vi: "không có chuẩn nghèo nào áp dụng cho năm %d", hintVI: "khai báo [[standards]] cho năm này trong data/portal.toml, với một chuẩn có trong data/standards.toml",
+		en: "no poverty standard applies to year %d", hintEN: "declare [[standards]] covering this year in data/portal.toml, naming a standard of data/standards.toml",
 	},
 	"status_mismatch": {
 		vi: "kết luận %q khác với phân loại theo chuẩn (%s)", hintVI: "kiểm tra thu nhập và các chỉ số thiếu hụt của hộ, hoặc ghi chú lý do của ban rà soát",

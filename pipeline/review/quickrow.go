@@ -17,11 +17,11 @@ const (
 )
 
 // cellPlan is what quickRow needs to know of the column at one header position, or
-// of a run of flag columns that follow each other in the header and in Columns.
+// of a run of flag columns that follow each other in the header and in the contract.
 type cellPlan struct {
 	op       cellOp
-	ci       int8 // contract column (the first of a run)
-	n        int8 // columns in a run of flags
+	ci       int16 // contract column (the first of a run)
+	n        int16 // columns in a run of flags
 	min, max int64
 	values   []string
 	words    []enumWords // values, for opEnum
@@ -49,12 +49,12 @@ func wordsOf(v string) (enumWords, bool) {
 }
 
 // plansOf returns the plans of a header, given the contract column of each position.
-// A flag that follows a flag of the previous column of Columns joins its run,
+// A flag that follows a flag of the previous column of the contract joins its run,
 // except in the last position (see flagRun).
-func plansOf(ci []int) []cellPlan {
+func plansOf(con *Contract, ci []int) []cellPlan {
 	var plans []cellPlan
 	for i, c := range ci {
-		p := planOf(c)
+		p := planOf(con, c)
 		if k := len(plans) - 1; k >= 0 && i < len(ci)-1 && p.op == opFlags && plans[k].continuedBy(c) {
 			plans[k].n++
 			continue
@@ -69,9 +69,9 @@ func (p *cellPlan) continuedBy(c int) bool {
 	return p.op == opFlags && int(p.ci)+int(p.n) == c
 }
 
-func planOf(ci int) cellPlan {
-	c := &Columns[ci]
-	p := cellPlan{ci: int8(ci), n: 1, min: c.Min, max: c.Max, values: c.Values, optional: c.Optional}
+func planOf(con *Contract, ci int) cellPlan {
+	c := &con.Columns[ci]
+	p := cellPlan{ci: int16(ci), n: 1, min: c.Min, max: c.Max, values: c.Values, optional: c.Optional}
 	switch {
 	case c.Kind == KindFlag:
 		p.op = opFlags
@@ -112,7 +112,7 @@ func (rc *rowChecker) quickRow(data []byte, line int) int {
 		var ok bool
 		switch p.op {
 		case opFlags:
-			end, ok = v.flagRun(p, data, pos)
+			end, ok = v.flagRun(p, data, pos, rc.dep)
 		case opInt:
 			var n int64
 			n, end = leadingDigits(data, pos)
@@ -161,10 +161,11 @@ func lineEnd(data []byte, end int) int {
 	return 0
 }
 
-// rowValues are the cells quickRow has read, by contract column.
+// rowValues are the cells quickRow has read, by contract column; the standard's
+// deprivation flags go to the row checker's dep.
 type rowValues struct {
-	ints                 [numColumns]int64
-	flags                uint32 // bit ci: the flag of column ci
+	ints                 [numFixed]int64
+	flags                uint32 // bit ci: the flag of fixed column ci
 	commune, village, id []byte
 }
 
@@ -179,22 +180,32 @@ func (v *rowValues) communeCode(ln []byte, pos int) (int, bool) {
 // flagRun reads p.n flags; all but the last must be followed by a comma. Four
 // "d," pairs are checked at a time when the text is long enough: the comma after
 // the last flag of a run is then checked too, which is right since plansOf puts
-// the last column of a line in a run of its own.
-func (v *rowValues) flagRun(p *cellPlan, ln []byte, pos int) (int, bool) {
+// the last column of a line in a run of its own. A run of the standard's indicators
+// is written to dep, one byte a flag; a run of fixed flags to v.flags.
+func (v *rowValues) flagRun(p *cellPlan, ln []byte, pos int, dep []uint8) (int, bool) {
 	ci, n := uint(p.ci), int(p.n)
+	set := func(ci uint, bits uint32, k int) {
+		if ci < ciDep0 {
+			v.flags |= bits << ci
+			return
+		}
+		for j := range k {
+			dep[int(ci)-ciDep0+j] = uint8(bits >> j & 1)
+		}
+	}
 	for ; n >= 4 && pos+8 <= len(ln); n -= 4 {
 		bits, ok := fourFlags(binary.LittleEndian.Uint64(ln[pos:]))
 		if !ok {
 			return 0, false
 		}
-		v.flags |= bits << ci
+		set(ci, bits, 4)
 		ci, pos = ci+4, pos+8
 	}
 	for ; n > 0; n-- {
 		if pos >= len(ln) || ln[pos]-'0' > 1 || n > 1 && (pos+1 >= len(ln) || ln[pos+1] != ',') {
 			return 0, false
 		}
-		v.flags |= uint32(ln[pos]-'0') << ci
+		set(ci, uint32(ln[pos]-'0'), 1)
 		ci++
 		pos += 2
 	}
@@ -315,7 +326,7 @@ func (rc *rowChecker) quickRules(v *rowValues) bool {
 	in := &v.ints
 	rules := &rc.p.rules
 	switch {
-	case int(in[ciYear]) != rc.year,
+	case int(in[ciYear]) != rc.p.year,
 		in[ciInSchool] > in[ciChildren], in[ciChildren] > in[ciMembers], in[ciInsured] > in[ciMembers],
 		in[ciCause] >= 0 && in[ciStatus] > 1:
 		return false
@@ -368,20 +379,17 @@ func codeSlot(code []byte) int {
 	return int(x * 0x9e3779b1 >> 26)
 }
 
-// quickAccept classifies the row and records it, as the end of row does; it returns
-// false, having recorded nothing, when the standard disagrees with the status (a
-// warning the full checks report).
+// quickAccept classifies the row and records it; it returns false, having recorded
+// nothing, when the standard disagrees with the status (a warning the reference
+// checks report).
 func (rc *rowChecker) quickAccept(v *rowValues, data []byte, line int) bool {
 	in := &v.ints
-	dep := uint16(v.flags >> ciDep0 & 0xfff)
-	if rc.p.rules.Classify != nil {
-		got, err := rc.classify(in, dep)
-		switch {
-		case err != nil:
-			rc.classifyFail = append(rc.classifyFail, lineCol{int32(line), columnOfField(data, rc.pos[ciYear])})
-		case got != Statuses[in[ciStatus]]:
-			return false
-		}
+	deprived := 0
+	for _, d := range rc.dep {
+		deprived += int(d)
+	}
+	if !rc.agrees(in[ciArea] == 1, in[ciIncome], deprived, int8(in[ciStatus])) {
+		return false
 	}
 	h := HashID(v.id)
 	rc.hashes = append(rc.hashes, h)
@@ -391,7 +399,7 @@ func (rc *rowChecker) quickAccept(v *rowValues, data []byte, line int) bool {
 	rc.accepted++
 	if rc.batch != nil {
 		rc.batch.addHashed(int32(line), v.commune, v.village, v.id, h, in[ciArea] == 1,
-			int16(in[ciMembers]), in[ciIncome], dep, int8(in[ciStatus]), int8(in[ciCause]), uint8(v.flags>>ciGroup0&0xf),
+			int16(in[ciMembers]), in[ciIncome], rc.dep, int8(in[ciStatus]), int8(in[ciCause]), uint8(v.flags>>ciGroup0&0xf),
 			int16(in[ciChildren]), int16(in[ciInSchool]), int16(in[ciInsured]))
 	}
 	return true

@@ -44,8 +44,8 @@ func checkBoth(t *testing.T, data string, rules Rules, order uint8, collect map[
 	t.Helper()
 	header := quickHeader(order)
 	newRC := func() *rowChecker {
-		rc := newRowChecker(&parser{name: "2024.csv", rules: rules}, 2024, header)
-		rc.batch, rc.collect = &Batch{Year: 2024}, collect
+		rc := newRowChecker(testParser("2024.csv", rules, header), header)
+		rc.batch, rc.collect = &Batch{Year: 2024, NDep: len(std2022.Indicators)}, collect
 		return rc
 	}
 	ln, next := data, len(data)
@@ -58,7 +58,7 @@ func checkBoth(t *testing.T, data string, rules Rules, order uint8, collect map[
 	full.fields(fields, cols, 7)
 	n := quick.quickRow([]byte(data), 7)
 	if n == 0 {
-		if quick.accepted != 0 || quick.hashes != nil || quick.classifyFail != nil || quick.collected != nil ||
+		if quick.accepted != 0 || quick.hashes != nil || quick.collected != nil ||
 			quick.batch.Len() != 0 || quick.p.problems != nil {
 			t.Fatalf("quickRow refused %q but recorded it: %+v", data, quick)
 		}
@@ -70,11 +70,11 @@ func checkBoth(t *testing.T, data string, rules Rules, order uint8, collect map[
 	if len(full.p.problems) > 0 {
 		t.Fatalf("quickRow took %q; the full checks report %v", data, describe(full.p.problems))
 	}
-	if !reflect.DeepEqual(quick.hashes, full.hashes) || !reflect.DeepEqual(quick.classifyFail, full.classifyFail) ||
+	if !reflect.DeepEqual(quick.hashes, full.hashes) ||
 		!reflect.DeepEqual(quick.collected, full.collected) || quick.accepted != full.accepted {
 		t.Fatalf("%q: quickRow recorded %+v, the full checks %+v", data, quick, full)
 	}
-	if q, f := quick.batch.Record(0), full.batch.Record(0); q != f || quick.batch.ID[0] != full.batch.ID[0] || quick.batch.Line[0] != full.batch.Line[0] {
+	if q, f := quick.batch.Record(0), full.batch.Record(0); !reflect.DeepEqual(q, f) || quick.batch.ID[0] != full.batch.ID[0] || quick.batch.Line[0] != full.batch.Line[0] {
 		t.Fatalf("%q: quickRow decoded %+v, the full checks %+v", data, q, f)
 	}
 }
@@ -115,7 +115,7 @@ func TestQuickRowAgreesWithFullChecks(t *testing.T) {
 			checkBoth(t, ln, diffRules(v), 0, map[uint64]bool{HashIDString("MT-T01-0001"): true})
 		}
 		for order := range uint8(4) {
-			rc := newRowChecker(&parser{rules: testRules()}, 2024, quickHeader(order))
+			rc := newRowChecker(testParser("2024.csv", testRules(), quickHeader(order)), quickHeader(order))
 			if rc.quickRow([]byte(rowInOrder(ln, order)+"\n"), 2) > 0 {
 				taken++
 			}

@@ -1,9 +1,11 @@
 // Package review reads the anonymized results of the annual household reviews and
-// checks them against the review contract.
+// checks them against the review contract of the poverty standard in force.
 package review
 
 // Record is one household in one annual review: one row of data/reviews/<year>.csv.
-// The csv tags are the contract: the column names a file must carry, no more, no fewer.
+// The csv tags are the fixed part of the contract, the columns every file carries
+// whatever its standard; the deprivation columns are the standard's (see Contract)
+// and are read into Dep.
 type Record struct {
 	Year            int    `csv:"year"`
 	CommuneCode     string `csv:"commune_code"`
@@ -12,19 +14,6 @@ type Record struct {
 	Area            string `csv:"area"`
 	Members         int    `csv:"members"`
 	IncomePerCapita int64  `csv:"income_per_capita"`
-
-	DEmployment        int `csv:"d_employment"`
-	DDependency        int `csv:"d_dependency"`
-	DNutrition         int `csv:"d_nutrition"`
-	DHealthInsurance   int `csv:"d_health_insurance"`
-	DAdultEducation    int `csv:"d_adult_education"`
-	DChildSchooling    int `csv:"d_child_schooling"`
-	DHousingQuality    int `csv:"d_housing_quality"`
-	DHousingArea       int `csv:"d_housing_area"`
-	DWater             int `csv:"d_water"`
-	DSanitation        int `csv:"d_sanitation"`
-	DTelecom           int `csv:"d_telecom"`
-	DInformationAccess int `csv:"d_information_access"`
 
 	Status string `csv:"status"`
 	Cause  string `csv:"cause"`
@@ -37,22 +26,19 @@ type Record struct {
 	Children6to15         int `csv:"children_6_15"`
 	Children6to15InSchool int `csv:"children_6_15_in_school"`
 	MembersInsured        int `csv:"members_insured"`
+
+	// Dep holds the deprivation flags (0 or 1) in the order of the standard's
+	// indicators.
+	Dep []uint8 `csv:"-"`
 }
 
-// Deprivations returns the 12 deprivation flags in the order of DeprivationColumns.
-func (r *Record) Deprivations() [12]int {
-	return [12]int{
-		r.DEmployment, r.DDependency, r.DNutrition, r.DHealthInsurance,
-		r.DAdultEducation, r.DChildSchooling, r.DHousingQuality, r.DHousingArea,
-		r.DWater, r.DSanitation, r.DTelecom, r.DInformationAccess,
+// Deprived returns how many of the standard's indicators the household is deprived in.
+func (r *Record) Deprived() int {
+	n := 0
+	for _, d := range r.Dep {
+		n += int(d)
 	}
-}
-
-// DeprivationColumns are the 12 deprivation indicators of the 2022-2025 standard, as CSV columns.
-var DeprivationColumns = [12]string{
-	"d_employment", "d_dependency", "d_nutrition", "d_health_insurance",
-	"d_adult_education", "d_child_schooling", "d_housing_quality", "d_housing_area",
-	"d_water", "d_sanitation", "d_telecom", "d_information_access",
+	return n
 }
 
 // Statuses are the review board's possible decisions.

@@ -7,7 +7,7 @@ import (
 	"strings"
 	"unsafe"
 
-	"github.com/minhtien/portal/pipeline/csvfile"
+	"github.com/minhtien/portal/pipeline/standard"
 )
 
 var (
@@ -18,14 +18,23 @@ var (
 	digitRuns   = regexp.MustCompile(`[0-9]+`)
 )
 
-// checkRow checks one row's cells and the rules between them. It reports whether the
-// row is free of errors.
-func (p *parser) checkRow(r *csvfile.Reader, rec []string, cols []Column, year, line int, seen map[string]int) bool {
+// cells are the values of a row that passed their own checks, by column name.
+type cells struct {
+	ints map[string]int64
+	text map[string]string
+}
+
+// checkRow checks one row's cells and the rules between them, the reference checks
+// of the contract: Parse runs them on every row, and Stream on the rows its fast path
+// leaves. colOf returns the 1-based byte column of field i. seen maps the ids met so
+// far to their line; when it is nil the caller checks duplicates itself. It returns
+// the checked cells and whether the row is free of errors.
+func (p *parser) checkRow(rec []string, colOf func(int) int, cols []Column, line int, seen map[string]int) (cells, bool) {
 	before := len(p.problems)
-	ints := make(map[string]int64, len(cols))
-	text := make(map[string]string, 4)
+	cs := cells{ints: make(map[string]int64, len(cols)), text: make(map[string]string, 4)}
+	ints, text := cs.ints, cs.text
 	for i, c := range cols {
-		_, col := r.FieldPos(i)
+		col := colOf(i)
 		v := rec[i]
 		if strings.TrimSpace(v) != v {
 			// " 4" or "T01 ": refused rather than guessed, and never echoed.
@@ -50,13 +59,9 @@ func (p *parser) checkRow(r *csvfile.Reader, rec []string, cols []Column, year, 
 			}
 		}
 	}
-	pos := func(name string) int {
-		i := slices.Index(p.header, name)
-		_, col := r.FieldPos(i)
-		return col
-	}
-	if y, ok := ints["year"]; ok && int(y) != year {
-		p.add(line, pos("year"), "year", "year_mismatch", int(y), year)
+	pos := func(name string) int { return colOf(slices.Index(p.header, name)) }
+	if y, ok := ints["year"]; ok && int(y) != p.year {
+		p.add(line, pos("year"), "year", "year_mismatch", int(y), p.year)
 	}
 	if cc, ok := text["commune_code"]; ok {
 		switch {
@@ -76,7 +81,7 @@ func (p *parser) checkRow(r *csvfile.Reader, rec []string, cols []Column, year, 
 			p.add(line, pos("village_code"), "village_code", "undeclared_village", vc)
 		}
 	}
-	if id, ok := text["household_id"]; ok {
+	if id, ok := text["household_id"]; ok && seen != nil {
 		if first, dup := seen[id]; dup {
 			p.add(line, pos("household_id"), "household_id", "duplicate_household", first)
 		} else {
@@ -85,10 +90,10 @@ func (p *parser) checkRow(r *csvfile.Reader, rec []string, cols []Column, year, 
 	}
 	p.checkCounts(ints, line, pos)
 	if len(p.problems) > before && hasErrors(p.problems[before:]) {
-		return false
+		return cs, false
 	}
-	p.checkQuality(ints, text, year, line, pos)
-	return true
+	p.checkQuality(cs, line, pos)
+	return cs, true
 }
 
 func (p *parser) checkNumber(c Column, v string, line, col int) (int64, bool) {
@@ -187,47 +192,33 @@ func (p *parser) checkCounts(ints map[string]int64, line int, pos func(string) i
 
 // checkQuality adds the warnings that do not stop a build: a status that differs from
 // the standard's classification, and a cause given for a household that is not poor.
-func (p *parser) checkQuality(ints map[string]int64, text map[string]string, year, line int, pos func(string) int) {
-	village := text["village_code"]
-	status := text["status"]
-	if text["cause"] != "" && status != "poor" && status != "near_poor" {
+func (p *parser) checkQuality(cs cells, line int, pos func(string) int) {
+	village := cs.text["village_code"]
+	status := cs.text["status"]
+	if cs.text["cause"] != "" && status != "poor" && status != "near_poor" {
 		p.warn(line, pos("cause"), "cause", village, "cause_not_poor")
 	}
-	if p.rules.Classify == nil {
-		return
-	}
-	r := recordFrom(ints, text)
-	got, err := p.rules.Classify(year, &r)
-	if err != nil {
-		if !p.noStandard {
-			p.noStandard = true
-			p.add(line, pos("year"), "year", "no_standard", year)
-		}
-		return
-	}
-	if got != status {
+	r := p.recordOf(cs)
+	h := standard.Household{Area: r.Area, Income: r.IncomePerCapita, Deprivations: r.Deprived()}
+	if agrees, got, err := p.contract.Standard.Agrees(status, h); err == nil && !agrees {
 		p.warn(line, pos("status"), "status", village, "status_mismatch", status, got)
 	}
 }
 
-// recordFrom builds the fields of a Record that classification needs from checked cells.
-func recordFrom(ints map[string]int64, text map[string]string) Record {
-	return Record{
-		Area:               text["area"],
-		Members:            int(ints["members"]),
-		IncomePerCapita:    ints["income_per_capita"],
-		DEmployment:        int(ints["d_employment"]),
-		DDependency:        int(ints["d_dependency"]),
-		DNutrition:         int(ints["d_nutrition"]),
-		DHealthInsurance:   int(ints["d_health_insurance"]),
-		DAdultEducation:    int(ints["d_adult_education"]),
-		DChildSchooling:    int(ints["d_child_schooling"]),
-		DHousingQuality:    int(ints["d_housing_quality"]),
-		DHousingArea:       int(ints["d_housing_area"]),
-		DWater:             int(ints["d_water"]),
-		DSanitation:        int(ints["d_sanitation"]),
-		DTelecom:           int(ints["d_telecom"]),
-		DInformationAccess: int(ints["d_information_access"]),
-		Status:             text["status"],
+// recordOf builds a Record from checked cells.
+func (p *parser) recordOf(cs cells) Record {
+	in, tx := cs.ints, cs.text
+	r := Record{
+		Year: int(in["year"]), CommuneCode: tx["commune_code"], VillageCode: tx["village_code"], HouseholdID: tx["household_id"],
+		Area: tx["area"], Members: int(in["members"]), IncomePerCapita: in["income_per_capita"],
+		Status: tx["status"], Cause: tx["cause"],
+		MeritFamily: int(in["merit_family"]), DisabledMember: int(in["disabled_member"]), FemaleHead: int(in["female_head"]), EthnicMinority: int(in["ethnic_minority"]),
+		Children6to15: int(in["children_6_15"]), Children6to15InSchool: int(in["children_6_15_in_school"]), MembersInsured: int(in["members_insured"]),
 	}
+	dep := p.contract.Columns[ciDep0:]
+	r.Dep = make([]uint8, len(dep))
+	for j, c := range dep {
+		r.Dep[j] = uint8(in[c.Name])
+	}
+	return r
 }

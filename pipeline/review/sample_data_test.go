@@ -7,6 +7,7 @@ import (
 	"github.com/minhtien/portal/pipeline/config"
 	"github.com/minhtien/portal/pipeline/review"
 	"github.com/minhtien/portal/pipeline/sample"
+	"github.com/minhtien/portal/pipeline/standard"
 )
 
 // TestCommittedSampleData checks that the shipped sample (as sample.WriteCommune
@@ -21,11 +22,19 @@ func TestCommittedSampleData(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	stds, err := standard.Load(filepath.Join(root, "standards.toml"))
+	if err != nil {
+		t.Fatal(err)
+	}
 	villages := map[string]bool{}
 	for _, v := range p.Villages {
 		villages[v.Code] = true
 	}
-	d, ps, err := review.Read(filepath.Join(root, "reviews"), review.Rules{CommuneCode: p.Unit.Code, Villages: villages}, nil)
+	d, ps, err := review.Read(filepath.Join(root, "reviews"), review.Rules{CommuneCode: p.Unit.Code, Villages: villages, StandardFor: func(year int) (*standard.Standard, bool) {
+		id, ok := p.StandardFor(year)
+		s, err := stds.Lookup(id)
+		return s, ok && err == nil
+	}}, nil)
 	if err != nil {
 		t.Fatal(err)
 	}

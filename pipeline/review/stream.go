@@ -104,17 +104,17 @@ type streamer struct {
 	o     StreamOptions
 	emit  func(*Batch)
 
-	header []string // nil when the header has errors
-	bytes  int64
+	header   []string  // nil when the header has errors
+	contract *Contract // of the file's year
+	bytes    int64
 
 	// Results of a pass, in file order.
-	final        []Problem // the whole answer when known early (empty file, not UTF-8...)
-	problems     []Problem
-	buckets      [256][][]uint64 // hashes of checked ids, by their top byte, in parts of a chunk each
-	classifyFail []lineCol
-	accepted     int
-	collect      map[uint64]bool
-	collected    []idAt
+	final     []Problem // the whole answer when known early (empty file, not UTF-8...)
+	problems  []Problem
+	buckets   [256][][]uint64 // hashes of checked ids, by their top byte, in parts of a chunk each
+	accepted  int
+	collect   map[uint64]bool
+	collected []idAt
 }
 
 type chunk struct {
@@ -285,6 +285,11 @@ func (s *streamer) pass(open func() (io.ReadCloser, error)) error {
 	data = bytes.TrimPrefix(data, bom)
 	first.data = data
 	hp := &parser{name: s.name, rules: s.rules, data: data}
+	if !hp.contractFor(s.year) {
+		s.final = hp.problems
+		return nil
+	}
+	s.contract = hp.contract
 	if s.collect == nil {
 		if isSpaceOnly(data) {
 			s.final = []Problem{{File: s.name, Code: "empty_file"}}
@@ -444,14 +449,14 @@ var newline = []byte{'\n'}
 
 // check checks the rows of a chunk.
 func (s *streamer) check(c *chunk, res *chunkResult) {
-	p := &parser{name: s.name, rules: s.rules}
-	rc := newRowChecker(p, s.year, s.header)
+	p := &parser{name: s.name, rules: s.rules, contract: s.contract, year: s.year, header: s.header}
+	rc := newRowChecker(p, s.header)
 	rc.collect = s.collect
 	if v := hashPool.Get(); v != nil {
 		rc.hashes = (*v.(*[]uint64))[:0]
 	}
 	if s.collect == nil && s.emit != nil {
-		rc.batch = getBatch(s.year)
+		rc.batch = getBatch(s.year, s.contract.Deprivations())
 	}
 	res.rc = rc
 	data := c.data[c.from:]
@@ -593,13 +598,13 @@ func (s *streamer) splitQuoted(rc *rowChecker, data []byte, firstLine int) bool 
 
 var batchPool sync.Pool
 
-func getBatch(year int) *Batch {
+func getBatch(year, ndep int) *Batch {
 	if v := batchPool.Get(); v != nil {
 		b := v.(*Batch)
-		b.reset(year)
+		b.reset(year, ndep)
 		return b
 	}
-	return &Batch{Year: year}
+	return &Batch{Year: year, NDep: ndep}
 }
 
 // merge adds a chunk's results, in file order; lines is the number of lines before it.
@@ -622,10 +627,6 @@ func (s *streamer) merge(c *chunkResult, lines int) {
 		if lo, hi := c.hashOff[b], c.hashOff[b+1]; lo < hi {
 			s.buckets[b] = append(s.buckets[b], c.hashes[lo:hi])
 		}
-	}
-	for _, f := range rc.classifyFail {
-		f.line += int32(lines)
-		s.classifyFail = append(s.classifyFail, f)
 	}
 	s.accepted += rc.accepted
 	if b := rc.batch; b != nil {
@@ -742,7 +743,7 @@ var afterDuplicate = map[string]bool{
 	"cause_not_poor": true, "status_mismatch": true,
 }
 
-// finish puts the duplicate and no-standard problems where Parse reports them and
+// finish puts the duplicate problems where Parse reports them and
 // drops the warnings of rows Parse would have stopped at their duplicate id.
 func (s *streamer) finish(dups []dupRow) []Problem {
 	ps := s.problems
@@ -765,14 +766,6 @@ func (s *streamer) finish(dups []dupRow) []Problem {
 		})
 		insert(int(d.line), Problem{File: s.name, Line: int(d.line), Col: int(d.col), Column: "household_id",
 			Code: "duplicate_household", Args: []any{int(d.first)}}, func(q Problem) bool { return afterDuplicate[q.Code] })
-	}
-	for _, f := range s.classifyFail {
-		if dupLine[f.line] {
-			continue
-		}
-		insert(int(f.line), Problem{File: s.name, Line: int(f.line), Col: int(f.col), Column: "year",
-			Code: "no_standard", Args: []any{s.year}}, func(Problem) bool { return false })
-		break
 	}
 	if s.header != nil && !hasErrors(ps) && s.accepted == 0 {
 		ps = append(ps, Problem{File: s.name, Code: "no_rows"})

@@ -1,6 +1,8 @@
 package review
 
 import (
+	"github.com/minhtien/portal/pipeline/standard"
+
 	"errors"
 	"fmt"
 	"os"
@@ -28,17 +30,10 @@ func perVillage(ps []Problem) map[string]map[string]int {
 func TestQualityWarnings(t *testing.T) {
 	// The "standard" of this test says every household with income under 2,000,000
 	// is poor and every other one non_poor.
-	classify := func(year int, r *Record) (string, error) {
-		if year != 2024 {
-			return "", errors.New("no standard")
-		}
-		if r.IncomePerCapita < 2_000_000 {
-			return "poor", nil
-		}
-		return "non_poor", nil
-	}
+	st := &standard.Standard{ID: "test", PoorDeprivations: 0, Indicators: std2022.Indicators,
+		PovertyLine: standard.Lines{Rural: 1_999_999, Urban: 1_999_999}, AverageLine: standard.Lines{Rural: 1_999_999, Urban: 1_999_999}}
 	rules := testRules()
-	rules.Classify = classify
+	rules.StandardFor = func(year int) (*standard.Standard, bool) { return st, year == 2024 }
 	cases := []struct {
 		name  string
 		rows  []string
@@ -119,7 +114,7 @@ func TestQualityWarnings(t *testing.T) {
 			rows = append(rows, row("year", "2023", "household_id", fmt.Sprintf("MT-T01-%04d", i)))
 		}
 		_, ps := Parse("2023.csv", file(rows...), rules)
-		if got := codes(ps); len(got) != 1 || got[0] != "no_standard@2:1" || ps[0].Severity != SeverityError {
+		if got := codes(ps); len(got) != 1 || got[0] != "no_standard@0:0" || ps[0].Severity != SeverityError {
 			t.Errorf("got %v", got)
 		}
 	})

@@ -13,7 +13,7 @@ import (
 const DefaultSeed = 20221
 
 // communeSettings are the settings the synthetic commune is generated for: the
-// portal.toml, targets.toml, programmes.toml and units.toml the repository ships
+// portal.toml, targets.toml, programmes.toml, units.toml and standards.toml the repository ships
 // with its sample (sample = true). They are kept here, not read from data/, so the
 // sample can be made outside any repository and, once a commune's real data replaces
 // data/, the tests still have synthetic data to build.
@@ -22,7 +22,7 @@ const DefaultSeed = 20221
 var communeSettings embed.FS
 
 // SettingsFiles are the settings files of the synthetic commune, in writing order.
-var SettingsFiles = []string{"portal.toml", "targets.toml", "programmes.toml", "units.toml"}
+var SettingsFiles = []string{"portal.toml", "targets.toml", "programmes.toml", "units.toml", "standards.toml"}
 
 // Settings returns one of the synthetic commune's settings files.
 func Settings(name string) ([]byte, error) {
@@ -58,12 +58,17 @@ func WriteCommune(dir string) error {
 	if err != nil {
 		return err
 	}
-	years, err := Generate(Commune(p.Unit.Code, p.VillageCodes(), DefaultSeed))
+	o := Committed(p.Unit.Code, p.VillageCodes(), DefaultSeed)
+	years, err := Generate(o)
 	if err != nil {
 		return err
 	}
 	for _, recs := range years {
-		b, err := CSV(recs)
+		s, ok := o.StandardFor(recs[0].Year)
+		if !ok {
+			return fmt.Errorf("sample: no standard for the %d review", recs[0].Year)
+		}
+		b, err := CSV(recs, s)
 		if err != nil {
 			return err
 		}
@@ -71,7 +76,7 @@ func WriteCommune(dir string) error {
 			return err
 		}
 	}
-	support, err := Support(years, p.VillageCodes(), DefaultSeed)
+	support, err := Support(years, p.VillageCodes(), DefaultSeed, o.StandardFor)
 	if err != nil {
 		return err
 	}

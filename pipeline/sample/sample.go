@@ -4,9 +4,12 @@ package sample
 
 import (
 	"fmt"
+	"github.com/minhtien/portal/pipeline/config"
 	"math/rand/v2"
+	"sync"
 
 	"github.com/minhtien/portal/pipeline/review"
+	"github.com/minhtien/portal/pipeline/standard"
 )
 
 // Options shape a generated dataset.
@@ -19,6 +22,12 @@ type Options struct {
 	Households  int
 	// PoorRates is the share of poor households per year, in percent.
 	PoorRates []float64
+	// LaterRates are the poor shares of reviews after the first Years, generated
+	// after the first year's calibration so that the first Years stay as they were.
+	LaterRates []float64
+	// StandardFor gives the standard of each year: its indicators are the columns
+	// written, and incomes are drawn around its lines.
+	StandardFor func(year int) (*standard.Standard, bool)
 }
 
 // Commune returns the options of the committed sample: about 2,400 households in the
@@ -33,7 +42,17 @@ func Commune(code string, villages []string, seed uint64) Options {
 		Years:       5,
 		Households:  2400,
 		PoorRates:   []float64{3.5, 2.9, 2.3, 1.7, 1.1},
+		StandardFor: Standards,
 	}
+}
+
+// Committed returns the options of the committed sample (data/reviews): Commune's
+// reviews, then a 2026 review under the next standard, whose higher income line makes
+// more households poor (2.4%), so that the site shows the break in the series.
+func Committed(code string, villages []string, seed uint64) Options {
+	o := Commune(code, villages, seed)
+	o.LaterRates = []float64{2.4}
+	return o
 }
 
 // SchoolBaseline is the plan's 2021 school-attendance rate for children of poor and
@@ -63,24 +82,37 @@ func Generate(o Options) ([][]review.Record, error) {
 	if len(o.Villages) == 0 {
 		return nil, fmt.Errorf("sample: no villages")
 	}
+	if o.StandardFor == nil {
+		return nil, fmt.Errorf("sample: no poverty standards")
+	}
 	g := &generator{o: o, rng: rand.New(rand.NewPCG(o.Seed, o.Seed^0x9e3779b97f4a7c15))}
 	g.initial()
-	out := make([][]review.Record, o.Years)
-	for y := 0; y < o.Years; y++ {
+	rates := append(append([]float64(nil), o.PoorRates...), o.LaterRates...)
+	g.rates = rates
+	out := make([][]review.Record, len(rates))
+	for y := range rates {
 		if y > 0 {
 			g.churn()
 		}
 		g.assignStatuses(y)
-		out[y] = g.records(o.FirstYear + y)
-	}
-	if err := calibrateSchool(out[0], g.rng); err != nil {
-		return nil, err
+		recs, err := g.records(o.FirstYear + y)
+		if err != nil {
+			return nil, err
+		}
+		out[y] = recs
+		if y == o.Years-1 {
+			first, _ := o.StandardFor(o.FirstYear)
+			if err := calibrateSchool(out[0], first, g.rng); err != nil {
+				return nil, err
+			}
+		}
 	}
 	return out, nil
 }
 
 type generator struct {
 	o     generatorOptions
+	rates []float64 // poor shares of every review, the later ones included
 	rng   *rand.Rand
 	hh    []*household
 	seq   []int
@@ -157,3 +189,41 @@ func (g *generator) active() []*household {
 	}
 	return out
 }
+
+// Standards are the sample's standards: the synthetic commune's standards.toml,
+// applied to each year as its portal.toml says (2022-2025 up to the 2025 review, the
+// next national standard after). They are the sample's own, never data/'s, so the
+// sample is the same inside a repository, outside one, and once a commune's real
+// data replaces data/. `portal sample` replaces them with the data folder's mapping.
+func Standards(year int) (*standard.Standard, bool) {
+	repoOnce.Do(func() {
+		b, err := Settings("standards.toml")
+		if err != nil {
+			return
+		}
+		set, err := standard.Parse("sample/standards.toml", b)
+		if err != nil {
+			return
+		}
+		p, err := CommunePortal()
+		if err != nil {
+			return
+		}
+		repoSet, repoPortal = set, p
+	})
+	if repoSet == nil {
+		return nil, false
+	}
+	id, ok := repoPortal.StandardFor(year)
+	if !ok {
+		return nil, false
+	}
+	s, err := repoSet.Lookup(id)
+	return s, err == nil
+}
+
+var (
+	repoOnce   sync.Once
+	repoSet    *standard.Set
+	repoPortal *config.Portal
+)

@@ -11,6 +11,7 @@ import (
 	"strconv"
 
 	"github.com/minhtien/portal/pipeline/review"
+	"github.com/minhtien/portal/pipeline/standard"
 )
 
 // Scale is the size of a synthetic dataset of many communes.
@@ -107,7 +108,11 @@ func WriteScale(dir string, s Scale, seed uint64) (Summary, error) {
 		}
 		defer f.Close()
 		files[y] = f
-		ws[y] = newRowWriter(f)
+		std, ok := Standards(s.FirstYear + y)
+		if !ok {
+			return sum, fmt.Errorf("sample: no poverty standard for %d", s.FirstYear+y)
+		}
+		ws[y] = newRowWriter(f, std)
 		sum.Files = append(sum.Files, path)
 	}
 	sum.Rows = make([]int, s.Years)
@@ -134,7 +139,11 @@ func WriteScale(dir string, s Scale, seed uint64) (Summary, error) {
 // over communes of about 8,000 households with 10 villages each (commune i has code
 // CommuneCode(i)), for benchmarks. It returns the bytes written.
 func WriteRows(w io.Writer, rows int, year int, seed uint64) (int64, error) {
-	rw := newRowWriter(w)
+	std, ok := Standards(year)
+	if !ok {
+		return 0, fmt.Errorf("sample: no poverty standard for %d", year)
+	}
+	rw := newRowWriter(w, std)
 	per := 8000
 	for i := 0; rows > 0; i++ {
 		n := min(per, rows)
@@ -276,15 +285,23 @@ type rowWriter struct {
 	buf []byte
 	n   int64
 	err error
+
+	std   *standard.Standard
+	flags []bool // one row's deprivations, reused
+	// Where the indicators the writer treats apart are in the standard, -1 if not.
+	insurance, schooling, water, sanitation, housing int
 }
 
-func newRowWriter(w io.Writer) *rowWriter {
-	rw := &rowWriter{w: bufio.NewWriterSize(w, 1<<20)}
-	for i, c := range review.Columns {
+func newRowWriter(w io.Writer, s *standard.Standard) *rowWriter {
+	rw := &rowWriter{w: bufio.NewWriterSize(w, 1<<20), std: s, flags: make([]bool, len(s.Indicators))}
+	at := func(name string) int { _, j, _ := s.Indicator(name); return j }
+	rw.insurance, rw.schooling = at("d_health_insurance"), at("d_child_schooling")
+	rw.water, rw.sanitation, rw.housing = at("d_water"), at("d_sanitation"), at("d_housing_quality")
+	for i, name := range Header(s) {
 		if i > 0 {
 			rw.buf = append(rw.buf, ',')
 		}
-		rw.buf = append(rw.buf, c.Name...)
+		rw.buf = append(rw.buf, name...)
 	}
 	rw.buf = append(rw.buf, '\n')
 	rw.write()
@@ -339,38 +356,45 @@ func (rw *rowWriter) row(s *communeSim, h *scaleHousehold, year int, progress fl
 		income, deps = 2_300_000+rng.Int64N(6_700_001), rng.IntN(2)
 	}
 	b = strconv.AppendInt(b, income/1000*1000, 10)
-	var flags [12]bool
+	flags := rw.flags
+	clear(flags)
+	tied := func(j int) bool { return j == rw.insurance || j == rw.schooling }
 	pn := h.status <= 1
 	for k := 0; k < deps; k++ {
-		j := rng.IntN(12)
-		if j == 3 || j == 5 { // insurance and schooling follow the counts
+		j := rng.IntN(len(flags))
+		if tied(j) { // insurance and schooling follow the counts
 			j = 0
 		}
-		if (j == 8 || j == 9) && rng.Float64() < 0.85*progress {
-			j = 6 // the plan's water and sanitation work shows
+		if (j == rw.water || j == rw.sanitation) && rw.housing >= 0 && rng.Float64() < 0.85*progress {
+			j = rw.housing // the plan's water and sanitation work shows
 		}
 		flags[j] = true
 	}
 	insured, inSchool := int(h.members), int(h.children)
 	if pn && h.members > 1 && rng.Float64() < 0.03*(1-progress) {
 		insured--
-		flags[3] = true
+		if rw.insurance >= 0 {
+			flags[rw.insurance] = true
+		}
 	}
 	if pn && h.children > 0 && rng.Float64() < 0.02*(1-progress) {
 		inSchool--
-		flags[5] = true
+		if rw.schooling >= 0 {
+			flags[rw.schooling] = true
+		}
 	}
+	poorAt := rw.std.PoorDeprivations
 	if h.status == 0 {
-		// At least three deprivations, whatever the draws above merged.
-		for j, k := 0, countTrue(flags); k < 3; j++ {
-			if !flags[j] && j != 3 && j != 5 {
+		// At least the standard's count, whatever the draws above merged.
+		for j, k := 0, countTrue(flags); k < poorAt && j < len(flags); j++ {
+			if !flags[j] && !tied(j) {
 				flags[j] = true
 				k++
 			}
 		}
 	} else if h.status == 1 {
-		for j := 0; countTrue(flags) > 2; j++ {
-			if j != 3 && j != 5 {
+		for j := 0; countTrue(flags) >= poorAt && j < len(flags); j++ {
+			if !tied(j) {
 				flags[j] = false
 			}
 		}
@@ -404,7 +428,7 @@ func (rw *rowWriter) row(s *communeSim, h *scaleHousehold, year int, progress fl
 	}
 }
 
-func countTrue(f [12]bool) int {
+func countTrue(f []bool) int {
 	n := 0
 	for _, v := range f {
 		if v {

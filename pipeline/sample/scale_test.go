@@ -7,28 +7,10 @@ import (
 	"testing"
 
 	"github.com/minhtien/portal/pipeline/review"
-	"github.com/minhtien/portal/pipeline/standard"
 )
 
-// classify2022 is the build's classification check under the 2022-2025 standard.
-func classify2022(year int, r *review.Record) (string, error) {
-	s, err := standard.Lookup("2022-2025")
-	if err != nil {
-		return "", err
-	}
-	deps := 0
-	for _, d := range r.Deprivations() {
-		deps += d
-	}
-	agrees, got, err := s.Agrees(r.Status, standard.Household{Area: r.Area, Income: r.IncomePerCapita, Deprivations: deps})
-	if err != nil || agrees {
-		return r.Status, err
-	}
-	return got, nil
-}
-
 func scaleRules(units []CommuneUnit) review.Rules {
-	r := review.Rules{Communes: map[string]bool{}, Villages: map[string]bool{}, Classify: classify2022}
+	r := review.Rules{Communes: map[string]bool{}, Villages: map[string]bool{}, StandardFor: Standards}
 	for _, c := range units {
 		r.Communes[c.Code] = true
 		for _, v := range c.Villages {
@@ -120,7 +102,7 @@ func TestWriteRows(t *testing.T) {
 	if _, err := WriteRows(&b, 20_001, 2025, 1); err != nil {
 		t.Fatal(err)
 	}
-	f, ps := review.Parse("2025.csv", b.Bytes(), review.Rules{Classify: classify2022})
+	f, ps := review.Parse("2025.csv", b.Bytes(), review.Rules{StandardFor: Standards})
 	if len(ps) > 0 {
 		t.Fatalf("%d problems, first %s", len(ps), ps[0].Error())
 	}

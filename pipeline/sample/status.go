@@ -10,7 +10,7 @@ import (
 // households stay poor or escape, a few relapse, a few become poor for the first time.
 func (g *generator) assignStatuses(y int) {
 	act := g.active()
-	target := int(math.Round(g.o.PoorRates[y] * float64(len(act)) / 100))
+	target := int(math.Round(g.rates[y] * float64(len(act)) / 100))
 	nearTarget := int(math.Round((5.6 - 0.55*float64(y)) * float64(len(act)) / 100))
 	var poor, others []*household
 	for _, h := range act {

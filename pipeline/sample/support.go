@@ -6,11 +6,16 @@ import (
 	"math/rand/v2"
 
 	"github.com/minhtien/portal/pipeline/review"
+	"github.com/minhtien/portal/pipeline/standard"
 	"github.com/minhtien/portal/pipeline/support"
 )
 
 // SupportFirstYear is the first year of the plan, the first year of support data.
 const SupportFirstYear = 2022
+
+// SupportLastYear is the last year of sample support: the projects are those of the
+// 2021-2025 national programme; the next programme's are not known to the sample.
+const SupportLastYear = 2025
 
 // supportPlan describes how one support is drawn for the sample: who it is for, how
 // many of them need or get it, what it costs and who pays.
@@ -107,19 +112,24 @@ func (b villageBase) count(kind string) int64 {
 // review years in order (as Generate returns them, or as read from data/reviews); the
 // same reviews and seed give the same rows. It draws from its own random source, so
 // the review sample is unchanged.
-func Support(reviews [][]review.Record, villages []string, seed uint64) ([][]support.Record, error) {
+// standardFor gives each review year's standard, as for Generate.
+func Support(reviews [][]review.Record, villages []string, seed uint64, standardFor func(int) (*standard.Standard, bool)) ([][]support.Record, error) {
 	if len(reviews) == 0 || len(villages) == 0 {
 		return nil, fmt.Errorf("sample support: no reviews or no villages")
 	}
 	rng := rand.New(rand.NewPCG(seed^0x5ca1ab1e, seed+0x243f6a8885a308d3))
 	var out [][]support.Record
 	for y, recs := range reviews {
-		if len(recs) == 0 || recs[0].Year < SupportFirstYear {
+		if len(recs) == 0 || recs[0].Year < SupportFirstYear || recs[0].Year > SupportLastYear {
 			continue
 		}
 		year := recs[0].Year
 		step := min(year-SupportFirstYear, 3)
-		bases := villageBases(reviews, y, villages)
+		std, ok := standardFor(year)
+		if !ok {
+			return nil, fmt.Errorf("sample support: no poverty standard for %d", year)
+		}
+		bases := villageBases(reviews, y, villages, std)
 		var rows []support.Record
 		for _, v := range villages {
 			b := bases[v]
@@ -135,7 +145,10 @@ func Support(reviews [][]review.Record, villages []string, seed uint64) ([][]sup
 // villageBases counts, per village, the households and people each support is for.
 // Recently escaped households are those not poor now but poor in one of the three
 // reviews before (DESIGN 5).
-func villageBases(reviews [][]review.Record, y int, villages []string) map[string]villageBase {
+func villageBases(reviews [][]review.Record, y int, villages []string, s *standard.Standard) map[string]villageBase {
+	_, water, _ := s.Indicator("d_water")
+	_, sanitation, _ := s.Indicator("d_sanitation")
+	deprived := func(r *review.Record, at int) bool { return at >= 0 && r.Dep[at] == 1 }
 	wasPoor := map[string]bool{}
 	for back := 1; back <= 3 && y-back >= 0; back++ {
 		for _, r := range reviews[y-back] {
@@ -159,7 +172,7 @@ func villageBases(reviews [][]review.Record, y int, villages []string) map[strin
 			b.pnHouseholds++
 			b.pnPeople += int64(r.Members)
 			b.pnChildren += int64(r.Children6to15)
-			if r.DWater == 1 || r.DSanitation == 1 {
+			if deprived(&r, water) || deprived(&r, sanitation) {
 				b.pnDeprivedWash++
 			}
 		}

@@ -26,7 +26,7 @@ func shipsSample(t *testing.T) {
 
 func supportSample(t *testing.T, seed uint64) [][]support.Record {
 	t.Helper()
-	s, err := Support(generate(t, seed), villages, seed)
+	s, err := Support(generate(t, seed), villages, seed, Standards)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -80,12 +80,13 @@ func TestSupportDeterministic(t *testing.T) {
 // targeted supports climbs to (nearly) 100% by 2025.
 func TestSupportFollowsReviews(t *testing.T) {
 	reviews := generate(t, 20221)
-	years, err := Support(reviews, villages, 20221)
+	years, err := Support(reviews, villages, 20221, Standards)
 	if err != nil {
 		t.Fatal(err)
 	}
 	for i, recs := range years {
-		bases := villageBases(reviews, i+1, villages)
+		std, _ := Standards(reviews[i+1][0].Year)
+		bases := villageBases(reviews, i+1, villages, std)
 		reached, needing := map[string]int64{}, map[string]int64{}
 		seen := map[string]bool{}
 		for _, r := range recs {

@@ -1,65 +1,88 @@
-// Package standard classifies households under Vietnam's national multidimensional
-// poverty standards, which are kept as data so that a new standard is an entry, not a rewrite.
+// Package standard classifies households under Vietnam's multidimensional poverty
+// standards, which are read from data/standards.toml so that a new standard (or a
+// province's own higher one) is an entry in that file, not a change of code.
 package standard
 
 import (
 	"fmt"
+	"strings"
 )
 
-// Standard is one national poverty standard: its income lines, its deprivation
-// indicators and the number of deprivations that makes a household poor.
+// Standard is one poverty standard: its income lines, its deprivation indicators and
+// the number of deprivations that makes a household under the line poor.
 type Standard struct {
 	ID     string
 	Decree string
-	// Income lines in VND per person per month, by area ("rural", "urban").
-	PovertyLine map[string]int64
-	// AverageLine is the upper bound of the average living standard for
-	// agricultural households.
-	AverageLine map[string]int64
-	// Indicators are the deprivation indicators, as review CSV columns.
-	Indicators []string
+	// Source says where the definition was checked, and what was not.
+	Source string
+	// PovertyLine and AverageLine are in VND per person per month, by area.
+	PovertyLine Lines
+	AverageLine Lines
+	Indicators  []Indicator
 	// PoorDeprivations is the number of deprivations at or above which a household
-	// under the income line is poor rather than near-poor.
+	// at or below the income line is poor rather than near-poor.
 	PoorDeprivations int
 }
 
-// Standards are the standards the portal knows, by id.
-var Standards = map[string]*Standard{
-	"2022-2025": {
-		ID:               "2022-2025",
-		Decree:           "07/2021/NĐ-CP",
-		PovertyLine:      map[string]int64{"rural": 1_500_000, "urban": 2_000_000},
-		AverageLine:      map[string]int64{"rural": 2_250_000, "urban": 3_000_000},
-		PoorDeprivations: 3,
-		Indicators: []string{
-			"d_employment", "d_dependency", "d_nutrition", "d_health_insurance",
-			"d_adult_education", "d_child_schooling", "d_housing_quality", "d_housing_area",
-			"d_water", "d_sanitation", "d_telecom", "d_information_access",
-		},
-	},
-	"2027-2030": {
-		ID:               "2027-2030",
-		Decree:           "351/2025/NĐ-CP",
-		PovertyLine:      map[string]int64{"rural": 2_200_000, "urban": 2_800_000},
-		AverageLine:      map[string]int64{"rural": 3_300_000, "urban": 4_200_000},
-		PoorDeprivations: 3,
-		// The information-devices indicator gives way to digital services and
-		// household waste treatment.
-		Indicators: []string{
-			"d_employment", "d_dependency", "d_nutrition", "d_health_insurance",
-			"d_adult_education", "d_child_schooling", "d_housing_quality", "d_housing_area",
-			"d_water", "d_sanitation", "d_telecom", "d_digital_services", "d_waste_treatment",
-		},
-	},
+// Lines are income lines by area.
+type Lines struct {
+	Rural int64
+	Urban int64
 }
 
-// Lookup returns the standard with the given id.
-func Lookup(id string) (*Standard, error) {
-	s, ok := Standards[id]
-	if !ok {
-		return nil, fmt.Errorf("standard: unknown poverty standard %q", id)
+// For returns the line of an area ("rural" or "urban").
+func (l Lines) For(area string) (int64, bool) {
+	switch area {
+	case "rural":
+		return l.Rural, true
+	case "urban":
+		return l.Urban, true
 	}
-	return s, nil
+	return 0, false
+}
+
+// Indicator is one deprivation indicator of a standard.
+type Indicator struct {
+	Column    string // the review CSV column, d_...
+	Dimension string
+	NameVI    string
+	NameEN    string
+	// Weight is the indicator's weight in the Alkire-Foster measures as an integer:
+	// the file's weight in thousandths, divided by the greatest common divisor of the
+	// standard's weights, so that sums stay exact. Equal weights (or none given) are
+	// 1 each.
+	Weight int64
+}
+
+// Code is the indicator's code in figure names: its column without "d_".
+func (i Indicator) Code() string { return strings.TrimPrefix(i.Column, "d_") }
+
+// Columns returns the indicators' review columns, in order.
+func (s *Standard) Columns() []string {
+	out := make([]string, len(s.Indicators))
+	for i, ind := range s.Indicators {
+		out[i] = ind.Column
+	}
+	return out
+}
+
+// TotalWeight is the sum of the indicators' weights.
+func (s *Standard) TotalWeight() int64 {
+	var w int64
+	for _, ind := range s.Indicators {
+		w += ind.Weight
+	}
+	return w
+}
+
+// Indicator returns the indicator with the given column.
+func (s *Standard) Indicator(column string) (Indicator, int, bool) {
+	for i, ind := range s.Indicators {
+		if ind.Column == column {
+			return ind, i, true
+		}
+	}
+	return Indicator{}, -1, false
 }
 
 // Household is what classification needs to know of a household.
@@ -69,12 +92,10 @@ type Household struct {
 	Deprivations int
 }
 
-// Classify returns the status the standard gives a household: "poor", "near_poor",
-// "average_agri" (at most the average line; the review board decides whether the
-// household lives from agriculture, so the standard alone can only say it may be) or
-// "non_poor".
+// Classify returns the status the standard gives a household: "poor", "near_poor" or
+// "non_poor" (the average-living class is the board's to give; see Agrees).
 func (s *Standard) Classify(h Household) (string, error) {
-	line, ok := s.PovertyLine[h.Area]
+	line, ok := s.PovertyLine.For(h.Area)
 	if !ok {
 		return "", fmt.Errorf("standard %s: unknown area %q", s.ID, h.Area)
 	}
@@ -88,16 +109,35 @@ func (s *Standard) Classify(h Household) (string, error) {
 	}
 }
 
-// Agrees reports whether a recorded status is consistent with the standard's class:
-// the average-living class can only be given by the board, above the poverty line and
-// at or below the average line.
+// Agrees reports whether a recorded status is consistent with the standard's class,
+// and the class: the average-living class can only be given by the board, above the
+// poverty line and at or below the average line.
 func (s *Standard) Agrees(recorded string, h Household) (bool, string, error) {
 	got, err := s.Classify(h)
 	if err != nil {
 		return false, "", err
 	}
-	if recorded == "average_agri" && got == "non_poor" && h.Income <= s.AverageLine[h.Area] {
+	avg, _ := s.AverageLine.For(h.Area)
+	if recorded == "average_agri" && got == "non_poor" && h.Income <= avg {
 		return true, recorded, nil
 	}
 	return recorded == got, got, nil
+}
+
+// Set is the standards of data/standards.toml, in the file's order.
+type Set struct {
+	File      string
+	Standards []*Standard
+}
+
+// Lookup returns the standard with the given id.
+func (s *Set) Lookup(id string) (*Standard, error) {
+	if s != nil {
+		for _, st := range s.Standards {
+			if st.ID == id {
+				return st, nil
+			}
+		}
+	}
+	return nil, fmt.Errorf("standard: unknown poverty standard %q", id)
 }

@@ -58,7 +58,7 @@ func TestCheckNamesTheLine(t *testing.T) {
 // holds.
 func sampleSettings(t *testing.T, data string) {
 	t.Helper()
-	for _, f := range []string{"portal.toml", "targets.toml", "programmes.toml"} {
+	for _, f := range []string{"portal.toml", "targets.toml", "programmes.toml", "standards.toml"} {
 		b, err := sample.Settings(f)
 		if err != nil {
 			t.Fatal(err)

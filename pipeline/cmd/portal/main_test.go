@@ -29,7 +29,7 @@ func TestExitCodes(t *testing.T) {
 		{"unknown command", []string{"publish"}, 2, "", `unknown command "publish"`},
 		{"unknown flag", []string{"check", "--nope"}, 2, "", "flag provided but not defined"},
 		{"stray argument", []string{"check", "extra"}, 2, "", `unexpected argument "extra"`},
-		{"sample data passes", []string{"check", "--lang", "en", "--data", data, "--content", content}, 0, "ok: 5 files", ""},
+		{"sample data passes", []string{"check", "--lang", "en", "--data", data, "--content", content}, 0, "ok: 6 files", ""},
 		{"duplicate household refused", []string{"check", "--lang", "en", "--data", "testdata/duplicate-household"}, 1, "",
 			"2024.csv:7:"},
 		{"version", []string{"version"}, 0, "portal ", ""},

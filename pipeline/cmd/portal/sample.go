@@ -8,9 +8,11 @@ import (
 	"os"
 	"path/filepath"
 
+	"github.com/minhtien/portal/pipeline/assemble"
 	"github.com/minhtien/portal/pipeline/config"
 	"github.com/minhtien/portal/pipeline/paths"
 	"github.com/minhtien/portal/pipeline/sample"
+	"github.com/minhtien/portal/pipeline/standard"
 )
 
 type sampleCommand struct {
@@ -28,7 +30,7 @@ func (c *sampleCommand) Run(ctx context.Context, args []string) error {
 	fs := newFlagSet(c.Name(), c.Synopsis(), c.stderr)
 	scale := fs.String("scale", "commune", "size of the dataset: commune (the committed sample), province (about 1.1 million households) or national (about 27 million)")
 	seed := fs.Uint64("seed", 20221, "random seed; the same seed gives the same files")
-	out := fs.String("out", "", "folder for the review files (default data/reviews); for a province or national scale, the data folder to write (portal.toml, units.toml, targets.toml, programmes.toml, reviews/)")
+	out := fs.String("out", "", "folder for the review files (default data/reviews); for a province or national scale, the data folder to write (portal.toml, units.toml, targets.toml, programmes.toml, standards.toml, reviews/)")
 	supportOut := fs.String("support-out", "", "folder for the support files (default data/support)")
 	dataDir := fs.String("data", "", "input folder whose portal.toml names the commune and villages (default data/)")
 	households := fs.Int("households", 0, "for a province or national scale, households in the first review instead of the scale's (the same communes and villages, fewer households: a site of full shape that builds quickly)")
@@ -67,7 +69,17 @@ func (c *sampleCommand) Run(ctx context.Context, args []string) error {
 			sdir = filepath.Join(filepath.Dir(filepath.Clean(dir)), "support")
 		}
 	}
-	years, err := sample.Generate(sample.Commune(p.Unit.Code, p.VillageCodes(), *seed))
+	sb, err := src.read("standards.toml")
+	if err != nil {
+		return err
+	}
+	stds, err := standard.Parse(src.name("standards.toml"), sb)
+	if err != nil {
+		return err
+	}
+	o := sample.Committed(p.Unit.Code, p.VillageCodes(), *seed)
+	o.StandardFor = assemble.StandardFor(p, stds)
+	years, err := sample.Generate(o)
 	if err != nil {
 		return err
 	}
@@ -75,7 +87,8 @@ func (c *sampleCommand) Run(ctx context.Context, args []string) error {
 		return err
 	}
 	for _, recs := range years {
-		b, err := sample.CSV(recs)
+		s, _ := o.StandardFor(recs[0].Year)
+		b, err := sample.CSV(recs, s)
 		if err != nil {
 			return err
 		}
@@ -86,7 +99,7 @@ func (c *sampleCommand) Run(ctx context.Context, args []string) error {
 		fmt.Fprintf(c.stdout, "wrote %s (%d households)\n", path, len(recs))
 	}
 	// The support delivered is drawn from the same households, so needs match reviews.
-	support, err := sample.Support(years, p.VillageCodes(), *seed)
+	support, err := sample.Support(years, p.VillageCodes(), *seed, o.StandardFor)
 	if err != nil {
 		return err
 	}
@@ -109,7 +122,7 @@ func (c *sampleCommand) Run(ctx context.Context, args []string) error {
 
 // large writes a complete data folder for a province- or country-sized dataset:
 // portal.toml (the province or nation as the unit), units.toml (every commune and
-// village), the commune's targets.toml and programmes.toml, and the reviews, streamed
+// village), the commune's targets.toml, programmes.toml and standards.toml, and the reviews, streamed
 // to DIR/reviews one file per year. It needs an --out folder: the committed commune
 // sample must not be overwritten by accident.
 func (c *sampleCommand) large(src settings, name, out string, seed uint64, households int) error {
@@ -150,14 +163,14 @@ func (c *sampleCommand) large(src settings, name, out string, seed uint64, house
 		return err
 	}
 	files := map[string][]byte{"portal.toml": settings.Bytes(), "units.toml": units.Bytes()}
-	for _, name := range []string{"targets.toml", "programmes.toml"} {
+	for _, name := range []string{"targets.toml", "programmes.toml", "standards.toml"} {
 		b, err := src.read(name)
 		if err != nil {
 			return err
 		}
 		files[name] = b
 	}
-	for _, f := range []string{"portal.toml", "units.toml", "targets.toml", "programmes.toml"} {
+	for _, f := range []string{"portal.toml", "units.toml", "targets.toml", "programmes.toml", "standards.toml"} {
 		path := filepath.Join(out, f)
 		if err := os.WriteFile(path, files[f], 0o644); err != nil {
 			return fmt.Errorf("sample: %w", err)
