@@ -73,11 +73,11 @@ func TestParseRefusesALongLine(t *testing.T) {
 	for i := range b {
 		b[i] = 'a'
 	}
-	_, ps := Parse("2024.csv", append([]byte("household_id\n"), b...), Rules{})
+	_, ps := Parse("2024.csv", append([]byte("household_id\n"), b...), testRules())
 	if len(ps) != 1 || ps[0].Code != "line_too_long" || ps[0].Line != 2 {
 		t.Fatalf("problems %v, want line_too_long at line 2", ps)
 	}
-	_, sps, err := StreamBytes("2024.csv", append([]byte("household_id\n"), b...), Rules{}, StreamOptions{ChunkSize: 1 << 16}, func(*Batch) {})
+	_, sps, err := StreamBytes("2024.csv", append([]byte("household_id\n"), b...), testRules(), StreamOptions{ChunkSize: 1 << 16}, func(*Batch) {})
 	if err != nil || len(sps) != 1 || sps[0].Code != "line_too_long" || sps[0].Line != 2 {
 		t.Fatalf("stream: problems %v %v, want line_too_long at line 2", sps, err)
 	}
