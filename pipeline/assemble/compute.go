@@ -2,6 +2,7 @@ package assemble
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/minhtien/portal/pipeline/config"
@@ -23,6 +24,7 @@ func Compute(l paths.Layout, in *Inputs) (*publish.Input, disclosure.Report, err
 	if in.Snapshot != nil {
 		// Without the key: the release's figures, protected already.
 		table, st, coverage := in.Snapshot.Tables()
+		describeYears(table, in.Years, in.StandardFor)
 		out, err := assess(in, table, nil, st, coverage)
 		return out, disclosure.Report{}, err
 	}
@@ -73,6 +75,30 @@ func Compute(l paths.Layout, in *Inputs) (*publish.Input, disclosure.Report, err
 	report.Secondary += sreport.Secondary
 	out, err := assess(in, table, parts, st, st.Coverage(in.Portal.Unit.Code))
 	return out, report, err
+}
+
+// describeYears gives a table read back from a release what the engine gives the
+// tables it computes: the catalogue of the standards its years were computed under,
+// each year's standard and whether that standard weighs its indicators unequally.
+// They come from standards.toml and portal.toml, which are public; the downloads'
+// standard column and deprivation rows follow them.
+func describeYears(t *indicator.Table, years []int, sf func(int) (*standard.Standard, bool)) {
+	t.Standards, t.Weighted = map[int]string{}, map[int]bool{}
+	var stds []*standard.Standard
+	for _, y := range years {
+		s, ok := sf(y)
+		if !ok {
+			continue
+		}
+		t.Standards[y] = s.ID
+		for _, ind := range s.Indicators {
+			t.Weighted[y] = t.Weighted[y] || ind.Weight != s.Indicators[0].Weight
+		}
+		if !slices.Contains(stds, s) {
+			stds = append(stds, s)
+		}
+	}
+	t.Definitions = indicator.Catalogue(stds)
 }
 
 // assess assesses the targets from the protected figures and dates the release:

@@ -49,12 +49,12 @@ func TestSealedDataRefusals(t *testing.T) {
 		lang   string
 		want   string
 	}{
-		{"a key that opens none of the files", nil, key(stranger), "en", "opens none of the 9 sealed files"},
-		{"the same, in Vietnamese", nil, key(stranger), "vi", "không mở được tệp nào trong 9 tệp"},
+		{"a key that opens none of the files", nil, key(stranger), "en", "opens none of the 10 sealed files"},
+		{"the same, in Vietnamese", nil, key(stranger), "vi", "không mở được tệp nào trong 10 tệp"},
 		{"sealed for fewer recipients than listed", func() {
 			os.WriteFile(l.PortalConfig(), []byte(strings.Replace(string(cfg), `recipients = ["`+recipient+`"]`,
 				`recipients = ["`+recipient+`", "`+other+`"]`, 1)), 0o644)
-		}, key(identity), "en", "all 9 sealed files are sealed for 1 X25519 recipient(s) but portal.toml lists 2 X25519 recipient(s)"},
+		}, key(identity), "en", "all 10 sealed files are sealed for 1 X25519 recipient(s) but portal.toml lists 2 X25519 recipient(s)"},
 		{"a clear file beside its sealed twin", func() {
 			os.WriteFile(strings.TrimSuffix(review, seal.Suffix), []byte("x"), 0o644)
 		}, key(identity), "vi", "tệp rõ nằm cạnh bản đã mã hoá 2023.csv.age"},
@@ -78,9 +78,9 @@ func TestSealedDataRefusals(t *testing.T) {
 			if err := seal.Reseal(review, ids, rs); err != nil {
 				t.Fatal(err)
 			}
-		}, key(""), "en", "1 household files differ from those release 2025.1 was computed from"},
+		}, key(""), "en", "1 household files differ from those release 2026.1 was computed from"},
 		{"a story citing an indicator the release lacks, without the key", func() {
-			snap := filepath.Join(l.Releases(), "2025.1", "figures.json")
+			snap := filepath.Join(l.Releases(), "2026.1", "figures.json")
 			b, _ := os.ReadFile(snap)
 			pristine[snap] = b
 			var kept []string
@@ -90,11 +90,11 @@ func TestSealedDataRefusals(t *testing.T) {
 				}
 			}
 			os.WriteFile(snap, []byte(strings.Join(kept, "\n")), 0o644)
-		}, key(""), "en", `cites indicator "escaped", which release 2025.1 holds no figure for`},
+		}, key(""), "en", `cites indicator "escaped", which release 2026.1 holds no figure for`},
 		{"a review newer than the release, without the key", func() {
 			b, _ := os.ReadFile(review)
-			os.WriteFile(filepath.Join(l.Reviews(), "2026.csv.age"), b, 0o644)
-		}, key(""), "en", "new, changed or removed: reviews/2026.csv.age"},
+			os.WriteFile(filepath.Join(l.Reviews(), "2027.csv.age"), b, 0o644)
+		}, key(""), "en", "new, changed or removed: reviews/2027.csv.age"},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
@@ -103,7 +103,7 @@ func TestSealedDataRefusals(t *testing.T) {
 					os.WriteFile(f, b, 0o644)
 				}
 				os.Remove(strings.TrimSuffix(review, seal.Suffix))
-				os.Remove(filepath.Join(l.Reviews(), "2026.csv.age"))
+				os.Remove(filepath.Join(l.Reviews(), "2027.csv.age"))
 			}()
 			if c.break_ != nil {
 				c.break_()
