@@ -85,6 +85,10 @@ func scanNumbers(src []byte) []Problem {
 		}
 		t, c := normalise(string(line))
 		t = stops.ReplaceAllStringFunc(lookAlikeDigits(t), func(m string) string { return strings.Repeat("\x00", len(m)) })
+		if strings.HasPrefix(strings.TrimSpace(t), "|") {
+			// A table row: each cell is a value of its own.
+			t = strings.ReplaceAll(t, "|", "\x00")
+		}
 		text.WriteString(t)
 		cols = append(cols, c...)
 		for range len(t) {
