@@ -47,7 +47,7 @@ var (
 // as written, with link destinations taken out, percent-escapes decoded, the decoded
 // front-matter values, and digits written as Vietnamese words.
 func personalNumbers(src []byte) []Problem {
-	out := scanNumbers(src)
+	out := scanNumbers(src, true)
 	seen := map[string]bool{}
 	for _, p := range out {
 		seen[numberKey(p)] = true
@@ -61,9 +61,15 @@ func personalNumbers(src []byte) []Problem {
 			}
 		}
 	}
-	addNew(scanNumbers(withoutLinkDestinations(src)))
-	addNew(scanNumbers(percentDecoded(src)))
+	addNew(scanNumbers(withoutLinkDestinations(src), true))
+	addNew(scanNumbers(percentDecoded(src), true))
 	addNew(numberWords(src))
+	// Across the cells of a table row, a phone number is still read as one.
+	for _, p := range scanNumbers(src, false) {
+		if p.Code == "phone_number" {
+			addNew([]Problem{p})
+		}
+	}
 	addNew(frontMatterNumbers(src))
 	return out
 }
@@ -74,7 +80,8 @@ func numberKey(p Problem) string { return fmt.Sprint(p.Line, p.Code) }
 
 // scanNumbers is one reading of personalNumbers: the lines of src, normalised, scanned
 // as one text, since Markdown shows a number broken across two lines as one number.
-func scanNumbers(src []byte) []Problem {
+// With cells, the cells of a table row are read as separate values.
+func scanNumbers(src []byte, cells bool) []Problem {
 	var out []Problem
 	var text strings.Builder
 	var lines, cols []int
@@ -85,7 +92,7 @@ func scanNumbers(src []byte) []Problem {
 		}
 		t, c := normalise(string(line))
 		t = stops.ReplaceAllStringFunc(lookAlikeDigits(t), func(m string) string { return strings.Repeat("\x00", len(m)) })
-		if strings.HasPrefix(strings.TrimSpace(t), "|") {
+		if cells && strings.HasPrefix(strings.TrimSpace(t), "|") {
 			// A table row: each cell is a value of its own.
 			t = strings.ReplaceAll(t, "|", "\x00")
 		}

@@ -51,36 +51,43 @@ func percentDecoded(src []byte) []byte {
 	})
 }
 
-// numberWords finds runs of nine or more Vietnamese digit words, with or without
-// accents, separated by nothing but spaces and punctuation, and judges their digits.
+// numberWords reads the Vietnamese digit words of src, with or without accents, as
+// digits ("không chín một hai..." read aloud, or mixed with digits as in "0912 ba bốn
+// năm 678") and scans the result. Only words that follow one another (two or more,
+// with nothing but spaces or punctuation between) are read so: a lone "năm" before a
+// year means "year", and "năm 2021, 2022" is no number. Each word becomes one digit,
+// so a finding's column may come before the number's, never after the line's end.
 func numberWords(src []byte) []Problem {
-	var out []Problem
-	var digits []byte
-	startAt, prevEnd := 0, 0
+	var view []byte
+	var run [][]int
+	last := 0
 	flush := func() {
-		if len(digits) >= 9 {
-			if code, n := classifyNumber(string(digits)); code != "" {
-				out = append(out, numberProblem(src, startAt, code, n))
+		if len(run) >= 2 {
+			for _, loc := range run {
+				view = append(view, src[last:loc[0]]...)
+				view = append(view, numberWord[foldWord(src[loc[0]:loc[1]])])
+				last = loc[1]
 			}
 		}
-		digits = digits[:0]
+		run = run[:0]
 	}
 	for _, loc := range letters.FindAllIndex(src, -1) {
-		d, ok := numberWord[foldWord(src[loc[0]:loc[1]])]
-		gap := src[prevEnd:loc[0]]
-		if !ok || len(gap) > 8 || bytes.ContainsAny(gap, "0123456789") {
-			flush()
+		_, ok := numberWord[foldWord(src[loc[0]:loc[1]])]
+		if len(run) > 0 {
+			gap := src[run[len(run)-1][1]:loc[0]]
+			if !ok || len(gap) > 8 || bytes.ContainsAny(gap, "0123456789") {
+				flush()
+			}
 		}
 		if ok {
-			if len(digits) == 0 {
-				startAt = loc[0]
-			}
-			digits = append(digits, d)
+			run = append(run, loc)
 		}
-		prevEnd = loc[1]
 	}
 	flush()
-	return out
+	if view == nil {
+		return nil
+	}
+	return scanNumbers(append(view, src[last:]...), true)
 }
 
 // foldWord returns a word in lower case without accents (đ as d).
@@ -142,8 +149,8 @@ func frontMatterNumbers(src []byte) []Problem {
 					v = b
 				}
 			}
-			at(scanNumbers(v))
-			at(scanNumbers(withoutLinkDestinations(v)))
+			at(scanNumbers(v, true))
+			at(scanNumbers(withoutLinkDestinations(v), true))
 			at(numberWords(v))
 		}
 		for _, c := range n.Content {
