@@ -70,7 +70,14 @@ func personalNumbers(src []byte) []Problem {
 			addNew([]Problem{p})
 		}
 	}
-	addNew(frontMatterNumbers(src))
+	addNew(frontMatterNumbers(src, func(code string, from, to int) bool {
+		for _, p := range out {
+			if p.Code == code && p.Line >= from && p.Line <= to {
+				return true
+			}
+		}
+		return false
+	}))
 	return out
 }
 

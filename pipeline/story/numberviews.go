@@ -120,7 +120,7 @@ func numberProblem(src []byte, off int, code string, n int) Problem {
 // (YAML escapes such as \x30 or \u0030, folded and continued lines, !!binary), each
 // scanned for personal numbers, located at the value. A value with a tag other than
 // the plain ones is refused, since what it shows is not what is written.
-func frontMatterNumbers(src []byte) []Problem {
+func frontMatterNumbers(src []byte, known func(code string, from, to int) bool) []Problem {
 	text, _, first, bodyLine, p := SplitFrontMatter(src)
 	if p != nil {
 		return nil
@@ -129,34 +129,44 @@ func frontMatterNumbers(src []byte) []Problem {
 	if safeUnmarshal(text, &doc) != nil {
 		return nil
 	}
-	var out []Problem
+	var nodes []*yaml.Node
 	var walk func(n *yaml.Node)
 	walk = func(n *yaml.Node) {
-		line := min(max(n.Line+first-1, first), max(bodyLine-2, first))
-		at := func(ps []Problem) {
-			for _, q := range ps {
-				q.Line, q.Col = line, n.Column
-				out = append(out, q)
-			}
-		}
-		if !plainTags[n.Tag] {
-			out = append(out, Problem{Line: line, Col: n.Column, Code: "yaml_tag", Args: []any{n.Tag}})
-		}
-		if n.Kind == yaml.ScalarNode {
-			v := []byte(n.Value)
-			if n.Tag == "!!binary" {
-				if b, err := base64.StdEncoding.DecodeString(strings.Join(strings.Fields(n.Value), "")); err == nil {
-					v = b
-				}
-			}
-			at(scanNumbers(v, true))
-			at(scanNumbers(withoutLinkDestinations(v), true))
-			at(numberWords(v))
-		}
+		nodes = append(nodes, n)
 		for _, c := range n.Content {
 			walk(c)
 		}
 	}
 	walk(&doc)
+	last := max(bodyLine-2, first)
+	fileLine := func(l int) int { return min(max(l+first-1, first), last) }
+	var out []Problem
+	for i, n := range nodes {
+		line := fileLine(n.Line)
+		if !plainTags[n.Tag] {
+			out = append(out, Problem{Line: line, Col: n.Column, Code: "yaml_tag", Args: []any{n.Tag}})
+		}
+		if n.Kind != yaml.ScalarNode {
+			continue
+		}
+		// The value's text runs to the line before the next node's (or to the end).
+		end := last
+		if i+1 < len(nodes) {
+			end = max(fileLine(nodes[i+1].Line)-1, line)
+		}
+		v := []byte(n.Value)
+		if n.Tag == "!!binary" {
+			if b, err := base64.StdEncoding.DecodeString(strings.Join(strings.Fields(n.Value), "")); err == nil {
+				v = b
+			}
+		}
+		ps := append(scanNumbers(v, true), scanNumbers(withoutLinkDestinations(v), true)...)
+		for _, q := range append(ps, numberWords(v)...) {
+			if !known(q.Code, line, end) {
+				q.Line, q.Col = line, n.Column
+				out = append(out, q)
+			}
+		}
+	}
 	return out
 }
