@@ -312,7 +312,7 @@ var catalogue = map[string]message{
 		en: "a %d-digit number looks like a citizen-ID number", hintEN: "remove it; for an amount write it with a unit word, e.g. \"150 million dong\"",
 	},
 	"yaml_tag": {
-		vi: "giá trị có thẻ YAML %s: trang web sẽ hiện một nội dung khác với chữ đã viết", hintVI: "bỏ thẻ và viết giá trị bằng chữ thường, trong ngoặc kép",
+		vi: "giá trị có thẻ YAML %s: trang web sẽ hiện nội dung khác với chữ đã viết", hintVI: "bỏ thẻ, viết giá trị là một dòng chữ trong ngoặc kép",
 		en: "a value has the YAML tag %s: the site would show something other than what is written", hintEN: "remove the tag and write the value as plain text, in quotes",
 	},
 	"long_number": {
