@@ -48,7 +48,10 @@ func TestNumbersInDisguise(t *testing.T) {
 		{"table-cells", "| 0912 | 345 | 678 |", "phone_number"},
 		{"tel-link", "[gọi](tel:+84912345678)", "phone_number"},
 		{"account-groups", "STK: 1234-5678-9012", "long_number"},
+		{"english-words", "Call zero nine one two, three four five, six seven eight.", "phone_number"},
+		{"footnote-reference-inside", "Gọi 0912[^1] 345 678.\n\n[^1]: x", "phone_number"},
 		// Ordinary text: nothing.
+		{"english-counts", "One or two households, then three; five of the nine villages.", ""},
 		{"year-word-before-years", "Năm 2021 2022 2023 2024 2025, năm 2021, 84 hộ.", ""},
 		{"document-numbers", "Nghị định 07/2021/NĐ-CP ngày 27/01/2021; Quyết định số 1719/QĐ-TTg ngày 14/10/2021.", ""},
 		{"periods", "giai đoạn 2021-2025, 2026-2030", ""},

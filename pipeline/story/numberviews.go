@@ -16,8 +16,9 @@ import (
 // The readings of a story that personalNumbers makes besides the text as written.
 var (
 	// linkDest is a link's destination (and title) after its text, or a reference
-	// label: a reader sees "[0912](url) 345 678" as 0912 345 678.
-	linkDest   = regexp.MustCompile(`\]\([^()\n]*(?:\([^()\n]*\)[^()\n]*)*\)|\]\[[^\]\n]*\]`)
+	// label, or a footnote reference: a reader sees "[0912](url) 345 678" as 0912 345
+	// 678, and "0912[^1] 345 678" with a small raised 1 that is no part of the number.
+	linkDest   = regexp.MustCompile(`\]\([^()\n]*(?:\([^()\n]*\)[^()\n]*)*\)|\]\[[^\]\n]*\]|\[\^[^\]\n]*\]`)
 	percentHex = regexp.MustCompile(`%[0-9A-Fa-f]{2}`)
 	letters    = regexp.MustCompile(`[\p{L}\p{M}]+`)
 )
@@ -27,6 +28,10 @@ var (
 var numberWord = map[string]byte{
 	"khong": '0', "mot": '1', "hai": '2', "ba": '3', "bon": '4', "tu": '4',
 	"nam": '5', "lam": '5', "sau": '6', "bay": '7', "tam": '8', "chin": '9',
+	"linh": '0',
+	// The English version may spell a number out too.
+	"zero": '0', "one": '1', "two": '2', "three": '3', "four": '4', "five": '5',
+	"six": '6', "seven": '7', "eight": '8', "nine": '9',
 }
 
 // plainTags are the YAML tags a front-matter value may have: Hugo shows them as
