@@ -64,6 +64,7 @@ func FuzzMarkdownScan(f *testing.F) {
 	f.Add([]byte("[a](java&#x09;script:x) <javascript:x> ![b](//h/p.jpg) {{< x >}}"))
 	f.Add([]byte("Gọi ０９１２\u200b345**678** &#48;9 (0) 12_34/56"))
 	f.Add([]byte("## t {onclick=x}\n\n[a][r]\n\n[r]: %zz\n"))
+	f.Add([]byte("---\ntitle: !!binary R+G7jWkgMDkxMjM0NTY3OA==\nsummary: \"\\x30\\u0039\"\n---\n[0912](x) 345–678 ٠٩ O9l2 không chín một hai %30\n"))
 	f.Fuzz(func(t *testing.T, src []byte) {
 		lines := bytes.Count(src, []byte("\n")) + 1
 		res := checkBody(src, 1, "testdata/no-such-bundle")

@@ -19,7 +19,9 @@ const markup = "*~`\\[]"
 
 // normalise returns line as a reader sees it, for the personal-data scans: HTML
 // entities decoded, each character in Unicode NFKC form (full-width digits become
-// ASCII, composed accents), zero-width characters and Markdown emphasis dropped, every
+// ASCII, composed accents), the decimal digits of every script (Arabic-Indic,
+// Devanagari...) made ASCII, zero-width characters, Unicode marks (variation
+// selectors, keycaps, combining underlines) and Markdown emphasis dropped, every
 // kind of space (no-break, thin, ideographic...) a plain space. cols[i] is the 1-based
 // column, in the original line, of the character holding byte i of the result.
 func normalise(line string) (string, []int) {
@@ -31,8 +33,12 @@ func normalise(line string) (string, []int) {
 		}
 		for _, r := range s {
 			switch {
-			case zeroWidth(r) || strings.ContainsRune(markup, r):
+			case zeroWidth(r) || unicode.Is(unicode.M, r) || strings.ContainsRune(markup, r):
+				// Marks (accents left uncomposed, U+0332 underlines, variation
+				// selectors, the keycap U+20E3) do not change the digit they sit on.
 				continue
+			case r > '9' && unicode.Is(unicode.Nd, r):
+				r = asciiDigit(r)
 			case unicode.IsSpace(r) || unicode.Is(unicode.Zs, r):
 				r = ' '
 			}
@@ -57,7 +63,7 @@ func normalise(line string) (string, []int) {
 		j, n := i+w, 1
 		for j < len(line) {
 			r, w := utf8.DecodeRuneInString(line[j:])
-			if !unicode.Is(unicode.Mn, r) {
+			if !unicode.Is(unicode.M, r) {
 				break
 			}
 			j += w
@@ -78,4 +84,62 @@ func zeroWidth(r rune) bool {
 		return true
 	}
 	return unicode.Is(unicode.Cf, r)
+}
+
+// asciiDigit returns the ASCII digit of a decimal digit of any script. Unicode keeps
+// every script's digits zero to nine in consecutive code points, and the ranges of
+// unicode.Nd start at a zero, so the value is the offset in its range modulo ten.
+func asciiDigit(r rune) rune {
+	for _, g := range unicode.Nd.R16 {
+		if rune(g.Lo) <= r && r <= rune(g.Hi) && g.Stride == 1 {
+			return '0' + (r-rune(g.Lo))%10
+		}
+	}
+	for _, g := range unicode.Nd.R32 {
+		if rune(g.Lo) <= r && r <= rune(g.Hi) && g.Stride == 1 {
+			return '0' + (r-rune(g.Lo))%10
+		}
+	}
+	return r
+}
+
+// lookAlikeDigits replaces the letters O, o, l and I by 0 and 1 inside a word made
+// only of digits and such letters ("O9l2" is read 0912); a word with any other
+// letter ("Lô", "Ioa") is left as written. The text keeps its length.
+func lookAlikeDigits(s string) string {
+	b := []byte(s)
+	word := func(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }
+	for i := 0; i < len(s); {
+		r, w := utf8.DecodeRuneInString(s[i:])
+		if !word(r) {
+			i += w
+			continue
+		}
+		j, digits, others := i, 0, 0
+		for j < len(s) {
+			r, w := utf8.DecodeRuneInString(s[j:])
+			if !word(r) {
+				break
+			}
+			switch {
+			case r >= '0' && r <= '9':
+				digits++
+			case !strings.ContainsRune("OolI", r):
+				others++
+			}
+			j += w
+		}
+		if digits >= 2 && others == 0 {
+			for k := i; k < j; k++ {
+				switch b[k] {
+				case 'O', 'o':
+					b[k] = '0'
+				case 'l', 'I':
+					b[k] = '1'
+				}
+			}
+		}
+		i = j
+	}
+	return string(b)
 }

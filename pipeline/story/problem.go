@@ -311,6 +311,10 @@ var catalogue = map[string]message{
 		vi: "có dãy %d chữ số giống số căn cước công dân hoặc chứng minh nhân dân", hintVI: "xóa số này; nếu là số tiền, viết bằng chữ đơn vị như \"150 triệu đồng\"",
 		en: "a %d-digit number looks like a citizen-ID number", hintEN: "remove it; for an amount write it with a unit word, e.g. \"150 million dong\"",
 	},
+	"yaml_tag": {
+		vi: "giá trị có thẻ YAML %s: trang web sẽ hiện nội dung khác với chữ đã viết", hintVI: "bỏ thẻ, viết giá trị là một dòng chữ trong ngoặc kép",
+		en: "a value has the YAML tag %s: the site would show something other than what is written", hintEN: "remove the tag and write the value as plain text, in quotes",
+	},
 	"long_number": {
 		vi: "có dãy %d chữ số có thể là số tài khoản hoặc số giấy tờ", hintVI: "xóa số này; nếu là số tiền, viết bằng chữ đơn vị như \"150 triệu đồng\"",
 		en: "a %d-digit number may be an account or document number", hintEN: "remove it; for an amount write it with a unit word, e.g. \"150 million dong\"",
