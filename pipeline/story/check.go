@@ -164,14 +164,20 @@ func checkFile(file, bundle, folderYear string, v Vocab) (*FrontMatter, []string
 	for _, ph := range fm.Photos {
 		refs = append(refs, path.Clean(ph.Src))
 	}
-	if body != nil {
+	shape := checkShape(body, fm.BodyLine)
+	if len(shape) > 0 {
+		// A text over the bounds is refused unparsed: parsing it is the attack.
+		ps = append(ps, shape...)
+	} else if body != nil {
 		r := checkBody(body, fm.BodyLine, bundle)
 		ps = append(ps, r.problems...)
 		refs = append(refs, r.local...)
 	}
 	// Phone and ID numbers anywhere: front matter, text, alt text, link addresses.
 	ps = append(ps, personalNumbers(src)...)
-	ps = append(ps, personalWarnings(src, fm.BodyLine)...)
+	if len(shape) == 0 {
+		ps = append(ps, personalWarnings(src, fm.BodyLine)...)
+	}
 	for i := range ps {
 		ps[i].File = file
 	}

@@ -89,6 +89,9 @@ var untrusted = map[string]string{
 	"phone-in-reference-definition": "phone_number",
 	"phone-in-alt-text":             "phone_number",
 	"phone-in-title-fullwidth":      "phone_number",
+	// Class 5: text shaped to make the parsers crawl.
+	"blockquote-nested-too-deep": "nesting_too_deep",
+	"brackets-unclosed-run":      "too_much_markup",
 	// Class 8: consent.
 	"consent-yes": "consent_required",
 }
