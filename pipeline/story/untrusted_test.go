@@ -92,6 +92,18 @@ var untrusted = map[string]string{
 	// Class 5: text shaped to make the parsers crawl.
 	"blockquote-nested-too-deep": "nesting_too_deep",
 	"brackets-unclosed-run":      "too_much_markup",
+	// Front-matter text is held to the body's rules, and read as Hugo reads it.
+	"summary-raw-html":         "field_html",
+	"summary-markdown-image":   "field_link",
+	"summary-link-javascript":  "field_link",
+	"title-raw-html":           "field_html",
+	"title-emphasis":           "field_markup",
+	"alt-text-link":            "field_link",
+	"author-role-person-name":  "author_role_name",
+	"village-leading-space":    "padded_value",
+	"programme-padded":         "padded_value",
+	"photo-src-trailing-space": "padded_value",
+	"date-year-0001":           "implausible_date",
 	// Class 8: consent.
 	"consent-yes": "consent_required",
 }
