@@ -111,9 +111,17 @@ var untrusted = map[string]string{
 // warned maps each fixture of testdata/fixtures/warned to the warning it must raise;
 // it has no error.
 var warned = map[string]string{
-	"name-after-honorific": "person_name",
-	"street-address":       "street_address",
-	"template-leftover":    "template_text",
+	"name-after-honorific":             "person_name",
+	"street-address":                   "street_address",
+	"template-leftover":                "template_text",
+	"name-across-line-break":           "person_name",
+	"name-lowercase":                   "person_name",
+	"name-abbreviated-honorific":       "person_name",
+	"name-after-kinship-word":          "person_name",
+	"address-number-colon":             "street_address",
+	"address-number-hamlet":            "street_address",
+	"address-bare-number":              "street_address",
+	"template-text-punctuation-edited": "template_text",
 }
 
 func fixtureDirs(t *testing.T, kind string) []string {
