@@ -104,6 +104,11 @@ var untrusted = map[string]string{
 	"programme-padded":         "padded_value",
 	"photo-src-trailing-space": "padded_value",
 	"date-year-0001":           "implausible_date",
+	// Class 3: location written as free text in a photo's metadata.
+	"photo-coordinates-in-comment":          "photo_gps",
+	"photo-coordinates-in-exif-description": "photo_gps",
+	"photo-xmp-dc-coverage":                 "photo_gps",
+	"photo-xmp-shot-location":               "photo_gps",
 	// Class 8: consent.
 	"consent-yes": "consent_required",
 }
