@@ -4,6 +4,7 @@ import (
 	"maps"
 	"regexp"
 	"strings"
+	"unicode"
 
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/text"
@@ -112,7 +113,25 @@ var familyNames = map[string]bool{}
 func init() {
 	for _, n := range strings.Fields("Nguyễn Trần Lê Phạm Hoàng Huỳnh Phan Vũ Võ Đặng Bùi Đỗ Hồ Ngô Dương Lý Đào Đoàn Vương Trịnh Trương Đinh Lâm Phùng Mai Tô Hà Tạ Cao Lương Quách Lưu Chu Hứa Thái Châu Kiều Văn Triệu Từ Mạc Lò Lục Hầu Nông Lã Khổng") {
 		familyNames[n] = true
+		familyNames[plainLetters(n)] = true // "Nguyen", as an English version writes it
 	}
+}
+
+// plainLetters drops the diacritics of a Vietnamese word: Đặng becomes Dang.
+func plainLetters(s string) string {
+	var b strings.Builder
+	for _, r := range norm.NFD.String(s) {
+		switch {
+		case unicode.Is(unicode.Mn, r):
+		case r == 'Đ':
+			b.WriteRune('D')
+		case r == 'đ':
+			b.WriteRune('d')
+		default:
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
 }
 
 // officeWords start a role (an office or body) and never a name.

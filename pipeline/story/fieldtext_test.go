@@ -12,6 +12,9 @@ func TestLooksLikeName(t *testing.T) {
 		{"Trần Thị Lan", true},
 		{"Lê Văn A", true},
 		{"Huỳnh Minh", true},
+		{"Nguyen Van Hung", true},
+		{"Dang Thi Mai", true},
+		{"Commune social affairs officer", false},
 		{"Nguye\u0302\u0303n Văn Hùng", true}, // decomposed diacritics
 		{"Công chức Lao động - Thương binh và Xã hội", false},
 		{"Chủ tịch Hội Nông dân", false},
