@@ -15,6 +15,21 @@ var hostileBodies = map[string][]byte{
 	"brackets-300k":          bytes.Repeat([]byte("["), 300000),
 	"brackets-short-lines":   bytes.Repeat([]byte("[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[\n"), 7000),
 	"emphasis-300k":          bytes.Repeat([]byte("*a "), 300000),
+	"indented-list-900":      indentedList(900),
+	// The worst shape under the bounds: lists 20 levels deep, over and over, up to
+	// the text's size bound.
+	"indented-lists-in-bounds": bytes.Repeat(indentedList(20), 540),
+	"quotes-in-bounds":         bytes.Repeat([]byte("> > > > > > > > x\n"), 50000),
+}
+
+// indentedList nests a list depth levels deep by indentation, one level a line.
+func indentedList(depth int) []byte {
+	var b bytes.Buffer
+	for i := 0; i < depth; i++ {
+		b.Write(bytes.Repeat([]byte("  "), i))
+		b.WriteString("- x\n")
+	}
+	return b.Bytes()
 }
 
 // BenchmarkHostileBodies measures portal check's reading of one story file whose text

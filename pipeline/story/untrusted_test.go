@@ -92,6 +92,7 @@ var untrusted = map[string]string{
 	// Class 5: text shaped to make the parsers crawl.
 	"blockquote-nested-too-deep": "nesting_too_deep",
 	"brackets-unclosed-run":      "too_much_markup",
+	"list-indented-too-deep":     "indent_too_deep",
 	// Front-matter text is held to the body's rules, and read as Hugo reads it.
 	"summary-raw-html":         "field_html",
 	"summary-markdown-image":   "field_link",

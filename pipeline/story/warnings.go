@@ -3,6 +3,7 @@ package story
 import (
 	"bytes"
 	"regexp"
+	"sort"
 	"strings"
 	"time"
 	"unicode"
@@ -60,37 +61,45 @@ func personalWarnings(src []byte, bodyLine int) []Problem {
 	warn := func(line, col int, code string) {
 		out = append(out, Problem{Line: line, Col: col, Code: code, Severity: SeverityWarning})
 	}
+	// The lines are read as one text, a line break as a space, so a name or address
+	// that runs on to the next line ("chị" / "Lan") is found, and each pattern runs
+	// once over the whole file, in linear time.
 	lines := bytes.Split(src, []byte("\n"))
-	next, _ := normalise(string(lines[0]))
-	for i := range lines {
-		text := next
-		_, cols := normalise(string(lines[i]))
-		next = ""
-		if i+1 < len(lines) {
-			next, _ = normalise(string(lines[i+1]))
-		}
-		// A name or address may run on to the next line ("chị" / "Lan"): the scan
-		// reads the line joined to the next one and keeps what starts on this one.
-		joined := text + " " + next
-		each := func(re *regexp.Regexp, code string) {
-			for _, m := range re.FindAllStringSubmatchIndex(joined, -1) {
-				start := firstGroup(m)
-				// "tiếng Anh" is the English language, not a man.
-				if start < len(text) && !strings.HasSuffix(strings.ToLower(joined[:start]), "tiếng ") {
-					warn(i+1, cols[start], code)
-				}
-			}
-		}
-		each(honorific, "person_name")
-		each(honorificAbbrev, "person_name")
-		each(address, "street_address")
-		each(bareAddress, "street_address")
-		if bodyLine > 0 && i+1 >= bodyLine {
-			if isPlaceholder(text) {
-				warn(i+1, 1, "template_text")
-			}
+	var all strings.Builder
+	starts := make([]int, len(lines))
+	cols := make([][]int, len(lines))
+	for i, l := range lines {
+		t, c := normalise(string(l))
+		starts[i], cols[i] = all.Len(), c
+		all.WriteString(t)
+		all.WriteByte(' ')
+		if bodyLine > 0 && i+1 >= bodyLine && isPlaceholder(t) {
+			warn(i+1, 1, "template_text")
 		}
 	}
+	text := all.String()
+	each := func(re *regexp.Regexp, code string) {
+		for _, m := range re.FindAllStringSubmatchIndex(text, -1) {
+			start := firstGroup(m)
+			// "tiếng Anh" is the English language, not a man.
+			if strings.HasSuffix(strings.ToLower(text[max(0, start-8):start]), "tiếng ") {
+				continue
+			}
+			i := sort.SearchInts(starts, start+1) - 1
+			col := 1
+			if off := start - starts[i]; off < len(cols[i]) {
+				col = cols[i][off]
+			}
+			warn(i+1, col, code)
+		}
+	}
+	each(honorific, "person_name")
+	each(honorificAbbrev, "person_name")
+	each(address, "street_address")
+	each(bareAddress, "street_address")
+	sort.SliceStable(out, func(a, b int) bool {
+		return out[a].Line < out[b].Line || out[a].Line == out[b].Line && out[a].Col < out[b].Col
+	})
 	return out
 }
 
