@@ -1,6 +1,10 @@
 package story
 
-import "testing"
+import (
+	"bytes"
+	"strings"
+	"testing"
+)
 
 // TestLooksLikeName: names are refused as an author role, offices pass.
 func TestLooksLikeName(t *testing.T) {
@@ -58,4 +62,27 @@ func TestPlainText(t *testing.T) {
 			}
 		})
 	}
+}
+
+// FuzzPlainText: any front-matter value is judged without a panic, and a value judged
+// plain renders, as Hugo renders the summary, to no link, image or markup element.
+func FuzzPlainText(f *testing.F) {
+	for _, s := range []string{"Một hộ thoát nghèo", "<b>x</b>", "[a](javascript:x)", "*a*", "> q", "![a](b.jpg)", "<https://x.org>"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if code, _ := plainText(s); code != "" || strings.TrimSpace(s) == "" {
+			return // a blank value is refused as empty_field or photo_no_alt
+		}
+		var out bytes.Buffer
+		if err := markdown.Convert([]byte(s), &out); err != nil {
+			t.Fatal(err)
+		}
+		html := strings.ReplaceAll(strings.ReplaceAll(out.String(), "<p>", ""), "</p>", "")
+		for _, el := range []string{"<a", "<img", "<em", "<strong", "<code", "<h", "<ul", "<ol", "<blockquote", "<del", "<!--", "<script"} {
+			if strings.Contains(html, el) {
+				t.Errorf("plainText(%q) passed, but it renders %q", s, out.String())
+			}
+		}
+	})
 }
