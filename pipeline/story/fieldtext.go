@@ -38,7 +38,7 @@ var fieldMessages = map[string]message{
 		en: "the value of %s starts or ends with a space", hintEN: "remove the spaces inside the quotes: Hugo reads the value exactly as written",
 	},
 	"implausible_date": {
-		vi: "ngày có năm %d, ngoài khoảng %d–%d", hintVI: "ghi ngày viết câu chuyện, dạng 2024-06-15; năm phải khớp với năm ở đầu tên thư mục",
+		vi: "năm của ngày là %d, nằm ngoài khoảng %d–%d", hintVI: "ghi ngày viết câu chuyện, dạng 2024-06-15; năm phải khớp với năm ở đầu tên thư mục",
 		en: "the date's year %d is outside %d–%d", hintEN: "write the date of the story, as 2024-06-15; its year must match the year the folder name starts with",
 	},
 	"author_role_name": {
