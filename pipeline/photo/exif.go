@@ -98,6 +98,10 @@ func (t *tiff) entry(tag, typ uint16, count uint32, value []byte, gps bool) erro
 		t.gpsTags++
 		return nil
 	}
+	if name, ok := exifTextTags[tag]; ok {
+		t.text(name, typ, count, value)
+		return nil
+	}
 	switch tag {
 	case tagOrientation:
 		if t.first && typ == 3 {

@@ -45,6 +45,14 @@ var fixtures = []struct {
 	{"gps-exif.webp", true},
 	{"city-xmp.webp", true},
 	{"gps-exif-flag-cleared.webp", true},
+	{"coordinates-comment.jpg", true},
+	{"coordinates-comment-dms.jpg", true},
+	{"coordinates-exif-description.jpg", true},
+	{"coordinates-exif-usercomment.jpg", true},
+	{"coordinates-exif-xpcomment.jpg", true},
+	{"coverage-xmp.jpg", true},
+	{"shot-location-xmp.jpg", true},
+	{"description-no-place.jpg", false},
 }
 
 func TestInspectFindsLocationInEveryContainer(t *testing.T) {

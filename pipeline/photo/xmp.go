@@ -5,12 +5,8 @@ import (
 	"encoding/xml"
 	"errors"
 	"io"
-	"regexp"
 	"strings"
 )
-
-// coordinates matches a decimal latitude and longitude written as text: 20.7501, 106.1667.
-var coordinates = regexp.MustCompile(`-?[0-9]{1,3}\.[0-9]{3,}\s*[,;]\s*-?[0-9]{1,3}\.[0-9]{3,}`)
 
 // placeNames are the local names of XMP properties that say where a photo was taken,
 // lower-cased, whatever their namespace prefix: photoshop:City, photoshop:State,
@@ -21,13 +17,15 @@ var placeNames = map[string]bool{
 	"city": true, "sublocation": true, "location": true, "locationshown": true, "locationcreated": true,
 	"provincestate": true, "state": true, "country": true, "countryname": true, "countrycode": true,
 	"worldregion": true, "locationname": true, "locationid": true, "latitude": true, "longitude": true,
-	"gpslatitude": true, "gpslongitude": true,
+	"gpslatitude": true, "gpslongitude": true, "coverage": true, "shotlocation": true,
 }
 
 // isPlace reports whether a local name is a location property.
 func isPlace(local string) bool {
 	l := strings.ToLower(local)
-	return placeNames[l] || strings.HasPrefix(l, "gps")
+	// Any property whose name holds "location" (xmpDM:shotLocation, a vendor's
+	// photoLocation...) is a place.
+	return placeNames[l] || strings.HasPrefix(l, "gps") || strings.Contains(l, "location")
 }
 
 // xmp reads an XMP packet and records its location properties, as elements or as
@@ -46,6 +44,9 @@ func (in *inspector) xmp(b []byte) {
 			in.placeWords(b, "XMP")
 			return
 		}
+		if cd, ok := tok.(xml.CharData); ok && hasCoordinates(cd) {
+			in.located("XMP text: coordinates")
+		}
 		el, ok := tok.(xml.StartElement)
 		if !ok {
 			continue
@@ -54,6 +55,9 @@ func (in *inspector) xmp(b []byte) {
 		for _, a := range el.Attr {
 			if a.Name.Space != "xmlns" && a.Name.Local != "xmlns" {
 				in.xmpName(a.Name)
+				if hasCoordinates([]byte(a.Value)) {
+					in.located("XMP text: coordinates")
+				}
 			}
 		}
 	}
@@ -78,7 +82,7 @@ func (in *inspector) placeWords(b []byte, where string) {
 			in.located(where + " text: " + w)
 		}
 	}
-	if coordinates.Match(b) {
+	if hasCoordinates(b) {
 		in.located(where + " text: coordinates")
 	}
 }

@@ -1,6 +1,7 @@
 package story
 
 import (
+	"errors"
 	"fmt"
 	"io"
 	"io/fs"
@@ -9,6 +10,7 @@ import (
 	"path/filepath"
 	"regexp"
 	"sort"
+	"strconv"
 	"strings"
 	"time"
 
@@ -20,7 +22,16 @@ import (
 // Vocab is the set of codes a story may refer to.
 type Vocab struct {
 	Villages, Programmes, Indicators map[string]bool
+	// LastReview is the latest review year in data/reviews (0: unknown, then the
+	// current year is used); a story may be dated up to the year after it.
+	LastReview int
 }
+
+// firstStoryYear is the first year a story may be dated: the plan period starts in
+// 2021, and an earlier date (0001-01-01, a typo such as 2002) is a mistake.
+const firstStoryYear = 2021
+
+var reviewFile = regexp.MustCompile(`^([0-9]{4})\.csv$`)
 
 // LoadVocab reads the codes from data/portal.toml, data/programmes.toml and the
 // indicator catalogue.
@@ -42,6 +53,16 @@ func LoadVocab(l paths.Layout) (Vocab, error) {
 	}
 	for _, d := range indicator.Definitions {
 		v.Indicators[d.Code] = true
+	}
+	entries, err := os.ReadDir(l.Reviews())
+	if err != nil && !errors.Is(err, fs.ErrNotExist) {
+		return v, fmt.Errorf("load vocab: %w", err)
+	}
+	for _, e := range entries {
+		if m := reviewFile.FindStringSubmatch(e.Name()); m != nil {
+			y, _ := strconv.Atoi(m[1])
+			v.LastReview = max(v.LastReview, y)
+		}
 	}
 	return v, nil
 }
@@ -164,14 +185,20 @@ func checkFile(file, bundle, folderYear string, v Vocab) (*FrontMatter, []string
 	for _, ph := range fm.Photos {
 		refs = append(refs, path.Clean(ph.Src))
 	}
-	if body != nil {
+	shape := checkShape(body, fm.BodyLine)
+	if len(shape) > 0 {
+		// A text over the bounds is refused unparsed: parsing it is the attack.
+		ps = append(ps, shape...)
+	} else if body != nil {
 		r := checkBody(body, fm.BodyLine, bundle)
 		ps = append(ps, r.problems...)
 		refs = append(refs, r.local...)
 	}
 	// Phone and ID numbers anywhere: front matter, text, alt text, link addresses.
 	ps = append(ps, personalNumbers(src)...)
-	ps = append(ps, personalWarnings(src, fm.BodyLine)...)
+	if len(shape) == 0 {
+		ps = append(ps, personalWarnings(src, fm.BodyLine)...)
+	}
 	for i := range ps {
 		ps[i].File = file
 	}
@@ -200,7 +227,14 @@ func checkFields(fm *FrontMatter, bundle, folderYear string, v Vocab) []Problem 
 			at(c.Pos, "unknown_indicator", c.Value)
 		}
 	}
-	if !fm.Date.IsZero() {
+	if fm.DateOK {
+		last := v.LastReview
+		if last == 0 {
+			last = now().Year()
+		}
+		if y := fm.Date.Year(); y < firstStoryYear || y > last+1 {
+			at(fm.Values["date"], "implausible_date", y, firstStoryYear, last+1)
+		}
 		if folderYear != "" && fmt.Sprint(fm.Date.Year()) != folderYear {
 			at(fm.Values["date"], "date_folder_mismatch", fm.Date.Year(), folderYear)
 		}
@@ -209,14 +243,15 @@ func checkFields(fm *FrontMatter, bundle, folderYear string, v Vocab) []Problem 
 			p.Severity = SeverityWarning
 		}
 	}
+	out = append(out, checkTextFields(fm)...)
 	// Consent: every success story tells about a household that readers in a commune of
 	// a few thousand households can recognise, so consent must be true in every story.
 	if fm.ConsentSet && !fm.Consent {
 		at(fm.Values["consent"], "consent_required")
 	}
 	for _, ph := range fm.Photos {
-		if ph.Src == "" {
-			continue
+		if strings.TrimSpace(ph.Src) == "" || padded(ph.Src) {
+			continue // reported by ParseFrontMatter
 		}
 		ext := strings.ToLower(filepath.Ext(ph.Src))
 		if photoFormats[ext] == "" {

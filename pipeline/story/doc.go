@@ -24,6 +24,18 @@
 //     its codes quoted and known; consent must be the literal true in every story: in a
 //     commune of a few thousand households, readers recognise a household from its
 //     village and circumstances, even without a name;
+//   - front-matter text (fieldtext.go): title, summary, author_role and every alt text
+//     must parse, as goldmark reads them, to plain paragraphs of text (Hugo renders the
+//     summary as Markdown): no raw HTML, link, image, emphasis, code, heading, list or
+//     quote; codes and photo paths are read exactly as Hugo reads them, so one with a
+//     space at either end is refused, not trimmed; a date's year must lie between 2021
+//     and the last review year + 1 and equal the folder's; an author_role of two to four
+//     capitalised words starting with a common family name, and no office word, reads as
+//     a person's name and is refused;
+//   - shape (bounds.go), before any parsing: goldmark's time grows with the square of
+//     the nesting depth, so a text over 256 KB, a line over 16 KB, a line opening more
+//     than 8 quotes or lists or indented by more than 40 columns, or a text with more
+//     than 4000 Markdown marks is refused unparsed;
 //   - text (body.go, links.go), parsed with goldmark as Hugo does: no shortcode ({{< or
 //     {{% in any spacing, escaped or inside code: Hugo expands them before Markdown, so
 //     they are looked for in the raw text); no raw HTML; heading attributes other than an
@@ -36,13 +48,15 @@
 //     entity decoding, dropping zero-width characters and Markdown emphasis: mobile and
 //     landline numbers, citizen-ID numbers, other long digit runs, with any separators
 //     between digit groups, inside web addresses too;
-//   - warnings (warnings.go): a name after an honorific, a street address, the
-//     placeholder text of `portal new story`;
+//   - warnings (warnings.go), read across line breaks: a name after an honorific or a
+//     kinship word (capitalised, or a common given name in any case, or after Ô. B.), a
+//     street address (số nhà, đường, ngõ, thôn after a house number, a number before a
+//     street name), the placeholder text of `portal new story` whatever its punctuation;
 //   - photos: one without alt text, missing from the bundle, not JPEG, PNG or WebP by
 //     name and content (HEIC, TIFF…), over the bounds of package photo (file size,
 //     pixels, read from the headers before any decoding), or carrying GPS or place
-//     metadata in any EXIF, XMP, IPTC or PNG text block (package photo reads them
-//     all). FixPhotos rewrites a photo with any metadata without any (portal check
+//     metadata in any EXIF, XMP, IPTC or PNG text block, or coordinates written in a
+//     caption or comment (package photo reads them all). FixPhotos rewrites a photo with any metadata without any (portal check
 //     --fix-photos).
 //
 // The templates are a second line: Hugo's built-in shortcodes are replaced by ones that

@@ -22,6 +22,7 @@ type FrontMatter struct {
 	Title, Summary, Village, AuthorRole string
 	Date                                time.Time
 	DateText                            string
+	DateOK                              bool // the date was read, even 0001-01-01
 	Programmes, Indicators              []Code
 	Consent, ConsentSet                 bool
 	Draft                               bool
@@ -178,7 +179,12 @@ func ParseFrontMatter(src []byte) (fm *FrontMatter, body []byte, problems []Prob
 			case "summary":
 				fm.Summary = s
 			case "village":
-				fm.Village = strings.TrimSpace(s)
+				// Hugo reads the value as written: " T01" names no village there, so
+				// it is refused here rather than trimmed and accepted.
+				fm.Village = s
+				if padded(s) {
+					add(vl, vc, "padded_value", name)
+				}
 			case "author_role":
 				fm.AuthorRole = s
 			}
@@ -194,7 +200,7 @@ func ParseFrontMatter(src []byte) (fm *FrontMatter, body []byte, problems []Prob
 				add(vl, vc, "bad_date", s)
 				continue
 			}
-			fm.Date = t
+			fm.Date, fm.DateOK = t, true
 		case "programmes", "indicators":
 			codes, ps := codeList(name, v, line)
 			problems = append(problems, ps...)
@@ -298,7 +304,10 @@ func codeList(name string, v *yaml.Node, line func(*yaml.Node) int) ([]Code, []P
 			// programmes: [2, 3.1] would reach Hugo as numbers and match no page.
 			ps = append(ps, Problem{Line: line(c), Col: c.Column, Code: "code_not_quoted", Args: []any{c.Value, name}, HintArgs: []any{c.Value}})
 		}
-		val := strings.TrimSpace(c.Value)
+		val := c.Value
+		if padded(val) {
+			ps = append(ps, Problem{Line: line(c), Col: c.Column, Code: "padded_value", Args: []any{name}})
+		}
 		if seen[val] {
 			ps = append(ps, Problem{Line: line(c), Col: c.Column, Code: "duplicate_code", Args: []any{val, name}})
 		}
@@ -330,7 +339,10 @@ func photoList(v *yaml.Node, line func(*yaml.Node) int) ([]Photo, []Problem) {
 			switch k.Value {
 			case "src":
 				hasSrc = true
-				ph.Src, ph.SrcPos = strings.TrimSpace(s), Pos{line(val), val.Column}
+				ph.Src, ph.SrcPos = s, Pos{line(val), val.Column}
+				if padded(s) {
+					ps = append(ps, Problem{Line: line(val), Col: val.Column, Code: "padded_value", Args: []any{"photos.src"}})
+				}
 			case "alt":
 				hasAlt = true
 				ph.Alt, ph.AltPos = strings.TrimSpace(s), Pos{line(val), val.Column}
@@ -338,7 +350,7 @@ func photoList(v *yaml.Node, line func(*yaml.Node) int) ([]Photo, []Problem) {
 				ps = append(ps, Problem{Line: line(k), Col: k.Column, Code: "unknown_field", Args: []any{"photos." + k.Value}, HintArgs: []any{"src, alt"}})
 			}
 		}
-		if !hasSrc || ph.Src == "" {
+		if !hasSrc || strings.TrimSpace(ph.Src) == "" {
 			ps = append(ps, Problem{Line: ph.Line, Col: ph.Col, Code: "photo_missing_src"})
 		}
 		if !hasAlt || ph.Alt == "" {
@@ -352,3 +364,7 @@ func photoList(v *yaml.Node, line func(*yaml.Node) int) ([]Photo, []Problem) {
 	}
 	return out, ps
 }
+
+// padded reports whether a code or file name has white space at either end, which Hugo
+// keeps and which then matches no village, programme or file.
+func padded(s string) bool { return s != strings.TrimSpace(s) }

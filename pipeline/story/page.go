@@ -15,11 +15,15 @@ func checkPage(file string, pg Page) []Problem {
 		return []Problem{*p}
 	}
 	ps, bodyLine, body := pageFrontMatter(src, pg)
-	if body != nil {
+	shape := checkShape(body, bodyLine)
+	ps = append(ps, shape...)
+	if body != nil && len(shape) == 0 {
 		ps = append(ps, scanBody(body, bodyLine, "", false).problems...)
 	}
 	ps = append(ps, personalNumbers(src)...)
-	ps = append(ps, personalWarnings(src, 0)...)
+	if len(shape) == 0 {
+		ps = append(ps, personalWarnings(src, 0)...)
+	}
 	for i := range ps {
 		ps[i].File = file
 	}

@@ -54,3 +54,23 @@ cp clean.webp city-xmp.webp
 $X -XMP-photoshop:City='Minh Tien' city-xmp.webp
 # The EXIF chunk kept, the VP8X flag that announces it cleared.
 python3 ./splice.py clear-flags gps-exif.webp gps-exif-flag-cleared.webp
+
+# Location written as free text: a JPEG comment (decimal and degrees), EXIF
+# ImageDescription, UserComment and XPComment (UTF-16), XMP dc:coverage and
+# xmpDM:shotLocation. A caption with no place in it stays clean.
+cp clean.jpg coordinates-comment.jpg
+$X -Comment='21.0285 N, 105.8542 E nha chi Lan' coordinates-comment.jpg
+cp clean.jpg coordinates-comment-dms.jpg
+$X -Comment="chup o 20°41'N 106°10'E" coordinates-comment-dms.jpg
+cp clean.jpg coordinates-exif-description.jpg
+$X -EXIF:ImageDescription='Nha chi Lan thon Dong 21.0285,105.8542' coordinates-exif-description.jpg
+cp clean.jpg coordinates-exif-usercomment.jpg
+$X -EXIF:UserComment='Thon Dong 20.7 106.1' coordinates-exif-usercomment.jpg
+cp clean.jpg coordinates-exif-xpcomment.jpg
+$X -EXIF:XPComment='Thon Dong 20.7501 106.1667' coordinates-exif-xpcomment.jpg
+cp clean.jpg coverage-xmp.jpg
+$X -XMP-dc:Coverage='21.0285,105.8542 Thon Dong' coverage-xmp.jpg
+cp clean.jpg shot-location-xmp.jpg
+$X -XMP-xmpDM:ShotLocation='Thon Dong, Minh Tien' shot-location-xmp.jpg
+cp clean.jpg description-no-place.jpg
+$X -EXIF:ImageDescription='Hai con bo trong chuong moi' -XMP-dc:Description='Hai con bo' description-no-place.jpg
