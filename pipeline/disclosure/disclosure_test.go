@@ -181,7 +181,7 @@ func TestPrimaryGroupsAndCommuneTotals(t *testing.T) {
 		"2023 C all school_attendance_rate => primary",
 		"2023 C merit_family households => pub",
 		"2023 C merit_family poor_households => primary",
-		"2023 C merit_family poor_rate => primary", // withheld with its count
+		"2023 C merit_family poor_rate => primary",              // withheld with its count
 		"2023 C merit_family near_poor_households => secondary", // else poor = 3 - 0
 		"2023 C female_head households => primary",
 		"2023 C female_head poor_rate => primary", // its denominator is the small count
