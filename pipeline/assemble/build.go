@@ -77,6 +77,12 @@ func Build(ctx context.Context, o Options) (*Result, error) {
 		fmt.Fprintf(o.Log, "warning: %d sums have a single withheld figure that the published total gives away (a unit with one child?), e.g. %s\n",
 			n, strings.Join(report.Unresolved[:min(n, 3)], "; "))
 	}
+	if n := len(report.AuditFailures); n > 0 {
+		return nil, fmt.Errorf("build: the disclosure audit fails for %d withheld figures, e.g. %s: nothing is published", n, strings.Join(report.AuditFailures[:min(n, 3)], "; "))
+	}
+	if report.Relaxed > 0 {
+		fmt.Fprintf(o.Log, "note: %d withheld figures sit in blocks too large for the LP; their intervals come from single relations\n", report.Relaxed)
+	}
 	computed := time.Now()
 	if err := publish.Write(o.Layout, pin); err != nil {
 		return nil, err
@@ -102,6 +108,11 @@ func Build(ctx context.Context, o Options) (*Result, error) {
 	}
 	if err := checkMounts(o.Layout); err != nil {
 		return nil, err
+	}
+	if o.BaseURL == "" {
+		// --help promises portal.toml's address: og:url, og:image, RSS and the
+		// sitemap must be absolute in every build.
+		o.BaseURL = in.Portal.Site.BaseURL
 	}
 	return res, render(ctx, o, res.HugoConfigDir)
 }

@@ -118,7 +118,7 @@ func (p *protector) secure() (*model, int, error) {
 				names = append(names, f.why+" "+describeKey(m.keys[f.v]))
 			}
 			sort.Strings(names)
-			p.unresolved = append(p.unresolved, names...)
+			p.auditFailures = append(p.auditFailures, names...)
 			return m, relaxed, nil
 		}
 	}

@@ -35,6 +35,10 @@ type Report struct {
 	// (MaxBlockLP): their intervals come from propagation along single relations,
 	// which contain the reader's tightest ones but may be wider.
 	Relaxed int
+	// AuditFailures lists withheld quantities a reader can still pin down (a primary
+	// one to less than 1..k-1, another one exactly) when no further figure may be
+	// withheld: the build refuses to publish them.
+	AuditFailures []string
 }
 
 // Protect withholds, in place, every figure from which a count between 1 and k-1 of
@@ -107,6 +111,7 @@ func ProtectTree(t *indicator.Table, k int, tree Tree) (Report, error) {
 	}
 	r := p.apply()
 	r.Relaxed = relaxed
+	r.AuditFailures = dedupe(p.auditFailures)
 	p.publishBounds(m)
 	return r, nil
 }
@@ -129,6 +134,9 @@ type protector struct {
 	primaries  map[int]bool
 	unresolved []string
 	floor      map[qkey]target // see exemptBounds
+	// auditFailures lists the quantities the audit still finds too closely
+	// determined once nothing more may be withheld.
+	auditFailures []string
 }
 
 func (p *protector) fig(i int) *indicator.Figure { return &p.t.Figures[i] }

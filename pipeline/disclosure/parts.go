@@ -97,6 +97,8 @@ func ProtectParts(top *indicator.Table, k int, tree Tree, parts []Part, load fun
 		rep.Primary += c.Primary
 		rep.Secondary += c.Secondary
 		rep.Unresolved = append(rep.Unresolved, c.Unresolved...)
+		rep.AuditFailures = append(rep.AuditFailures, c.AuditFailures...)
+		rep.Relaxed += c.Relaxed
 	}
 	rep.Unresolved = dedupe(rep.Unresolved)
 	return rep, nil
@@ -118,7 +120,7 @@ func protectPart(top *indicator.Table, k int, p Part, shared []int, load func() 
 	}
 	changed := copyBack(top, t, shared)
 	r := below(t, p.Code)
-	r.Unresolved = rep.Unresolved
+	r.Unresolved, r.AuditFailures, r.Relaxed = rep.Unresolved, rep.AuditFailures, rep.Relaxed
 	return changed, r, use(t)
 }
 
