@@ -119,6 +119,9 @@ func (w *writer) data() error {
 	if err := w.jsonFile("figures.json", w.figures()); err != nil {
 		return err
 	}
+	if err := w.jsonFile("headlines.json", w.headlines()); err != nil {
+		return err
+	}
 	if err := w.jsonFile("targets.json", w.targets()); err != nil {
 		return err
 	}
