@@ -70,7 +70,7 @@ func newBarsModel(c Bars) *barsModel {
 		}
 	}
 	lo, hi, _ := extent(vals)
-	m.y = autoScale(lo, hi, 6)
+	m.y = autoScaleAt(lo, hi, 6, labelStep(m.format))
 	return m
 }
 

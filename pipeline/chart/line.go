@@ -165,7 +165,7 @@ func (m *lineModel) pix(b box, p Point) (x, y float64) {
 func (m *lineModel) yDomain() {
 	const ticks = 6
 	if c := m.Line; c.YMin != nil && c.YMax != nil && finite(*c.YMin) && finite(*c.YMax) && *c.YMax > *c.YMin {
-		m.y, m.fixed = fixedScale(*c.YMin, *c.YMax, ticks), true
+		m.y, m.fixed = fixedScaleAt(*c.YMin, *c.YMax, ticks, labelStep(m.format)), true
 		return
 	}
 	var vals []float64
@@ -186,7 +186,7 @@ func (m *lineModel) yDomain() {
 		lo, hi = 0, 1
 	}
 	lo, hi = withZero(lo, hi)
-	m.y = autoScale(lo, hi, ticks)
+	m.y = autoScaleAt(lo, hi, ticks, labelStep(m.format))
 }
 
 // targetValue returns the target when it can be drawn.

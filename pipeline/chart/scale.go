@@ -3,6 +3,7 @@ package chart
 import (
 	"math"
 	"strconv"
+	"strings"
 )
 
 // maxTickCount bounds the number of ticks; it also guarantees the tick
@@ -93,9 +94,13 @@ func niceStep(raw float64) float64 {
 // autoScale returns a domain covering [lo, hi] with bounds rounded out to a
 // nice step, and about n ticks. Degenerate input (overflowing spans, steps
 // below float precision) falls back to the raw bounds as the only ticks.
-func autoScale(lo, hi float64, n int) linScale {
+func autoScale(lo, hi float64, n int) linScale { return autoScaleAt(lo, hi, n, 0) }
+
+// autoScaleAt is autoScale with a step of at least minStep: the labels' precision,
+// so that no two ticks read the same ("0,9 1,0 1,0 1,1").
+func autoScaleAt(lo, hi float64, n int, minStep float64) linScale {
 	lo, hi = widen(lo, hi)
-	step := niceStep((hi - lo) / float64(n-1))
+	step := max(niceStep((hi-lo)/float64(n-1)), minStep)
 	i0, i1 := math.Floor(lo/step), math.Ceil(hi/step)
 	nlo, nhi := i0*step, i1*step
 	if step == 0 || !finite(nlo) || !finite(nhi) || !(nhi > nlo) || i1-i0 > maxTickCount {
@@ -105,9 +110,12 @@ func autoScale(lo, hi float64, n int) linScale {
 }
 
 // fixedScale keeps the caller's exact domain and places nice ticks inside.
-func fixedScale(lo, hi float64, n int) linScale {
+func fixedScale(lo, hi float64, n int) linScale { return fixedScaleAt(lo, hi, n, 0) }
+
+// fixedScaleAt is fixedScale with a step of at least minStep (see autoScaleAt).
+func fixedScaleAt(lo, hi float64, n int, minStep float64) linScale {
 	s := linScale{lo: lo, hi: hi}
-	step := niceStep((hi - lo) / float64(n-1))
+	step := max(niceStep((hi-lo)/float64(n-1)), minStep)
 	if step == 0 {
 		s.ticks = []float64{lo, hi}
 		return s
@@ -168,3 +176,21 @@ func spacedYearTicks(lo, hi, width, minGap float64) []float64 {
 
 // yearLabel prints a year without grouping separators in any language.
 func yearLabel(y float64) string { return strconv.FormatFloat(y, 'f', 0, 64) }
+
+// labelStep is the smallest step the tick labels can tell apart: one unit of the
+// last digit format writes (format(1.23456789) = "1,2" gives 0.1).
+func labelStep(format func(float64) string) float64 {
+	s := format(1.23456789)
+	i := strings.LastIndexAny(s, ".,")
+	if i < 0 {
+		return 1
+	}
+	d := 0
+	for _, c := range s[i+1:] {
+		if c < '0' || c > '9' {
+			break
+		}
+		d++
+	}
+	return math.Pow(10, -float64(d))
+}

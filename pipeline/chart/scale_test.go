@@ -3,6 +3,7 @@ package chart
 import (
 	"math"
 	"slices"
+	"strconv"
 	"testing"
 )
 
@@ -131,5 +132,23 @@ func TestNum(t *testing.T) {
 				t.Errorf("num(%v) = %q, want %q", tc.in, got, tc.want)
 			}
 		})
+	}
+}
+
+// TestTicksAtLabelPrecision: a village's rate between 0.9 and 1.1 gets ticks that
+// read differently ("0,9 1,0 1,1"), not "0,9 1,0 1,0 1,1 1,1".
+func TestTicksAtLabelPrecision(t *testing.T) {
+	oneDecimal := func(v float64) string { return strconv.FormatFloat(v, 'f', 1, 64) }
+	s := autoScaleAt(0.9, 1.1, 6, labelStep(oneDecimal))
+	seen := map[string]bool{}
+	for _, tk := range s.ticks {
+		l := oneDecimal(tk)
+		if seen[l] {
+			t.Fatalf("ticks %v repeat the label %q", s.ticks, l)
+		}
+		seen[l] = true
+	}
+	if got := labelStep(func(v float64) string { return strconv.FormatFloat(v, 'f', 0, 64) }); got != 1 {
+		t.Errorf("labelStep for whole numbers = %g", got)
 	}
 }
