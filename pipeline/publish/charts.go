@@ -91,7 +91,7 @@ func (w *writer) charts() error {
 				Title: title, Desc: title, XLabel: cw.year, YLabel: cw.rate,
 				Series: []chart.Series{{Name: title, Points: w.points(unit, "all", t.Indicator)}},
 				Target: &tv, TargetLabel: cw.target + " " + formatter(lang)(tv),
-				Projection: toPoints(w.in.Projections[i]), ProjectionLabel: cw.projection,
+				Projection: clampPercent(t.Indicator, toPoints(w.in.Projections[i])), ProjectionLabel: cw.projection,
 				Format: formatter(lang),
 			}
 			if err := w.lineCharts(lang, "target-"+t.ID, c); err != nil {
@@ -139,6 +139,19 @@ func toPoints(obs []progress.Observation) []chart.Point {
 		out[i] = chart.Point{X: o.Year, Y: o.Value}
 	}
 	return out
+}
+
+// clampPercent stops a projected percentage at 0 and 100: a rate cannot leave its
+// scale, however fast it moved.
+func clampPercent(code string, ps []chart.Point) []chart.Point {
+	d, ok := indicator.Lookup(code)
+	if (!ok || d.Measure != indicator.Percent) && !strings.HasPrefix(code, "support_coverage_") {
+		return ps
+	}
+	for i := range ps {
+		ps[i].Y = min(100, max(0, ps[i].Y))
+	}
+	return ps
 }
 
 var movementIndicators = []string{"escaped", "newly_poor", "relapsed"}

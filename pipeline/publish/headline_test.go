@@ -1,6 +1,7 @@
 package publish
 
 import (
+	"github.com/minhtien/portal/pipeline/chart"
 	"strings"
 	"testing"
 
@@ -33,5 +34,16 @@ func TestDirectionSaysOnlyWhatTheFiguresProve(t *testing.T) {
 				t.Errorf("%q, want it to say %q", got, c.want)
 			}
 		})
+	}
+}
+
+// TestProjectionClampedAtScale: a coverage projected past 100% is drawn at 100%.
+func TestProjectionClampedAtScale(t *testing.T) {
+	ps := clampPercent("support_coverage_health_insurance_card", []chart.Point{{X: 2024, Y: 96}, {X: 2025, Y: 104.5}})
+	if ps[1].Y != 100 || ps[0].Y != 96 {
+		t.Errorf("projection %v, want it stopped at 100", ps)
+	}
+	if ps := clampPercent("escaped", []chart.Point{{X: 2025, Y: 120}}); ps[0].Y != 120 {
+		t.Errorf("a count was clamped: %v", ps)
 	}
 }
