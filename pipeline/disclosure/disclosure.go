@@ -39,7 +39,15 @@ type Report struct {
 	// one to less than 1..k-1, another one exactly) when no further figure may be
 	// withheld: the build refuses to publish them.
 	AuditFailures []string
+	// AuditSkipped says a table had more than MaxAuditFigures figures: it was
+	// protected by the sums alone, as before the audit, and bounded by propagation.
+	AuditSkipped bool
 }
+
+// MaxAuditFigures is the largest table the audit's rounds run on. A province's table
+// (about a million figures) took more than 18 CPU-minutes without finishing, so
+// larger tables keep the sum-based protection until the audit is made incremental.
+const MaxAuditFigures = 200_000
 
 // Protect withholds, in place, every figure from which a count between 1 and k-1 of
 // households or people could be read at a protected level (a village, or a priority
@@ -83,6 +91,7 @@ func ProtectTree(t *indicator.Table, k int, tree Tree) (Report, error) {
 	var (
 		m       *model
 		relaxed int
+		skipped bool
 		err     error
 	)
 	for {
@@ -93,6 +102,16 @@ func ProtectTree(t *indicator.Table, k int, tree Tree) (Report, error) {
 					changed = true
 				}
 			}
+		}
+		if len(t.Figures) > MaxAuditFigures {
+			// Too large for the audit's rounds within the build's time: the
+			// intervals come from one pass of propagation (valid, maybe wide).
+			m = p.buildModel()
+			if _, err = m.bound(false); err != nil {
+				return Report{}, fmt.Errorf("protect: %w", err)
+			}
+			relaxed, skipped = len(m.keys), true
+			break
 		}
 		before := p.hiddenCount()
 		if m, relaxed, err = p.secure(); err != nil {
@@ -110,7 +129,7 @@ func ProtectTree(t *indicator.Table, k int, tree Tree) (Report, error) {
 		}
 	}
 	r := p.apply()
-	r.Relaxed = relaxed
+	r.Relaxed, r.AuditSkipped = relaxed, skipped
 	r.AuditFailures = dedupe(p.auditFailures)
 	p.publishBounds(m)
 	return r, nil
