@@ -113,11 +113,6 @@ func Build(ctx context.Context, o Options) (*Result, error) {
 	if err := checkMounts(o.Layout); err != nil {
 		return nil, err
 	}
-	if o.BaseURL == "" {
-		// --help promises portal.toml's address: og:url, og:image, RSS and the
-		// sitemap must be absolute in every build.
-		o.BaseURL = in.Portal.Site.BaseURL
-	}
 	return res, render(ctx, o, res.HugoConfigDir)
 }
 

@@ -25,7 +25,7 @@ const subPathBase = "https://example.github.io/portal/"
 type builtSite struct {
 	Root     string   // the repository copy
 	Out      string   // its public/ folder
-	Base     *url.URL // the base URL it was built for (portal.toml's for the default build)
+	Base     *url.URL // the base URL it was built for (path "/" for the default build)
 	Prefix   string   // the path every internal URL starts with: "/" or "/portal/"
 	err      error
 	once     sync.Once
@@ -85,7 +85,7 @@ func (s *builtSite) build() error {
 			return err
 		}
 	}
-	res, err := assemble.Build(context.Background(), assemble.Options{
+	_, err = assemble.Build(context.Background(), assemble.Options{
 		Layout: l, BaseURL: s.baseURL, Getenv: func(string) string { return "" },
 	})
 	if err != nil {
@@ -93,10 +93,6 @@ func (s *builtSite) build() error {
 	}
 	s.Root, s.Out = dst, l.Out
 	base := s.baseURL
-	if base == "" {
-		// The build takes portal.toml's address when none is given.
-		base = res.Inputs.Portal.Site.BaseURL
-	}
 	if base == "" {
 		base = "/"
 	}
