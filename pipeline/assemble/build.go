@@ -3,6 +3,7 @@ package assemble
 import (
 	"context"
 	"fmt"
+	"github.com/minhtien/portal/pipeline/disclosure"
 	"io"
 	"os"
 	"path/filepath"
@@ -86,6 +87,15 @@ func Build(ctx context.Context, o Options) (*Result, error) {
 		// are the parent's, which are published. Say so; the officer decides.
 		fmt.Fprintf(o.Log, "warning: %d sums have a single withheld figure that the published total gives away (a unit with one child?), e.g. %s\n",
 			n, strings.Join(report.Unresolved[:min(n, 3)], "; "))
+	}
+	if n := len(report.AuditFailures); n > 0 {
+		return nil, fmt.Errorf("build: the disclosure audit fails for %d withheld figures, e.g. %s: nothing is published", n, strings.Join(report.AuditFailures[:min(n, 3)], "; "))
+	}
+	if report.AuditSkipped {
+		fmt.Fprintf(o.Log, "warning: a table has more than %d figures: the disclosure audit did not run on it (sums only)\n", disclosure.MaxAuditFigures)
+	}
+	if report.Relaxed > 0 {
+		fmt.Fprintf(o.Log, "note: %d withheld figures sit in blocks too large for the LP; their intervals come from single relations\n", report.Relaxed)
 	}
 	computed := time.Now()
 	if err := publish.Write(o.Layout, pin); err != nil {

@@ -19,8 +19,9 @@ func protectParts(sums *indicator.Aggregator, n *nesting, k int) (*indicator.Tab
 	}
 	load := func(i int) (*indicator.Table, error) { return sums.TableOf(n.partUnits[i]) }
 	masks := make([][]byte, len(n.parts))
+	bounds := make([]disclosure.Bounds, len(n.parts))
 	keep := func(i int, t *indicator.Table) error {
-		masks[i] = disclosure.Mask(t)
+		masks[i], bounds[i] = disclosure.Mask(t), disclosure.BoundsOf(t)
 		return nil
 	}
 	tree := disclosure.Tree{Top: n.tree.Top, Children: map[string][]string{n.tree.Top: n.tree.Children[n.tree.Top]}}
@@ -40,6 +41,7 @@ func protectParts(sums *indicator.Aggregator, n *nesting, k int) (*indicator.Tab
 				return nil, err
 			}
 			disclosure.ApplyMask(t, masks[i])
+			disclosure.ApplyBounds(t, bounds[i])
 			return t, nil
 		}}
 	}

@@ -14,6 +14,11 @@ type Point struct {
 	// Missing marks a suppressed or unavailable value. It is drawn as a
 	// gap in the line, never as zero, so readers do not see a fake drop.
 	Missing bool
+	// Ranged gives a Missing point the interval [Lo, Hi] its true value lies in (a
+	// withheld figure, DESIGN 6): it is drawn as a whisker, so a withheld year is
+	// shown, never dropped.
+	Ranged bool
+	Lo, Hi float64
 }
 
 // Series is one named line of a Line chart.
@@ -172,6 +177,8 @@ func (m *lineModel) yDomain() {
 		for _, p := range ps {
 			if !p.Missing {
 				vals = append(vals, p.Y)
+			} else if p.Ranged && finite(p.Lo) && finite(p.Hi) {
+				vals = append(vals, p.Lo, p.Hi)
 			}
 		}
 	}

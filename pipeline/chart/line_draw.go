@@ -140,6 +140,9 @@ func (m *lineModel) drawSeries(w *svgWriter, b box, i int, clip string) {
 		w.leaf("path", lineAttrs(d, m.Series[i].Dashed)...)
 		w.leaf("path", "class", "chart-marker", "d", m.markersPath(b, m.series[i], i), "fill", "currentColor")
 	}
+	if d := m.whiskersPath(b, m.series[i]); d != "" {
+		w.leaf("path", "class", "chart-range", "d", d, "fill", "none", "stroke", "currentColor", "stroke-width", "2")
+	}
 	w.close("g")
 }
 
@@ -189,4 +192,22 @@ func (m *lineModel) drawXAxis(w *svgWriter, b box) {
 		w.text("text", yearLabel(t), "x", x, "y", num(baseline(b.bottom+tickGap+10)))
 	}
 	w.close("g")
+}
+
+// whiskersPath draws each withheld point with a range as a vertical whisker with
+// caps, from the bottom of its interval to the top.
+func (m *lineModel) whiskersPath(b box, ps []Point) string {
+	const cap = 5
+	d := ""
+	for _, p := range ps {
+		if !p.Missing || !p.Ranged || !finite(p.Lo) || !finite(p.Hi) {
+			continue
+		}
+		x := m.xPix(b, float64(p.X))
+		lo, hi := clampY(b, b.y(m.y, p.Lo)), clampY(b, b.y(m.y, p.Hi))
+		d += "M" + num(x) + " " + num(lo) + "L" + num(x) + " " + num(hi)
+		d += "M" + num(x-cap) + " " + num(lo) + "L" + num(x+cap) + " " + num(lo)
+		d += "M" + num(x-cap) + " " + num(hi) + "L" + num(x+cap) + " " + num(hi)
+	}
+	return d
 }

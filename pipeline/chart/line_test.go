@@ -163,3 +163,17 @@ func TestSpreadLabels(t *testing.T) {
 		})
 	}
 }
+
+// TestWithheldYearDrawnAsWhisker: a withheld year with a range is drawn as a whisker,
+// not dropped, and the axis spans its range.
+func TestWithheldYearDrawnAsWhisker(t *testing.T) {
+	c := Line{Series: []Series{{Name: "poor", Points: []Point{{X: 2021, Y: 3}, {X: 2022, Missing: true, Ranged: true, Lo: 0.2, Hi: 9}, {X: 2023, Y: 2}}}}}
+	svg := c.SVG()
+	if !strings.Contains(svg, `class="chart-range"`) {
+		t.Fatalf("no whisker for the withheld year:\n%s", svg)
+	}
+	c.Series[0].Points[1].Ranged = false
+	if strings.Contains(c.SVG(), `class="chart-range"`) {
+		t.Error("a whisker drawn for a point without a range")
+	}
+}

@@ -31,7 +31,23 @@ type Report struct {
 	Primary    int // figures withheld because their own count is small
 	Secondary  int // figures withheld so a small one cannot be recovered
 	Unresolved []string
+	// Relaxed counts withheld quantities in blocks too large for the LP
+	// (MaxBlockLP): their intervals come from propagation along single relations,
+	// which contain the reader's tightest ones but may be wider.
+	Relaxed int
+	// AuditFailures lists withheld quantities a reader can still pin down (a primary
+	// one to less than 1..k-1, another one exactly) when no further figure may be
+	// withheld: the build refuses to publish them.
+	AuditFailures []string
+	// AuditSkipped says a table had more than MaxAuditFigures figures: it was
+	// protected by the sums alone, as before the audit, and bounded by propagation.
+	AuditSkipped bool
 }
+
+// MaxAuditFigures is the largest table the audit's rounds run on. A province's table
+// (about a million figures) took more than 18 CPU-minutes without finishing, so
+// larger tables keep the sum-based protection until the audit is made incremental.
+const MaxAuditFigures = 200_000
 
 // Protect withholds, in place, every figure from which a count between 1 and k-1 of
 // households or people could be read at a protected level (a village, or a priority
@@ -72,12 +88,37 @@ func ProtectTree(t *indicator.Table, k int, tree Tree) (Report, error) {
 	p.primary()
 	eqs := p.equations()
 	groups := p.linkGroups()
-	for changed := true; changed; {
-		changed = p.propagate(groups)
-		for _, eq := range eqs {
-			if p.complement(eq) {
-				changed = true
+	var (
+		m       *model
+		relaxed int
+		skipped bool
+		err     error
+	)
+	for {
+		for changed := true; changed; {
+			changed = p.propagate(groups)
+			for _, eq := range eqs {
+				if p.complement(eq) {
+					changed = true
+				}
 			}
+		}
+		if len(t.Figures) > MaxAuditFigures {
+			// Too large for the audit's rounds within the build's time: the
+			// intervals come from one pass of propagation (valid, maybe wide).
+			m = p.buildModel()
+			if _, err = m.bound(false); err != nil {
+				return Report{}, fmt.Errorf("protect: %w", err)
+			}
+			relaxed, skipped = len(m.keys), true
+			break
+		}
+		before := p.hiddenCount()
+		if m, relaxed, err = p.secure(); err != nil {
+			return Report{}, fmt.Errorf("protect: %w", err)
+		}
+		if p.hiddenCount() == before {
+			break
 		}
 	}
 	// An equation is unresolved only if it still has exactly one hidden cell once
@@ -87,7 +128,21 @@ func ProtectTree(t *indicator.Table, k int, tree Tree) (Report, error) {
 			p.unresolved = append(p.unresolved, p.describe(eq))
 		}
 	}
-	return p.apply(), nil
+	r := p.apply()
+	r.Relaxed, r.AuditSkipped = relaxed, skipped
+	r.AuditFailures = dedupe(p.auditFailures)
+	p.publishBounds(m)
+	return r, nil
+}
+
+func (p *protector) hiddenCount() int {
+	n := 0
+	for _, h := range p.hidden {
+		if h {
+			n++
+		}
+	}
+	return n
 }
 
 type protector struct {
@@ -97,15 +152,27 @@ type protector struct {
 	fr         frame
 	primaries  map[int]bool
 	unresolved []string
+	floor      map[qkey]target // see exemptBounds
+	// auditFailures lists the quantities the audit still finds too closely
+	// determined once nothing more may be withheld.
+	auditFailures []string
 }
 
 func (p *protector) fig(i int) *indicator.Figure { return &p.t.Figures[i] }
 
 // protected reports whether a figure may be withheld: everything except the top
-// unit's all-households figures.
+// unit's stocks over all households, which the commune posts and reports upwards
+// anyway. Its flows, groups and multidimensional figures are protected like any
+// village's.
 func (p *protector) protected(i int) bool {
 	f := p.fig(i)
-	return p.fr.topProtected || f.UnitCode != p.fr.top || f.Group != "all"
+	return p.fr.topProtected || f.UnitCode != p.fr.top || f.Group != "all" || !topStocks[f.Indicator]
+}
+
+// topStocks are the figures of the top unit's all-households stocks.
+var topStocks = map[string]bool{
+	"households": true, "poor_households": true, "poor_rate": true, "near_poor_households": true,
+	"near_poor_rate": true, "poor_near_poor_households": true, "mpi_h": true,
 }
 
 func (p *protector) isHidden(c cell) bool { return p.hidden[2*c.fig+int(c.part)] }

@@ -154,8 +154,9 @@ func TestPrimaryVillage(t *testing.T) {
 	noLeaks(t, tab, 3)
 }
 
-// Priority groups are protected at every level, the commune included; the commune's
-// all-households totals never are, however small.
+// Priority groups, flows and every other figure are protected at every level, the
+// commune included; only the commune's stocks over all households never are, however
+// small (DESIGN 6).
 func TestPrimaryGroupsAndCommuneTotals(t *testing.T) {
 	tab := table(t,
 		"2023 C all households 4 0",
@@ -176,12 +177,12 @@ func TestPrimaryGroupsAndCommuneTotals(t *testing.T) {
 		"2023 C all households => pub",
 		"2023 C all poor_households => pub",
 		"2023 C all poor_rate => pub",
-		"2023 C all escaped => pub",
-		"2023 C all school_attendance_rate => pub",
+		"2023 C all escaped => primary",
+		"2023 C all school_attendance_rate => primary",
 		"2023 C merit_family households => pub",
 		"2023 C merit_family poor_households => primary",
-		"2023 C merit_family poor_rate => primary", // withheld with its count
-		"2023 C merit_family near_poor_households => pub",
+		"2023 C merit_family poor_rate => primary",              // withheld with its count
+		"2023 C merit_family near_poor_households => secondary", // else poor = 3 - 0
 		"2023 C female_head households => primary",
 		"2023 C female_head poor_rate => primary", // its denominator is the small count
 	)

@@ -44,6 +44,7 @@ func ProtectParts(top *indicator.Table, k int, tree Tree, parts []Part, load fun
 		}
 	}
 	counts := make([]Report, len(parts))
+	bounds := make([]map[indicator.Key]indicator.Figure, len(parts))
 	pending := make([]bool, len(parts))
 	for i := range pending {
 		pending[i] = true
@@ -65,7 +66,7 @@ func ProtectParts(top *indicator.Table, k int, tree Tree, parts []Part, load fun
 			sem <- struct{}{}
 			wg.Go(func() {
 				defer func() { <-sem }()
-				changed[i], counts[i], errs[i] = protectPart(top, k, p, shared[i], func() (*indicator.Table, error) { return load(i) }, func(t *indicator.Table) error { return use(i, t) })
+				changed[i], counts[i], bounds[i], errs[i] = protectPart(top, k, p, shared[i], func() (*indicator.Table, error) { return load(i) }, func(t *indicator.Table) error { return use(i, t) })
 			})
 			pending[i] = false
 		}
@@ -93,10 +94,23 @@ func ProtectParts(top *indicator.Table, k int, tree Tree, parts []Part, load fun
 			}
 		}
 	}
+	// A part's unit is in both tables, each audited on its own: top takes the
+	// intervals the part published, so every file shows the same ones.
+	for i := range parts {
+		for _, fi := range shared[i] {
+			f := &top.Figures[fi]
+			if g, ok := bounds[i][f.Key()]; ok {
+				f.Bounded, f.Lower, f.Upper = g.Bounded, g.Lower, g.Upper
+			}
+		}
+	}
 	for _, c := range counts {
 		rep.Primary += c.Primary
 		rep.Secondary += c.Secondary
 		rep.Unresolved = append(rep.Unresolved, c.Unresolved...)
+		rep.AuditFailures = append(rep.AuditFailures, c.AuditFailures...)
+		rep.Relaxed += c.Relaxed
+		rep.AuditSkipped = rep.AuditSkipped || c.AuditSkipped
 	}
 	rep.Unresolved = dedupe(rep.Unresolved)
 	return rep, nil
@@ -104,22 +118,28 @@ func ProtectParts(top *indicator.Table, k int, tree Tree, parts []Part, load fun
 
 // protectPart protects one part against what top withholds of its unit, withholds
 // in top what the part's protection added, and hands the table to use.
-func protectPart(top *indicator.Table, k int, p Part, shared []int, load func() (*indicator.Table, error), use func(*indicator.Table) error) (bool, Report, error) {
+func protectPart(top *indicator.Table, k int, p Part, shared []int, load func() (*indicator.Table, error), use func(*indicator.Table) error) (bool, Report, map[indicator.Key]indicator.Figure, error) {
 	t, err := load()
 	if err != nil {
-		return false, Report{}, err
+		return false, Report{}, nil, err
 	}
 	copyWithheld(t, top, shared)
 	tree := p.Tree
 	tree.TopProtected = true // the part's unit is a child of top's unit
 	rep, err := ProtectTree(t, k, tree)
 	if err != nil {
-		return false, Report{}, err
+		return false, Report{}, nil, err
 	}
 	changed := copyBack(top, t, shared)
+	bounds := map[indicator.Key]indicator.Figure{}
+	for _, fi := range shared {
+		if g, ok := t.Get(top.Figures[fi].Key()); ok {
+			bounds[g.Key()] = *g
+		}
+	}
 	r := below(t, p.Code)
-	r.Unresolved = rep.Unresolved
-	return changed, r, use(t)
+	r.Unresolved, r.AuditFailures, r.Relaxed, r.AuditSkipped = rep.Unresolved, rep.AuditFailures, rep.Relaxed, rep.AuditSkipped
+	return changed, r, bounds, use(t)
 }
 
 // copyWithheld withholds in a part's table the figures of its unit that top withholds.
@@ -217,5 +237,33 @@ func ApplyMask(t *indicator.Table, m []byte) {
 		}
 		f.HideDen = m[i]&maskHideDen != 0
 		f.Secondary = m[i]&maskSecondary != 0
+	}
+}
+
+// Bounds are the intervals protection gave a table's withheld figures, kept with its
+// Mask for a table rebuilt from the same sums.
+type Bounds []bound
+
+type bound struct {
+	fig          int32
+	lower, upper int64
+}
+
+// BoundsOf returns the intervals of t's withheld figures (see ApplyBounds).
+func BoundsOf(t *indicator.Table) Bounds {
+	var out Bounds
+	for i := range t.Figures {
+		if f := &t.Figures[i]; f.Bounded {
+			out = append(out, bound{int32(i), f.Lower, f.Upper})
+		}
+	}
+	return out
+}
+
+// ApplyBounds gives t, rebuilt in the same order, the intervals BoundsOf recorded.
+func ApplyBounds(t *indicator.Table, b Bounds) {
+	for _, x := range b {
+		f := &t.Figures[x.fig]
+		f.Bounded, f.Lower, f.Upper = true, x.lower, x.upper
 	}
 }

@@ -41,6 +41,47 @@ type Figure struct {
 	// Secondary marks a figure withheld only so that another, small one cannot be
 	// worked out by subtraction; its own value need not be small.
 	Secondary bool
+	// Bounded says Lower and Upper hold a withheld figure's interval in units of its
+	// last decimal (as Scaled returns): the smallest and largest value a reader can
+	// deduce from everything published (DESIGN 6). Upper is -1 when nothing bounds
+	// it from above.
+	Bounded      bool
+	Lower, Upper int64
+}
+
+// Bounds returns a withheld figure's interval as published values; hasUpper is
+// false when nothing bounds it from above.
+func (f *Figure) Bounds() (lo, hi float64, hasUpper, ok bool) {
+	if !f.Bounded {
+		return 0, 0, false, false
+	}
+	return f.unscale(f.Lower), f.unscale(f.Upper), f.Upper >= 0, true
+}
+
+// RangeText formats a withheld figure's interval ("1–4", "0,2–0,9"; "≥ 12" with no
+// upper bound), or returns "" when it has none.
+func (f *Figure) RangeText(lang string) string {
+	if !f.Bounded {
+		return ""
+	}
+	lo := FormatScaled(f.Lower, f.Decimals(), lang)
+	if f.Upper < 0 {
+		return "≥ " + lo
+	}
+	if f.Upper == f.Lower {
+		return lo
+	}
+	return lo + "–" + FormatScaled(f.Upper, f.Decimals(), lang)
+}
+
+func (f *Figure) unscale(s int64) float64 {
+	switch f.Decimals() {
+	case 1:
+		return float64(s) / 10
+	case 3:
+		return float64(s) / 1000
+	}
+	return float64(s)
 }
 
 // Key identifies a figure.

@@ -33,7 +33,11 @@ func (w *writer) points(unit, group, ind string) []chart.Point {
 			continue
 		}
 		v, ok := f.Value()
-		out = append(out, chart.Point{X: y, Y: v, Missing: !ok})
+		p := chart.Point{X: y, Y: v, Missing: !ok}
+		if lo, hi, hasUpper, bounded := f.Bounds(); bounded && hasUpper {
+			p.Ranged, p.Lo, p.Hi = true, lo, hi
+		}
+		out = append(out, p)
 	}
 	return out
 }

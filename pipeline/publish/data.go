@@ -18,6 +18,9 @@ type figureJSON struct {
 	Unit        string    `json:"unit_of_measure"`
 	Flag        string    `json:"flag"`
 	Text        bilingual `json:"text"`
+	// Lower and Upper are a withheld figure's interval (DESIGN 6), nil when it has none.
+	Lower *float64 `json:"value_lower,omitempty"`
+	Upper *float64 `json:"value_upper,omitempty"`
 }
 
 func (w *writer) figureJSON(f *indicator.Figure) figureJSON {
@@ -28,6 +31,12 @@ func (w *writer) figureJSON(f *indicator.Figure) figureJSON {
 		out.Value = &v
 	}
 	out.Numerator, out.Denominator = published(f)
+	if lo, hi, hasUpper, ok := f.Bounds(); ok {
+		out.Lower = &lo
+		if hasUpper {
+			out.Upper = &hi
+		}
+	}
 	return out
 }
 
@@ -112,6 +121,9 @@ func (w *writer) data() error {
 		return err
 	}
 	if err := w.jsonFile("figures.json", w.figures()); err != nil {
+		return err
+	}
+	if err := w.jsonFile("headlines.json", w.headlines()); err != nil {
 		return err
 	}
 	if err := w.jsonFile("targets.json", w.targets()); err != nil {

@@ -70,13 +70,15 @@ func (w *writer) indicatorRows() []tableRow {
 
 func (w *writer) indicatorRow(f *indicator.Figure) tableRow {
 	name, valueText, value, num, den := w.indicatorFields(f)
+	_, lo, _, hi := boundFields(f)
 	return tableRow{
 		cells: indicatorCells(f, name, valueText, num, den, w.standardID(f.Year)),
 		typed: map[string]any{
 			"year": f.Year, "unit_level": f.UnitLevel, "unit_code": f.UnitCode, "unit_name": name,
 			"group": f.Group, "indicator": f.Indicator, "value": value, "numerator": typedInt(num),
 			"denominator": typedInt(den), "unit_of_measure": f.Measure, "flag": f.Flag,
-			"standard": w.standardID(f.Year),
+			"standard":    w.standardID(f.Year),
+			"value_lower": lo, "value_upper": hi,
 		},
 	}
 }
@@ -97,8 +99,9 @@ func (w *writer) indicatorFields(f *indicator.Figure) (name, valueText string, v
 // indicatorCells is a figure's row as indicators.csv has it; std is the standard in
 // force in the figure's year.
 func indicatorCells(f *indicator.Figure, name, valueText string, num, den *int64, std string) []string {
+	loText, _, hiText, _ := boundFields(f)
 	return []string{strconv.Itoa(f.Year), f.UnitLevel, f.UnitCode, name, f.Group, f.Indicator, valueText,
-		intCell(num), intCell(den), f.Measure, f.Flag, std}
+		intCell(num), intCell(den), f.Measure, f.Flag, loText, hiText, std}
 }
 
 // standardID is the id of the standard in force in a year, "" when none is known
@@ -111,6 +114,19 @@ func (w *writer) standardID(year int) string {
 		return s.ID
 	}
 	return ""
+}
+
+// boundFields are a withheld figure's interval as the CSV writes it and as numbers
+// (untyped nil when absent): value_lower and value_upper.
+func boundFields(f *indicator.Figure) (loText string, lo any, hiText string, hi any) {
+	if !f.Bounded {
+		return "", nil, "", nil
+	}
+	loText, lo = csvNumber(indicator.FormatScaled(f.Lower, f.Decimals(), "en"))
+	if f.Upper >= 0 {
+		hiText, hi = csvNumber(indicator.FormatScaled(f.Upper, f.Decimals(), "en"))
+	}
+	return loText, lo, hiText, hi
 }
 
 // csvNumber is a number as the page shows it in English, written as the CSVs have it
@@ -220,11 +236,11 @@ func (w *writer) indicatorSheet() *xlsxSheet {
 		name:     xlsxDataSheet,
 		subject:  "Số liệu giảm nghèo bền vững / Sustainable poverty-reduction figures",
 		keywords: "giảm nghèo; poverty; " + w.in.Portal.Unit.Code,
-		widths:   []float64{8, 10, 10, 18, 16, 30, 10, 11, 12, 15, 13, 12},
+		widths:   []float64{8, 10, 10, 18, 16, 30, 10, 11, 12, 15, 13, 12, 12, 12},
 		// The decimals of indicator.Figure.Decimals.
 		numFmts: []string{format(0), format(1), format(3)},
 		numFmt: func(row map[string]any, col string) string {
-			if col != "value" {
+			if col != "value" && col != "value_lower" && col != "value_upper" {
 				return ""
 			}
 			measure, _ := row["unit_of_measure"].(string)

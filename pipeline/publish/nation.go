@@ -252,7 +252,15 @@ func (c *figureColumns) add(f *indicator.Figure, name string, value any, num, de
 	}
 	str(9, f.Measure)
 	str(10, f.Flag)
-	str(11, std)
+	_, lo, _, hi := boundFields(f)
+	for j, v := range [...]any{lo, hi} {
+		if x, ok := v.(float64); ok {
+			b.Field(11 + j).(*array.Float64Builder).Append(x)
+		} else {
+			b.Field(11 + j).(*array.Float64Builder).AppendNull()
+		}
+	}
+	str(13, std)
 }
 
 // parquet encodes the rows added and releases the builder.
@@ -276,7 +284,7 @@ func (w *writer) figuresParquet(figs []indicator.Figure) ([]byte, error) {
 // indicatorNullable says which columns of the indicator tables may be empty: the
 // value and the published numerator and denominator (flag is "", not null).
 func indicatorNullable(c column) bool {
-	return c.Name == "value" || c.Name == "numerator" || c.Name == "denominator"
+	return c.Name == "value" || c.Name == "numerator" || c.Name == "denominator" || c.Name == "value_lower" || c.Name == "value_upper"
 }
 
 // provinceFile is data/units/<province>.json: the province's communes in registry

@@ -256,6 +256,7 @@ func TestParquetMatchesCSV(t *testing.T) {
 	want := map[string]arrow.DataType{
 		"year": arrow.PrimitiveTypes.Int32, "value": arrow.PrimitiveTypes.Float64,
 		"numerator": arrow.PrimitiveTypes.Int64, "denominator": arrow.PrimitiveTypes.Int64,
+		"value_lower": arrow.PrimitiveTypes.Float64, "value_upper": arrow.PrimitiveTypes.Float64,
 	}
 	schema := tbl.Schema()
 	if got := len(schema.Fields()); got != len(rows[0]) {
@@ -578,11 +579,8 @@ func TestSuppressedEverywhere(t *testing.T) {
 				continue
 			}
 			found = true
-			want := Marker(5)
-			if f.Secondary || !f.IsCount() {
-				want = SecondaryMarker
-			}
-			if s.Value != nil || s.Numerator != nil || s.Text.VI != want || s.Text.EN != want {
+			// Every withheld figure shows its audit interval, not a marker.
+			if s.Value != nil || s.Numerator != nil || s.Lower == nil || s.Text.VI != f.RangeText("vi") || s.Text.EN != f.RangeText("en") || !f.Bounded {
 				t.Fatalf("figure %v shown as %+v", f.Key(), s)
 			}
 		}
@@ -636,7 +634,7 @@ func TestXLSX(t *testing.T) {
 	for _, r := range readme {
 		text += strings.Join(r, "|") + "\n"
 	}
-	for _, want := range []string{"CC BY 4.0", "2025.1", "xã Minh Tiến", "poor_rate", "<5", `"x"`} {
+	for _, want := range []string{"CC BY 4.0", "2025.1", "xã Minh Tiến", "poor_rate", "value_lower", "1–4"} {
 		if !strings.Contains(text, want) {
 			t.Errorf("README lacks %q", want)
 		}
@@ -760,7 +758,7 @@ func TestReleases(t *testing.T) {
 	hist, _ := history(l.Releases())
 	cur, _ := (&writer{l: l, in: in3}).indicatorsCSV()
 	more := append([]byte{}, cur...)
-	more = append(more, []byte("2026,commune,12424,xã Minh Tiến,all,households,2500,2500,,households,,2026-2030\r\n")...)
+	more = append(more, []byte("2026,commune,12424,xã Minh Tiến,all,households,2500,2500,,households,,,,2026-2030\r\n")...)
 	rel3, ok3 := resolve(hist, 2026, "2026-12-31", more, nil)
 	if ok3 || rel3.Version != "2026.1" {
 		t.Fatalf("new year %+v", rel3)

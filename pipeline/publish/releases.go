@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"github.com/minhtien/portal/pipeline/indicator"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -242,21 +243,24 @@ func readIndicators(b []byte) ([]pubFigure, error) {
 
 // change is one figure that differs between two releases.
 type change struct {
-	Kind      string   `json:"change"` // changed, added, removed
-	Year      int      `json:"year"`
-	UnitCode  string   `json:"unit_code"`
-	UnitName  string   `json:"unit_name"`
-	Group     string   `json:"group"`
-	Indicator string   `json:"indicator"`
-	Before    *float64 `json:"value_before"`
-	After     *float64 `json:"value_after"`
-	Diff      *float64 `json:"difference"`
-	NumBefore *int64   `json:"numerator_before"`
-	NumAfter  *int64   `json:"numerator_after"`
-	DenBefore *int64   `json:"denominator_before"`
-	DenAfter  *int64   `json:"denominator_after"`
-	FlagBefor string   `json:"flag_before"`
-	FlagAfter string   `json:"flag_after"`
+	Kind      string `json:"change"` // changed, added, removed
+	Year      int    `json:"year"`
+	UnitCode  string `json:"unit_code"`
+	UnitName  string `json:"unit_name"`
+	Group     string `json:"group"`
+	Indicator string `json:"indicator"`
+	// IndicatorName is the indicator's name from the dictionary, for the page: a
+	// reader of the changelog should not have to look codes up.
+	IndicatorName *bilingual `json:"indicator_name,omitempty"`
+	Before        *float64   `json:"value_before"`
+	After         *float64   `json:"value_after"`
+	Diff          *float64   `json:"difference"`
+	NumBefore     *int64     `json:"numerator_before"`
+	NumAfter      *int64     `json:"numerator_after"`
+	DenBefore     *int64     `json:"denominator_before"`
+	DenAfter      *int64     `json:"denominator_after"`
+	FlagBefor     string     `json:"flag_before"`
+	FlagAfter     string     `json:"flag_after"`
 	// Text is the difference as the page shows it, in both languages; BeforeText and
 	// AfterText the values ("" when withheld or not available).
 	Text       bilingual `json:"text"`
@@ -331,6 +335,9 @@ func compare(before, after []pubFigure) (changes []change, changed, added, remov
 		}
 		y, _ := strconv.Atoi(ref.key[0])
 		c := change{Kind: kind, Year: y, UnitCode: ref.key[1], UnitName: ref.name, Group: ref.key[2], Indicator: ref.key[3]}
+		if d, ok := indicator.Lookup(c.Indicator); ok {
+			c.IndicatorName = &bilingual{d.VI, d.EN}
+		}
 		if b != nil {
 			c.Before, c.NumBefore, c.DenBefore, c.FlagBefor = optFloat(b.value), optInt(b.num), optInt(b.den), b.fl
 			c.BeforeText = publishedText(b.value)

@@ -17,8 +17,13 @@ const SecondaryMarker = "x"
 func Marker(k int) string { return fmt.Sprintf("<%d", k) }
 
 // figureText is how a figure reads on the page in lang: the rounded value, the
-// small-count marker, or a dash.
+// range the audit gives a withheld figure ("1–4", "0,2–0,9"), or a dash. The
+// markers remain only for a withheld figure without an interval (from a release
+// made before intervals were published).
 func figureText(f *indicator.Figure, k int, lang string) string {
+	if r := f.RangeText(lang); r != "" && f.Flag == indicator.FlagSuppressed {
+		return r
+	}
 	switch {
 	// "<5" says a count is from 1 to k-1; a withheld rate or index is not itself a count
 	// (a rate shown as "<5" would read as "under 5 percent"), so it shows "x" like a

@@ -156,8 +156,8 @@ func (w *writer) xlsxReadme(f *excelize.File, s xlsxSheet, bold int, cols []colu
 		{"Giấy phép / Licence", "CC BY 4.0", "https://creativecommons.org/licenses/by/4.0/"},
 		{"Trích dẫn / Citation", w.citation("vi"), w.citation("en")},
 		{"Nguồn / Source", p.Site.BaseURL + "data/"},
-		{"Số nhỏ / Small counts", fmt.Sprintf("Số từ 1 đến %d bị ẩn (trên trang: \"%s\"); một số ô khác bị ẩn thêm để không suy ra được bằng phép trừ (trên trang: \"%s\"). Ô bị ẩn để trống, cột flag = suppressed.", k-1, Marker(k), SecondaryMarker),
-			fmt.Sprintf("Counts from 1 to %d are withheld (shown as \"%s\"); some other cells are withheld too so they cannot be worked out by subtraction (shown as \"%s\"). Withheld cells are empty, with flag = suppressed.", k-1, Marker(k), SecondaryMarker)},
+		{"Số nhỏ / Small counts", fmt.Sprintf("Số từ 1 đến %d bị ẩn; một số ô khác bị ẩn thêm để không suy ra được bằng phép trừ. Ô bị ẩn để trống, cột flag = suppressed; cột value_lower và value_upper cho khoảng giá trị mà người đọc có thể suy ra (trên trang: \"1–4\").", k-1),
+			fmt.Sprintf("Counts from 1 to %d are withheld; some other cells are withheld too so they cannot be worked out by subtraction. Withheld cells are empty, with flag = suppressed; value_lower and value_upper give the range a reader can deduce (on the page: \"1–4\").", k-1)},
 		{},
 		{"Cột / Column", "Kiểu / Type", "Ý nghĩa", "Meaning"},
 	}

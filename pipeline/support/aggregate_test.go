@@ -30,7 +30,7 @@ func handDataset(t testing.TB) *Dataset {
 
 // TestGoldenHandComputed checks every figure of the hand-computed dataset.
 //
-// Sums (the commune is never withheld):
+// Sums (no commune count here is small, so none is withheld):
 //
 //	legal aid   households 2+6+5 = 13; people 3+8+7 = 18; needing 4+8+9 = 21;
 //	            coverage 18/21 = 85.714..% -> 85.7; province 1.2m+3.2m+2.8m = 7.2m
@@ -170,6 +170,35 @@ func TestNoLoneWithheldVillage(t *testing.T) {
 		f := &tb.Figures[i]
 		if f.UnitLevel == "village" && (f.Indicator == HouseholdsReached || f.Indicator == PeopleReached) && f.Flag == "" && f.Num >= 1 && f.Num < 5 {
 			t.Errorf("small count published: %+v", f)
+		}
+	}
+}
+
+// TestCommuneSmallCountWithheld: one household's housing grant is withheld at the
+// commune level too, with its count, people and amount (issue 17: "1 hộ, 1 người,
+// 45,0 triệu").
+func TestCommuneSmallCountWithheld(t *testing.T) {
+	const data = `year,village_code,programme,support_type,funding_source,households_reached,people_reached,people_needing,amount_vnd
+2024,A,housing,housing_repair,central,1,1,1,45000000
+2024,B,housing,housing_repair,central,0,0,0,0
+`
+	f, ps := Parse("2024.csv", []byte(data), Rules{Villages: map[string]bool{"A": true, "B": true}})
+	if len(ps) > 0 {
+		t.Fatal(ps)
+	}
+	tb, err := Compute(&Dataset{Files: []*File{f}}, "C", []string{"A", "B"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := Protect(tb, 5); err != nil {
+		t.Fatal(err)
+	}
+	for _, f := range tb.Figures {
+		if f.UnitCode != "C" || f.Num == 0 {
+			continue
+		}
+		if f.Flag != indicator.FlagSuppressed {
+			t.Errorf("commune %s/%s %s = %d published", f.SupportType, f.FundingSource, f.Indicator, f.Num)
 		}
 	}
 }

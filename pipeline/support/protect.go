@@ -13,20 +13,19 @@ type Report struct {
 	Secondary int // withheld so that a small count, or an amount tied to one, cannot be worked out
 }
 
-// Protect withholds, in place, the village figures that could point at a family, the
-// same way the review figures are protected (DESIGN 6), then withholds more until no
-// withheld number can be recovered from the commune's totals:
+// Protect withholds, in place, the figures that could point at a family, at every
+// level, the same way the review figures are protected (DESIGN 6), then withholds
+// more until no withheld number can be recovered from the commune's totals:
 //
-//   - primary: a village count of households reached, people reached or people needing
-//     from 1 to k-1 is withheld ("<k"); zero is published;
+//   - primary: a count of households reached, people reached or people needing from 1
+//     to k-1 is withheld ("<k"), the commune's too; zero is published;
 //   - a village's people reached is withheld with its households reached when that is
 //     small: "3 households, 14 people" tells household sizes;
 //   - amounts: an amount is not a count of people and is published, except next to a
 //     small count: when a village's households or people reached for a support is
 //     withheld as small, every amount of that support in that village is withheld too
 //     (one household's grant or loan would be on the page);
-//   - complementary: the commune's figures are always published and are the sums of
-//     the villages' (for each year, programme and support type: households, people,
+//   - complementary: the commune's figures are the sums of the villages' (for each year, programme and support type: households, people,
 //     people needing, people reached where the need is known; and each funding
 //     source's amount). When such a sum has exactly one withheld village figure, the
 //     smallest other village figure (non-zero first) is withheld too ("x");
@@ -47,11 +46,10 @@ func Protect(t *Table, k int) (Report, error) {
 		i, ok := t.index[Key{f.Year, f.UnitCode, f.Programme, f.SupportType, src, ind}]
 		return i, ok
 	}
+	// Every level follows the rule: the commune's "1 household, 1 person, 45 million"
+	// points at a family as surely as a village's.
 	for i := range t.Figures {
 		f := &t.Figures[i]
-		if f.UnitLevel == "commune" {
-			continue
-		}
 		switch f.Indicator {
 		case HouseholdsReached, PeopleReached, PeopleNeeding:
 			if small(f.Num) {
@@ -87,9 +85,6 @@ func Protect(t *Table, k int) (Report, error) {
 					n++
 					continue
 				}
-				if t.Figures[c].UnitLevel == "commune" {
-					continue
-				}
 				if best < 0 || less(t.Figures[c].Num, t.Figures[best].Num) {
 					best = c
 				}
@@ -103,7 +98,7 @@ func Protect(t *Table, k int) (Report, error) {
 	r := Report{K: k}
 	for i := range t.Figures {
 		f := &t.Figures[i]
-		if f.Indicator == CoverageRate && f.UnitLevel != "commune" {
+		if f.Indicator == CoverageRate {
 			reached, _ := at(f, PeopleReached, AllSources)
 			needing, _ := at(f, PeopleNeeding, AllSources)
 			if hidden[reached] || hidden[needing] {

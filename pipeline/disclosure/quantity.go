@@ -1,0 +1,87 @@
+package disclosure
+
+import "strings"
+
+// A quantity is one number about a unit, a group and a year that several published
+// cells show: the poor count is poor_households, poor_rate's numerator and mpi_h's,
+// and a twelfth of mpi_a's denominator. The audit reasons over quantities, so that a
+// number published once is known everywhere it appears.
+type quantity string
+
+// Quantities the relations of DESIGN 6 tie together.
+const (
+	qHouseholds quantity = "households"
+	qPoor       quantity = "poor"
+	qNear       quantity = "near"
+	qPoorNear   quantity = "poor_near"
+	qEscaped    quantity = "escaped"
+	qNewly      quantity = "newly"
+	qRelapsed   quantity = "relapsed"
+	qRecent     quantity = "recent"
+	qDepSum     quantity = "dep_sum" // deprivations of the poor: mpi_a's and mpi_m0's numerator
+	qChildren   quantity = "children"
+	qInSchool   quantity = "in_school"
+	qMembers    quantity = "members"
+	qInsured    quantity = "insured"
+	qWaterOK    quantity = "water_ok"
+	qLatrineOK  quantity = "latrine_ok"
+)
+
+func qDep(code string) quantity      { return quantity("dep:" + code) }
+func qCensored(code string) quantity { return quantity("cen:" + code) }
+
+// shows says which quantities a figure's numerator and denominator are; the
+// denominator is mult times its quantity (mpi_a's is 12 x poor). den is "" for counts.
+func shows(ind string) (num, den quantity, mult int64) {
+	switch ind {
+	case "households":
+		return qHouseholds, "", 1
+	case "poor_households":
+		return qPoor, "", 1
+	case "poor_rate", "mpi_h":
+		return qPoor, qHouseholds, 1
+	case "near_poor_households":
+		return qNear, "", 1
+	case "near_poor_rate":
+		return qNear, qHouseholds, 1
+	case "poor_near_poor_households":
+		return qPoorNear, "", 1
+	case "escaped":
+		return qEscaped, "", 1
+	case "newly_poor":
+		return qNewly, "", 1
+	case "relapsed":
+		return qRelapsed, "", 1
+	case "recently_escaped_households":
+		return qRecent, "", 1
+	case "mpi_a":
+		return qDepSum, qPoor, 12
+	case "mpi_m0":
+		return qDepSum, qHouseholds, 12
+	case "school_attendance_rate":
+		return qInSchool, qChildren, 1
+	case "health_insurance_rate":
+		return qInsured, qMembers, 1
+	case "clean_water_rate":
+		return qWaterOK, qPoorNear, 1
+	case "hygienic_latrine_rate":
+		return qLatrineOK, qPoorNear, 1
+	}
+	if c, ok := strings.CutPrefix(ind, "dep_"); ok {
+		return qDep(strings.TrimSuffix(c, "_rate")), qPoorNear, 1
+	}
+	if c, ok := strings.CutPrefix(ind, "censored_"); ok {
+		return qCensored(strings.TrimSuffix(c, "_rate")), qHouseholds, 1
+	}
+	return "", "", 0
+}
+
+// householdCount reports whether a quantity counts households (bounded by the unit's
+// households) rather than people or deprivations.
+func householdCount(q quantity) bool {
+	switch q {
+	case qDepSum, qChildren, qInSchool, qMembers, qInsured, qHouseholds:
+		return false
+	}
+	return true
+}
