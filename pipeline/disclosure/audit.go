@@ -57,7 +57,7 @@ func (p *protector) targets(m *model) map[qkey]target {
 	k := float64(p.k)
 	for i := range p.primaries {
 		f := p.fig(i)
-		nq, dq, mult := shows(f.Indicator)
+		nq, dq, mult := shows(f.Indicator, p.total(f.Year))
 		if nq == "" {
 			continue
 		}

@@ -83,6 +83,7 @@ func ProtectTree(t *indicator.Table, k int, tree Tree) (Report, error) {
 	p := &protector{t: t, k: int64(k), hidden: make([]bool, 2*len(t.Figures))}
 	p.t.Reindex()
 	p.fr = p.frame(tree)
+	p.std = p.standards()
 	p.primaries = map[int]bool{}
 	p.preset()
 	p.primary()
@@ -156,6 +157,8 @@ type protector struct {
 	// auditFailures lists the quantities the audit still finds too closely
 	// determined once nothing more may be withheld.
 	auditFailures []string
+	// std is what the model knows of each year's standard (see standards).
+	std map[int]yearStandard
 }
 
 func (p *protector) fig(i int) *indicator.Figure { return &p.t.Figures[i] }

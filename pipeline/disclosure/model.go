@@ -1,9 +1,5 @@
 package disclosure
 
-import (
-	"github.com/minhtien/portal/pipeline/indicator"
-)
-
 // qkey locates a quantity.
 type qkey struct {
 	year  int
@@ -41,11 +37,12 @@ type model struct {
 	byVar [][]int // the rows naming each variable
 	lo    []float64
 	hi    []float64
+	std   map[int]yearStandard // each year's standard, as the table shows it
 }
 
 // buildModel reads which quantities the current withholding hides.
 func (p *protector) buildModel() *model {
-	m := &model{known: map[qkey]int64{}, index: map[qkey]int{}, cells: map[qkey][]cell{}}
+	m := &model{known: map[qkey]int64{}, index: map[qkey]int{}, cells: map[qkey][]cell{}, std: p.std}
 	value := map[qkey]int64{}
 	var order []qkey
 	see := func(k qkey, v int64, c cell) {
@@ -64,7 +61,7 @@ func (p *protector) buildModel() *model {
 		if p.absent(i) {
 			continue
 		}
-		nq, dq, mult := shows(f.Indicator)
+		nq, dq, mult := shows(f.Indicator, p.total(f.Year))
 		if nq == "" {
 			continue
 		}
@@ -116,22 +113,13 @@ func (m *model) exists(k qkey) bool {
 	return ok
 }
 
-// everyQuantity lists the quantities summed from children to parents and bounded
-// by their all-households value.
-var everyQuantity = func() []quantity {
+// everyQuantity lists the quantities of a year summed from children to parents and
+// bounded by their all-households value: the deprivations are those of the year's
+// own standard.
+func (m *model) everyQuantity(y int) []quantity {
 	out := []quantity{qHouseholds, qPoor, qNear, qPoorNear, qEscaped, qNewly, qRelapsed, qRecent, qDepSum, qChildren, qInSchool, qMembers, qInsured, qWaterOK, qLatrineOK}
-	for _, n := range depCodes() {
+	for _, n := range m.std[y].deps {
 		out = append(out, qDep(n), qCensored(n))
-	}
-	return out
-}()
-
-func depCodes() []string {
-	var out []string
-	for _, d := range indicator.Definitions {
-		if len(d.Code) > 4 && d.Code[:4] == "dep_" {
-			out = append(out, d.Code[4:len(d.Code)-5])
-		}
 	}
 	return out
 }
@@ -146,7 +134,7 @@ func (m *model) relations(fr frame) {
 					m.flowRelations(fr.years[:yi+1], u, g)
 				}
 				if g != "all" {
-					for _, q := range everyQuantity {
+					for _, q := range m.everyQuantity(y) {
 						m.lin(false, []qkey{{y, u, g, q}, {y, u, "all", q}}, []float64{1, -1})
 					}
 				}
@@ -155,7 +143,7 @@ func (m *model) relations(fr frame) {
 				if len(fr.children[parent]) == 0 {
 					continue
 				}
-				for _, q := range everyQuantity {
+				for _, q := range m.everyQuantity(y) {
 					ks := []qkey{{y, parent, g, q}}
 					cs := []float64{1}
 					for _, c := range fr.children[parent] {
@@ -175,17 +163,23 @@ func (m *model) unitRelations(y int, u, g string) {
 	m.lin(true, []qkey{k(qPoorNear), k(qPoor), k(qNear)}, []float64{1, -1, -1})
 	m.lin(true, []qkey{k(qDep("water")), k(qWaterOK), k(qPoorNear)}, []float64{1, 1, -1})
 	m.lin(true, []qkey{k(qDep("sanitation")), k(qLatrineOK), k(qPoorNear)}, []float64{1, 1, -1})
+	ys := m.std[y]
 	censored := []qkey{k(qDepSum)}
 	cs := []float64{1}
-	for _, n := range depCodes() {
+	for _, n := range ys.deps {
 		censored = append(censored, k(qCensored(n)))
 		cs = append(cs, -1)
 		m.lin(false, []qkey{k(qDep(n)), k(qPoorNear)}, []float64{1, -1})
 		m.lin(false, []qkey{k(qCensored(n)), k(qPoor)}, []float64{1, -1})
 		m.lin(false, []qkey{k(qCensored(n)), k(qDep(n))}, []float64{1, -1})
 	}
-	m.lin(true, censored, cs)
-	for _, q := range everyQuantity {
+	if !ys.weighted && len(ys.deps) > 0 {
+		// Under unequal weights dep_sum is a weighted sum of the censored counts,
+		// which this relation of plain sums cannot state (as in equations); a table
+		// without deprivation figures states nothing about it.
+		m.lin(true, censored, cs)
+	}
+	for _, q := range m.everyQuantity(y) {
 		if householdCount(q) {
 			m.lin(false, []qkey{k(q), k(qHouseholds)}, []float64{1, -1})
 		}
@@ -194,7 +188,7 @@ func (m *model) unitRelations(y int, u, g string) {
 	m.lin(false, []qkey{k(qLatrineOK), k(qPoorNear)}, []float64{1, -1})
 	m.lin(false, []qkey{k(qInSchool), k(qChildren)}, []float64{1, -1})
 	m.lin(false, []qkey{k(qInsured), k(qMembers)}, []float64{1, -1})
-	m.lin(false, []qkey{k(qDepSum), k(qPoor)}, []float64{1, -12})
+	m.lin(false, []qkey{k(qDepSum), k(qPoor)}, []float64{1, -float64(ys.total)})
 	m.lin(false, []qkey{k(qNewly), k(qRelapsed), k(qPoor)}, []float64{1, 1, -1})
 }
 

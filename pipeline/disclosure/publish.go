@@ -17,7 +17,7 @@ func (p *protector) publishBounds(m *model) {
 		if f.Flag != indicator.FlagSuppressed {
 			continue
 		}
-		nq, dq, mult := shows(f.Indicator)
+		nq, dq, mult := shows(f.Indicator, p.total(f.Year))
 		if nq == "" {
 			continue
 		}

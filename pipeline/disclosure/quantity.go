@@ -31,8 +31,10 @@ func qDep(code string) quantity      { return quantity("dep:" + code) }
 func qCensored(code string) quantity { return quantity("cen:" + code) }
 
 // shows says which quantities a figure's numerator and denominator are; the
-// denominator is mult times its quantity (mpi_a's is 12 x poor). den is "" for counts.
-func shows(ind string) (num, den quantity, mult int64) {
+// denominator is mult times its quantity (mpi_a's is the year's total weight x poor,
+// and total is that weight: the number of indicators of an unweighted standard). den
+// is "" for counts.
+func shows(ind string, total int64) (num, den quantity, mult int64) {
 	switch ind {
 	case "households":
 		return qHouseholds, "", 1
@@ -55,9 +57,9 @@ func shows(ind string) (num, den quantity, mult int64) {
 	case "recently_escaped_households":
 		return qRecent, "", 1
 	case "mpi_a":
-		return qDepSum, qPoor, 12
+		return qDepSum, qPoor, total
 	case "mpi_m0":
-		return qDepSum, qHouseholds, 12
+		return qDepSum, qHouseholds, total
 	case "school_attendance_rate":
 		return qInSchool, qChildren, 1
 	case "health_insurance_rate":
@@ -85,3 +87,52 @@ func householdCount(q quantity) bool {
 	}
 	return true
 }
+
+// yearStandard is what the model needs of the standard a year was computed under:
+// its deprivation indicators (the codes of its dep_ figures, in table order), its
+// total weight (mpi_a's denominator over the poor count) and whether it weighs its
+// indicators unequally, when mpi_a's numerator is a weighted sum of the censored
+// counts rather than their sum.
+type yearStandard struct {
+	deps     []string
+	total    int64
+	weighted bool
+}
+
+// standards reads each year's standard from the table itself: the deprivation
+// figures it has, and the total weight from any mpi_a (or mpi_m0) over a non-zero
+// poor (or household) count. With none, every mpi_a and mpi_m0 is 0 over 0 and the
+// total matters to no relation; it is then taken as the number of indicators.
+func (p *protector) standards() map[int]yearStandard {
+	out := map[int]yearStandard{}
+	seen := map[int]map[string]bool{}
+	over := map[string]string{"mpi_a": "poor_households", "mpi_m0": "households"}
+	for i := range p.t.Figures {
+		f := p.fig(i)
+		ys := out[f.Year]
+		if seen[f.Year] == nil {
+			seen[f.Year] = map[string]bool{}
+			ys.weighted = p.t.Weighted[f.Year]
+		}
+		if c, ok := strings.CutPrefix(f.Indicator, "dep_"); ok && !seen[f.Year][c] {
+			seen[f.Year][c] = true
+			ys.deps = append(ys.deps, strings.TrimSuffix(c, "_rate"))
+		}
+		if base, ok := over[f.Indicator]; ok && f.Den > 0 && ys.total == 0 {
+			if j, ok := p.find(slot{f.Year, f.UnitCode, f.Group, base}); ok && p.fig(j).Num > 0 {
+				ys.total = f.Den / p.fig(j).Num
+			}
+		}
+		out[f.Year] = ys
+	}
+	for y, ys := range out {
+		if ys.total == 0 {
+			ys.total = int64(max(len(ys.deps), 1))
+			out[y] = ys
+		}
+	}
+	return out
+}
+
+// total is the total weight of a year's standard.
+func (p *protector) total(year int) int64 { return p.std[year].total }
