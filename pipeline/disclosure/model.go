@@ -1,5 +1,7 @@
 package disclosure
 
+import "github.com/minhtien/portal/pipeline/indicator"
+
 // qkey locates a quantity.
 type qkey struct {
 	year  int
@@ -58,7 +60,9 @@ func (p *protector) buildModel() *model {
 	}
 	for i := range p.t.Figures {
 		f := p.fig(i)
-		if p.absent(i) {
+		if f.Flag == indicator.FlagNotAvailable {
+			// A figure that is not available publishes no number, and its zeros are
+			// not always the truth (a rate the year's standard does not measure).
 			continue
 		}
 		nq, dq, mult := shows(f.Indicator, p.total(f.Year))
