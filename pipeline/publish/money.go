@@ -36,7 +36,7 @@ var supportColumns = []column{
 var moneyChartColumns = []column{
 	indicatorColumns[0], indicatorColumns[2],
 	{"funding_group", "string", "Nhóm nguồn vốn trên biểu đồ: central (ngân sách trung ương), local (ngân sách tỉnh, huyện, xã), policy_bank_credit (vốn vay ưu đãi), funds_other (quỹ xã hội và nguồn khác)", "Funding group on the chart: central (central budget), local (provincial, district and commune budgets), policy_bank_credit (preferential loans), funds_other (social funds and other sources)"},
-	{"amount_vnd", "integer", "Số tiền, đồng (trên biểu đồ tính bằng triệu đồng)", "Amount in đồng (drawn in millions of đồng)"},
+	{"amount_vnd", "integer", "Số tiền, đồng (trên biểu đồ tính bằng triệu đồng); chỉ cộng các số tiền được công bố, không gồm số tiền bị ẩn để bảo vệ hộ gia đình", "Amount in đồng (drawn in millions of đồng); the sum of the published amounts only, without any amount withheld to protect a household"},
 }
 
 // SupportColumns are the columns of support.csv, in order.
@@ -339,7 +339,9 @@ func (w *writer) moneyData() moneyJSON {
 			byProg[f.Programme].add(f)
 			for _, g := range fundingGroups {
 				for _, s := range g.sources {
-					if s == f.FundingSource {
+					// A withheld amount (one household's grant) is never drawn: the
+					// bar is the sum of the published amounts.
+					if s == f.FundingSource && f.Flag == "" {
 						my.byGroup[g.code] += f.Num
 					}
 				}
