@@ -150,31 +150,40 @@ func looksLikeIdentifierBytes(v []byte) string {
 // digitRunKind walks the digit runs of v (skipping separators when compact) and
 // returns "looks_like_phone" for the first run that is a mobile number.
 func digitRunKind(v []byte, compact bool) string {
+	if anyDigitRun(v, compact, isMobileRun) {
+		return "looks_like_phone"
+	}
+	return ""
+}
+
+// isMobileRun reports whether a digit run of length n, whose first digits are d, is
+// a Vietnamese mobile number: 0 and nine digits, or 84 and nine.
+func isMobileRun(d []byte, n int) bool {
+	switch {
+	case n == 10 && d[0] == '0':
+		return isMobilePrefix(d[1])
+	case n == 11 && d[0] == '8' && d[1] == '4':
+		return isMobilePrefix(d[2])
+	}
+	return false
+}
+
+// anyDigitRun walks the digit runs of v (skipping separators when compact) and
+// reports whether match holds for one of them. match gets the run's first digits (at
+// most 32) and its whole length; it is a plain function, so the walk allocates
+// nothing on the review reader's path.
+func anyDigitRun(v []byte, compact bool, match func(d []byte, n int) bool) bool {
 	var run [32]byte
 	n := 0 // length of the current run; only the first digits matter beyond its length
-	flush := func() string {
-		if n == 0 {
-			return ""
-		}
-		d := run[:min(n, len(run))]
-		defer func() { n = 0 }()
-		switch {
-		case n == 10 && d[0] == '0':
-			if isMobilePrefix(d[1]) {
-				return "looks_like_phone"
-			}
-		case n == 11 && d[0] == '8' && d[1] == '4':
-			if isMobilePrefix(d[2]) {
-				return "looks_like_phone"
-			}
-		}
-		return ""
+	flush := func() bool {
+		found := n > 0 && match(run[:min(n, len(run))], n)
+		n = 0
+		return found
 	}
 	for i := 0; i < len(v); {
-		c := v[i]
-		if isDigit(c) {
+		if isDigit(v[i]) {
 			if n < len(run) {
-				run[n] = c
+				run[n] = v[i]
 			}
 			n++
 			i++
@@ -186,8 +195,8 @@ func digitRunKind(v []byte, compact bool) string {
 				continue
 			}
 		}
-		if k := flush(); k != "" {
-			return k
+		if flush() {
+			return true
 		}
 		i++
 	}

@@ -117,35 +117,12 @@ func groupsHoldIDBytes(v []byte) bool {
 // structuredRun reports whether a run of exactly 12 digits of v (with the separators
 // skipped when compact) has the structure of a citizen-ID number.
 func structuredRun(v []byte, compact bool) bool {
-	var run [12]byte
-	n := 0
-	flush := func() bool {
-		found := n == 12 && hasCitizenStructure(run[:])
-		n = 0
-		return found
-	}
-	for i := 0; i < len(v); {
-		if isDigit(v[i]) {
-			if n < len(run) {
-				run[n] = v[i]
-			}
-			n++
-			i++
-			continue
-		}
-		if compact {
-			if w := separatorWidth(v[i:]); w > 0 {
-				i += w
-				continue
-			}
-		}
-		if flush() {
-			return true
-		}
-		i++
-	}
-	return flush()
+	return anyDigitRun(v, compact, isCitizenRun)
 }
+
+// isCitizenRun reports whether a digit run is exactly 12 digits with the structure
+// of a citizen-ID number.
+func isCitizenRun(d []byte, n int) bool { return n == 12 && hasCitizenStructure(d) }
 
 // isHexWord reports whether v is written in hexadecimal, as a hash is: digits and
 // letters a-f only (or A-F only), with at least one letter.
