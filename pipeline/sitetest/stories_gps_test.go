@@ -26,21 +26,9 @@ func TestSiteNeverPublishesGPS(t *testing.T) {
 	if testing.Short() {
 		t.Skip("builds the whole site")
 	}
-	repo, err := paths.FindRoot(".")
-	if err != nil {
-		t.Fatal(err)
-	}
-	tmp := t.TempDir()
-	if err := os.CopyFS(filepath.Join(tmp, "site"), os.DirFS(filepath.Join(repo, "site"))); err != nil {
-		t.Fatal(err)
-	}
-	os.RemoveAll(filepath.Join(tmp, "site", "resources")) // no cached renditions
+	repo, tmp := hugoSandbox(t)
 	stories := filepath.Join(tmp, "content", "stories")
 	if err := os.CopyFS(stories, os.DirFS(filepath.Join(repo, "content", "stories"))); err != nil {
-		t.Fatal(err)
-	}
-	// The synthetic commune's data, never data/, which may hold sealed real data.
-	if err := sample.WriteCommune(filepath.Join(tmp, "data")); err != nil {
 		t.Fatal(err)
 	}
 	l := paths.New(tmp, "", "", "", "")
@@ -120,4 +108,25 @@ func TestSiteNeverPublishesGPS(t *testing.T) {
 	if renditions == 0 {
 		t.Error("no resized copy of the photo was published")
 	}
+}
+
+// hugoSandbox makes a temporary repository for running Hugo on the real templates:
+// a copy of site/ without cached renditions and the synthetic commune's data (never
+// data/, which may hold a commune's sealed real data). It returns the repository the
+// test runs in and the sandbox.
+func hugoSandbox(t *testing.T) (repo, tmp string) {
+	t.Helper()
+	repo, err := paths.FindRoot(".")
+	if err != nil {
+		t.Fatal(err)
+	}
+	tmp = t.TempDir()
+	if err := os.CopyFS(filepath.Join(tmp, "site"), os.DirFS(filepath.Join(repo, "site"))); err != nil {
+		t.Fatal(err)
+	}
+	os.RemoveAll(filepath.Join(tmp, "site", "resources")) // no cached renditions
+	if err := sample.WriteCommune(filepath.Join(tmp, "data")); err != nil {
+		t.Fatal(err)
+	}
+	return repo, tmp
 }

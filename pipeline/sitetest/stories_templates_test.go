@@ -23,20 +23,12 @@ func TestTemplatesRefuseWhatCheckRefuses(t *testing.T) {
 	if testing.Short() {
 		t.Skip("runs Hugo for each fixture")
 	}
-	repo, err := paths.FindRoot(".")
-	if err != nil {
-		t.Fatal(err)
-	}
-	tmp := t.TempDir()
-	if err := os.CopyFS(filepath.Join(tmp, "site"), os.DirFS(filepath.Join(repo, "site"))); err != nil {
-		t.Fatal(err)
-	}
-	os.RemoveAll(filepath.Join(tmp, "site", "resources"))
+	repo, tmp := hugoSandbox(t)
 	content := filepath.Join(tmp, "content")
 	if err := os.MkdirAll(content, 0o755); err != nil {
 		t.Fatal(err)
 	}
-	l := paths.New(tmp, filepath.Join(repo, "data"), "", "", "")
+	l := paths.New(tmp, "", "", "", "")
 	if _, err := assemble.Build(context.Background(), assemble.Options{Layout: l, NoSite: true, Lang: "en", Getenv: func(string) string { return "" }, Log: io.Discard}); err != nil {
 		t.Fatal(err)
 	}
