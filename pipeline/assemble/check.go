@@ -16,6 +16,7 @@ import (
 	"github.com/minhtien/portal/pipeline/config"
 	"github.com/minhtien/portal/pipeline/indicator"
 	"github.com/minhtien/portal/pipeline/paths"
+	"github.com/minhtien/portal/pipeline/problem"
 	"github.com/minhtien/portal/pipeline/publish"
 	"github.com/minhtien/portal/pipeline/review"
 	"github.com/minhtien/portal/pipeline/seal"
@@ -47,15 +48,15 @@ type Inputs struct {
 	Years []int
 	Rows  int
 	// Problems are every data problem found, errors and warnings.
-	Problems []review.Problem
+	Problems []problem.Problem
 	// StoryProblems are every problem found in the officers' stories.
-	StoryProblems []story.Problem
+	StoryProblems []problem.Problem
 	// Stories is how many story folders were checked.
 	Stories int
 	// Support is the support delivered and money spent (data/support), empty when the
 	// folder does not exist; SupportProblems are the problems found in it.
 	Support         *support.Dataset
-	SupportProblems []support.Problem
+	SupportProblems []problem.Problem
 	// Snapshot, for a build without the key, is the latest release's protected
 	// figures, which are rendered instead of new ones; nil when the data was read.
 	Snapshot *publish.Snapshot
@@ -74,14 +75,10 @@ type Finding struct {
 // Findings lists the problems of the review data and of the stories together.
 func (in *Inputs) Findings() []Finding {
 	var out []Finding
-	for _, p := range in.Problems {
-		out = append(out, Finding{p.File, p.Village, p.Severity == review.SeverityError, p.Message})
-	}
-	for _, p := range in.StoryProblems {
-		out = append(out, Finding{p.File, "", p.Severity == story.SeverityError, p.Message})
-	}
-	for _, p := range in.SupportProblems {
-		out = append(out, Finding{p.File, p.Village, p.Severity == review.SeverityError, p.Message})
+	for _, ps := range [][]problem.Problem{in.Problems, in.StoryProblems, in.SupportProblems} {
+		for _, p := range ps {
+			out = append(out, Finding{p.File, p.Village, p.Severity == problem.SeverityError, p.Message})
+		}
 	}
 	return out
 }
@@ -197,7 +194,7 @@ func load(l paths.Layout, getenv func(string) string, lang string, forceStream b
 			return nil, err
 		}
 		if len(files) == 0 {
-			in.Problems = append(in.Problems, review.Problem{File: l.Reviews(), Code: "no_files"})
+			in.Problems = append(in.Problems, problem.Problem{Catalogue: review.Messages, File: l.Reviews(), Code: "no_files"})
 		}
 	} else {
 		ds, problems, err := review.Read(l.Reviews(), rules, opener(getenv))

@@ -7,6 +7,7 @@ import (
 	"github.com/minhtien/portal/pipeline/disclosure"
 	"github.com/minhtien/portal/pipeline/indicator"
 	"github.com/minhtien/portal/pipeline/paths"
+	"github.com/minhtien/portal/pipeline/problem"
 	"github.com/minhtien/portal/pipeline/review"
 )
 
@@ -181,7 +182,7 @@ func loadScale(l paths.Layout, getenv func(string) string, lang string, in *Inpu
 		return nil, err
 	}
 	if len(files) == 0 {
-		in.Problems = append(in.Problems, review.Problem{File: l.Reviews(), Code: "no_files"})
+		in.Problems = append(in.Problems, problem.Problem{Catalogue: review.Messages, File: l.Reviews(), Code: "no_files"})
 	}
 	for _, f := range in.Findings() {
 		if f.Error {

@@ -5,6 +5,7 @@ import (
 	"os"
 
 	"github.com/minhtien/portal/pipeline/indicator"
+	"github.com/minhtien/portal/pipeline/problem"
 	"github.com/minhtien/portal/pipeline/review"
 	"github.com/minhtien/portal/pipeline/seal"
 )
@@ -28,22 +29,22 @@ func reviewBytes(paths []string) int64 {
 // memory grows with the number of units and households' compact history, not with
 // the files. The sums are discarded when any file has an error. rulesFor gives the
 // rules of each review year (the communes that exist change with the years).
-func streamReviews(paths []string, rulesFor func(year int) review.Rules, spec indicator.Spec, open review.Opener) (*indicator.Aggregator, []int, int, []review.Problem, error) {
+func streamReviews(paths []string, rulesFor func(year int) review.Rules, spec indicator.Spec, open review.Opener) (*indicator.Aggregator, []int, int, []problem.Problem, error) {
 	type yearFile struct {
 		year int
 		path string
 	}
 	var files []yearFile
 	seen := map[int]string{}
-	var problems []review.Problem
+	var problems []problem.Problem
 	for _, p := range paths {
 		y, ok := review.YearFromName(p)
 		if !ok {
-			problems = append(problems, review.Problem{File: p, Code: "bad_file_name"})
+			problems = append(problems, problem.Problem{Catalogue: review.Messages, File: p, Code: "bad_file_name"})
 			continue
 		}
 		if other, dup := seen[y]; dup {
-			problems = append(problems, review.Problem{File: p, Code: "duplicate_year", Args: []any{y, other}})
+			problems = append(problems, problem.Problem{Catalogue: review.Messages, File: p, Code: "duplicate_year", Args: []any{y, other}})
 			continue
 		}
 		seen[y] = p
@@ -78,7 +79,7 @@ func streamReviews(paths []string, rulesFor func(year int) review.Rules, spec in
 			}
 		}
 		var res review.StreamResult
-		var ps []review.Problem
+		var ps []problem.Problem
 		var err error
 		if seal.IsSealed(f.path) {
 			b, oerr := open(f.path)
@@ -99,7 +100,7 @@ func streamReviews(paths []string, rulesFor func(year int) review.Rules, spec in
 		problems = append(problems, ps...)
 		// This review's reappearances are the ones added since the last.
 		for _, r := range agg.Reappeared()[warned:] {
-			problems = append(problems, review.Problem{File: f.path, Line: r.Line, Village: r.Village, Code: "reappeared", Args: []any{r.Missing}, Severity: review.SeverityWarning})
+			problems = append(problems, problem.Problem{Catalogue: review.Messages, File: f.path, Line: r.Line, Village: r.Village, Code: "reappeared", Args: []any{r.Missing}, Severity: problem.SeverityWarning})
 		}
 		warned = len(agg.Reappeared())
 		years = append(years, f.year)

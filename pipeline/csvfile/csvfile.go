@@ -14,40 +14,36 @@ import (
 	"unicode/utf8"
 
 	"github.com/gocarina/gocsv"
+
+	"github.com/minhtien/portal/pipeline/problem"
 )
 
 // BOM is the byte-order mark Excel writes at the start of a "CSV UTF-8" file. Readers
 // drop it before counting columns, as editors do not show it.
 var BOM = []byte{0xEF, 0xBB, 0xBF}
 
-// Fault is a problem with the form of a file, found before its contract's rules
-// apply: a code of the message catalogues, where it is (1-based; 0 when the whole
-// file or line is meant) and the message's arguments. Each reader turns faults into
-// its own Problem.
-type Fault struct {
-	Code      string
-	Line, Col int
-	Args      []any
-	Warning   bool // the file is still read
-}
+// The problems this package finds in a file's form (found before its contract's rules
+// apply) carry a code of the readers' catalogues, a position (1-based; 0 when the
+// whole file or line is meant) and the message's arguments, but neither a file name
+// nor a catalogue: each reader words them with its own.
 
-// Encoding returns the fault that keeps b, a whole file without its byte-order mark,
+// Encoding returns the problem that keeps b, a whole file without its byte-order mark,
 // from being read as CSV text: empty, UTF-16, not UTF-8 (at its first bad byte), or
 // with a line over MaxLineBytes.
-func Encoding(b []byte) (Fault, bool) {
+func Encoding(b []byte) (problem.Problem, bool) {
 	switch {
 	case len(bytes.TrimSpace(b)) == 0:
-		return Fault{Code: "empty_file"}, true
+		return problem.Problem{Code: "empty_file"}, true
 	case UTF16(b):
-		return Fault{Code: "utf16"}, true
+		return problem.Problem{Code: "utf16"}, true
 	case !utf8.Valid(b):
 		line, col := InvalidUTF8At(b)
-		return Fault{Code: "not_utf8", Line: line, Col: col}, true
+		return problem.Problem{Code: "not_utf8", Line: line, Col: col}, true
 	}
 	if line, long := LongLine(b); long {
-		return LongLineFault(line), true
+		return LongLineProblem(line), true
 	}
-	return Fault{}, false
+	return problem.Problem{}, false
 }
 
 // UTF16 reports whether b starts with a UTF-16 byte-order mark, as the "Unicode Text"
@@ -132,7 +128,7 @@ func (s *sliceReader) ReadAll() ([][]string, error) {
 // unread, and left out. The files kept are returned in year order; a file
 // that cannot be opened (a missing key, a damaged ciphertext) stops the reading.
 func Years[F any](paths []string, open func(string) ([]byte, error),
-	parse func(path string, b []byte) (F, int, bool), dup func(path string, year int, first string), tooBig func(path string, f Fault)) ([]F, error) {
+	parse func(path string, b []byte) (F, int, bool), dup func(path string, year int, first string), tooBig func(path string, f problem.Problem)) ([]F, error) {
 	if open == nil {
 		open = os.ReadFile
 	}

@@ -4,6 +4,8 @@ import (
 	"encoding/csv"
 	"slices"
 	"strings"
+
+	"github.com/minhtien/portal/pipeline/problem"
 )
 
 // Contract is what a header is checked against.
@@ -20,16 +22,16 @@ type Contract struct {
 // CheckHeader trims the spaces around the names of header, in place, and checks them
 // against c: separator, spaces (a warning), personal-looking, unknown, duplicate and
 // missing columns, or no contract name at all. r is the reader header came from, for
-// the columns of its fields. Every fault goes to report, in order. It returns, for
+// the columns of its fields. Every problem goes to report, in order. It returns, for
 // each position, the index of its column in c.Columns, or -1.
-func CheckHeader(r *csv.Reader, header []string, c Contract, report func(Fault)) []int {
+func CheckHeader(r *csv.Reader, header []string, c Contract, report func(problem.Problem)) []int {
 	cols := make([]int, len(header))
 	for i := range cols {
 		cols[i] = -1
 	}
 	hline, _ := r.FieldPos(0)
 	if len(header) == 1 && strings.ContainsAny(header[0], ";\t") {
-		report(Fault{Code: "wrong_separator", Line: hline, Col: 1})
+		report(problem.Problem{Code: "wrong_separator", Line: hline, Col: 1})
 		return cols
 	}
 	raw := slices.Clone(header)
@@ -50,7 +52,7 @@ func CheckHeader(r *csv.Reader, header []string, c Contract, report func(Fault))
 	for i, name := range header {
 		line, col := r.FieldPos(i)
 		if name != raw[i] && known > 0 {
-			report(Fault{Code: "header_spaces", Line: line, Col: col, Args: []any{shown(name)}, Warning: true})
+			report(problem.Problem{Code: "header_spaces", Line: line, Col: col, Args: []any{shown(name)}, Severity: problem.SeverityWarning})
 		}
 		if c.Personal(name) {
 			s := shown(name)
@@ -59,30 +61,30 @@ func CheckHeader(r *csv.Reader, header []string, c Contract, report func(Fault))
 				// "address" here may be a family's address.
 				s = "…"
 			}
-			report(Fault{Code: "personal_column", Line: line, Col: col, Args: []any{s}})
+			report(problem.Problem{Code: "personal_column", Line: line, Col: col, Args: []any{s}})
 			continue
 		}
 		j := slices.Index(c.Columns, name)
 		if j < 0 {
 			if known > 0 {
-				report(Fault{Code: "unknown_column", Line: line, Col: col, Args: []any{shown(name)}})
+				report(problem.Problem{Code: "unknown_column", Line: line, Col: col, Args: []any{shown(name)}})
 			}
 			continue
 		}
 		if seen[name] {
-			report(Fault{Code: "duplicate_column", Line: line, Col: col, Args: []any{name}})
+			report(problem.Problem{Code: "duplicate_column", Line: line, Col: col, Args: []any{name}})
 		}
 		seen[name] = true
 		cols[i] = j
 	}
 	if known == 0 {
 		// No name of the contract at all: the first line is data, not a header.
-		report(Fault{Code: "no_header", Line: hline})
+		report(problem.Problem{Code: "no_header", Line: hline})
 		return cols
 	}
 	for _, name := range c.Columns {
 		if !seen[name] {
-			report(Fault{Code: "missing_column", Line: hline, Args: []any{name}})
+			report(problem.Problem{Code: "missing_column", Line: hline, Args: []any{name}})
 		}
 	}
 	return cols

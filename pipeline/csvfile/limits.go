@@ -4,6 +4,8 @@ import (
 	"bytes"
 	"fmt"
 	"os"
+
+	"github.com/minhtien/portal/pipeline/problem"
 )
 
 // The bounds of the officers' CSV files, so that a damaged or hostile file is
@@ -22,15 +24,15 @@ const (
 	MaxStreamedFileBytes = 64 << 30
 )
 
-// TooLarge returns the fault of a file over limit bytes, from its size on disk,
+// TooLarge returns the problem of a file over limit bytes, from its size on disk,
 // without reading it; ok is false when the file is within the limit or cannot be
 // stat'ed (opening it then says why).
-func TooLarge(path string, limit int64) (Fault, bool) {
+func TooLarge(path string, limit int64) (problem.Problem, bool) {
 	st, err := os.Stat(path)
 	if err != nil || st.Size() <= limit {
-		return Fault{}, false
+		return problem.Problem{}, false
 	}
-	return Fault{Code: "file_too_large", Args: []any{(st.Size() + 1<<20 - 1) >> 20, limit >> 20}}, true
+	return problem.Problem{Code: "file_too_large", Args: []any{(st.Size() + 1<<20 - 1) >> 20, limit >> 20}}, true
 }
 
 // LongLine returns the 1-based number of the first line of b longer than
@@ -54,9 +56,9 @@ func LongLine(b []byte) (int, bool) {
 	return 0, false
 }
 
-// LongLineFault is the fault of a line over MaxLineBytes.
-func LongLineFault(line int) Fault {
-	return Fault{Code: "line_too_long", Line: line, Args: []any{MaxLineBytes >> 10}}
+// LongLineProblem is the problem of a line over MaxLineBytes.
+func LongLineProblem(line int) problem.Problem {
+	return problem.Problem{Code: "line_too_long", Line: line, Args: []any{MaxLineBytes >> 10}}
 }
 
 // RecordError is returned by a reader that met a record over MaxRecordBytes (or a
@@ -70,10 +72,10 @@ func (e *RecordError) Error() string {
 	return fmt.Sprintf("line %d: %s", e.Line, e.Code)
 }
 
-// Fault is the fault the error stands for.
-func (e *RecordError) Fault() Fault {
+// Problem is the problem the error stands for.
+func (e *RecordError) Problem() problem.Problem {
 	if e.Code == "line_too_long" {
-		return LongLineFault(e.Line)
+		return LongLineProblem(e.Line)
 	}
-	return Fault{Code: e.Code, Line: e.Line, Args: []any{MaxRecordBytes >> 20}}
+	return problem.Problem{Code: e.Code, Line: e.Line, Args: []any{MaxRecordBytes >> 20}}
 }

@@ -4,6 +4,8 @@ import (
 	"os"
 	"path/filepath"
 	"testing"
+
+	"github.com/minhtien/portal/pipeline/problem"
 )
 
 // TestYearsRefusesAFileTooLargeToRead: a sparse file over MaxWholeFileBytes is
@@ -17,10 +19,10 @@ func TestYearsRefusesAFileTooLargeToRead(t *testing.T) {
 		t.Skipf("no sparse files here: %v", err)
 	}
 	opened := false
-	var faults []Fault
+	var faults []problem.Problem
 	_, err := Years([]string{p}, func(string) ([]byte, error) { opened = true; return nil, nil },
 		func(string, []byte) (int, int, bool) { return 0, 2024, true }, nil,
-		func(_ string, f Fault) { faults = append(faults, f) })
+		func(_ string, f problem.Problem) { faults = append(faults, f) })
 	if err != nil || opened || len(faults) != 1 || faults[0].Code != "file_too_large" || faults[0].Args[0] != int64(2048) {
 		t.Errorf("err %v, opened %v, faults %v", err, opened, faults)
 	}

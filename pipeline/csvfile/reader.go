@@ -5,6 +5,8 @@ import (
 	"encoding/csv"
 	"io"
 	"strings"
+
+	"github.com/minhtien/portal/pipeline/problem"
 )
 
 // Reader reads the records of one file against a contract, reporting the problems of
@@ -12,12 +14,12 @@ import (
 // value, and a header followed by no row.
 type Reader struct {
 	Contract Contract
-	// Report receives every fault, in the order it is met in the file.
-	Report func(Fault)
+	// Report receives every problem of the file's form, in the order it is met in the file.
+	Report func(problem.Problem)
 	// Failed reports whether an error, not a warning, has been recorded so far: by
 	// Report or by the contract's own checks of the rows, which Reader does not see.
 	Failed func() bool
-	// QuoteAtRecord places quote faults as Syntax does without the text: on the line
+	// QuoteAtRecord places quote problems as Syntax does without the text: on the line
 	// their record starts.
 	QuoteAtRecord bool
 
@@ -72,16 +74,16 @@ func (r *Reader) Rows(keep func(rec []string, line int) bool) ([][]string, []int
 		line, _ := r.csv.FieldPos(0)
 		switch {
 		case len(rec) != r.width:
-			r.Report(Fault{Code: "ragged_row", Line: line, Col: 1, Args: []any{len(rec), r.width}})
+			r.Report(problem.Problem{Code: "ragged_row", Line: line, Col: 1, Args: []any{len(rec), r.width}})
 		case blank(rec):
-			r.Report(Fault{Code: "empty_row", Line: line, Col: 1})
+			r.Report(problem.Problem{Code: "empty_row", Line: line, Col: 1})
 		case keep(rec, line):
 			rows = append(rows, rec)
 			lines = append(lines, line)
 		}
 	}
 	if len(rows) == 0 && !r.Failed() {
-		r.Report(Fault{Code: "no_rows"})
+		r.Report(problem.Problem{Code: "no_rows"})
 	}
 	return rows, lines
 }
@@ -139,7 +141,7 @@ type Table[T any] struct {
 func Read[T any](r *Reader, name string, b []byte, start func(year int, header []string, cols []int) func(rec []string, line int) bool) (*Table[T], bool) {
 	year, ok := YearFromName(name)
 	if !ok {
-		r.Report(Fault{Code: "bad_file_name"})
+		r.Report(problem.Problem{Code: "bad_file_name"})
 		return nil, false
 	}
 	t := &Table[T]{Year: year}
@@ -155,7 +157,7 @@ func Read[T any](r *Reader, name string, b []byte, start func(year int, header [
 	}
 	recs, err := Decode[T](header, t.Rows)
 	if err != nil {
-		r.Report(Fault{Code: "decode_failed"})
+		r.Report(problem.Problem{Code: "decode_failed"})
 		t.Lines = nil
 		return t, true
 	}

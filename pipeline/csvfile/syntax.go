@@ -4,39 +4,41 @@ import (
 	"bytes"
 	"encoding/csv"
 	"errors"
+
+	"github.com/minhtien/portal/pipeline/problem"
 )
 
-// Syntax returns the fault err stands for, an error of a csv.Reader reading data.
+// Syntax returns the problem err stands for, an error of a csv.Reader reading data.
 //
 // With data, an unclosed quote is located where it opened, however many lines it
 // swallowed, and a quote error is a stray quote only when the quoted field closed on
 // the line where the error is. Without data (nil), only the line its record starts
-// on is known: the fault is placed there, without a column, and a quote error on
+// on is known: the problem is placed there, without a column, and a quote error on
 // that first line is taken for a stray quote.
-func Syntax(data []byte, err error) Fault {
+func Syntax(data []byte, err error) problem.Problem {
 	var pe *csv.ParseError
 	if !errors.As(err, &pe) {
-		return Fault{Code: "decode_failed"}
+		return problem.Problem{Code: "decode_failed"}
 	}
 	switch {
 	case errors.Is(pe.Err, csv.ErrQuote) && data == nil:
 		if pe.Line == pe.StartLine {
-			return Fault{Code: "stray_quote", Line: pe.Line, Col: pe.Column}
+			return problem.Problem{Code: "stray_quote", Line: pe.Line, Col: pe.Column}
 		}
-		return Fault{Code: "open_quote", Line: pe.StartLine}
+		return problem.Problem{Code: "open_quote", Line: pe.StartLine}
 	case errors.Is(pe.Err, csv.ErrQuote):
 		line, col, eof := quoteOpenedAt(data, pe.StartLine)
 		if !eof && line == pe.Line {
 			// "abc"x on one line: text after the closing quote, or an undoubled quote.
-			return Fault{Code: "stray_quote", Line: pe.Line, Col: pe.Column}
+			return problem.Problem{Code: "stray_quote", Line: pe.Line, Col: pe.Column}
 		}
 		// The quote opened on line ran on to the end of the file, or swallowed the
 		// following lines until another quote: it was left open where it opened.
-		return Fault{Code: "open_quote", Line: line, Col: col}
+		return problem.Problem{Code: "open_quote", Line: line, Col: col}
 	case errors.Is(pe.Err, csv.ErrBareQuote):
-		return Fault{Code: "bare_quote", Line: pe.Line, Col: pe.Column}
+		return problem.Problem{Code: "bare_quote", Line: pe.Line, Col: pe.Column}
 	default:
-		return Fault{Code: "open_quote", Line: pe.Line, Col: pe.Column}
+		return problem.Problem{Code: "open_quote", Line: pe.Line, Col: pe.Column}
 	}
 }
 

@@ -4,6 +4,8 @@ import (
 	"encoding/csv"
 	"strings"
 	"testing"
+
+	"github.com/minhtien/portal/pipeline/problem"
 )
 
 func TestQuoteOpenedAt(t *testing.T) {
@@ -35,12 +37,12 @@ func TestQuoteOpenedAt(t *testing.T) {
 func TestSyntaxWithoutText(t *testing.T) {
 	cases := []struct {
 		name, in      string
-		withText, not Fault
+		withText, not problem.Problem
 	}{
-		{"open across lines", "a,b\nc,\"d\ne,f\n", Fault{Code: "open_quote", Line: 2, Col: 3}, Fault{Code: "open_quote", Line: 2}},
+		{"open across lines", "a,b\nc,\"d\ne,f\n", problem.Problem{Code: "open_quote", Line: 2, Col: 3}, problem.Problem{Code: "open_quote", Line: 2}},
 		// encoding/csv places it at the closing quote.
-		{"text after the quote", "a,b\n\"c\"x,d\n", Fault{Code: "stray_quote", Line: 2, Col: 3}, Fault{Code: "stray_quote", Line: 2, Col: 3}},
-		{"bare quote", "a,b\nc\"d,e\n", Fault{Code: "bare_quote", Line: 2, Col: 2}, Fault{Code: "bare_quote", Line: 2, Col: 2}},
+		{"text after the quote", "a,b\n\"c\"x,d\n", problem.Problem{Code: "stray_quote", Line: 2, Col: 3}, problem.Problem{Code: "stray_quote", Line: 2, Col: 3}},
+		{"bare quote", "a,b\nc\"d,e\n", problem.Problem{Code: "bare_quote", Line: 2, Col: 2}, problem.Problem{Code: "bare_quote", Line: 2, Col: 2}},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {

@@ -9,6 +9,7 @@ import (
 	"testing"
 
 	"github.com/minhtien/portal/pipeline/indicator"
+	"github.com/minhtien/portal/pipeline/problem"
 	"github.com/minhtien/portal/pipeline/review"
 	"github.com/minhtien/portal/pipeline/sample"
 )
@@ -235,9 +236,9 @@ func BenchmarkPublishFigures(b *testing.B) {
 
 // hasErrors reports whether a problem is an error: status warnings are expected from
 // random statuses.
-func hasErrors(ps []review.Problem) bool {
+func hasErrors(ps []problem.Problem) bool {
 	for _, p := range ps {
-		if p.Severity == review.SeverityError {
+		if p.Severity == problem.SeverityError {
 			return true
 		}
 	}

@@ -4,6 +4,8 @@ import (
 	"reflect"
 	"slices"
 	"testing"
+
+	"github.com/minhtien/portal/pipeline/problem"
 )
 
 // TestRecordMatchesColumns keeps the gocsv tags of Record and the fixed columns in
@@ -117,15 +119,15 @@ func TestCatalogue(t *testing.T) {
 		}
 		return out
 	}
-	for code, m := range catalogue {
-		if m.vi == "" || m.en == "" || m.hintVI == "" || m.hintEN == "" {
+	for code, m := range Messages {
+		if m.VI == "" || m.EN == "" || m.HintVI == "" || m.HintEN == "" {
 			t.Errorf("%s lacks a text or a hint", code)
 		}
-		if !slices.Equal(verbs(m.vi), verbs(m.en)) {
-			t.Errorf("%s: verbs differ: vi %v, en %v", code, verbs(m.vi), verbs(m.en))
+		if !slices.Equal(verbs(m.VI), verbs(m.EN)) {
+			t.Errorf("%s: verbs differ: vi %v, en %v", code, verbs(m.VI), verbs(m.EN))
 		}
 	}
-	p := Problem{File: "f.csv", Code: "no_such_code"}
+	p := problem.Problem{Catalogue: Messages, File: "f.csv", Code: "no_such_code"}
 	if p.Message("en") != "f.csv: no_such_code" || p.Error() != p.Message("en") {
 		t.Errorf("unknown code renders as %q", p.Message("en"))
 	}

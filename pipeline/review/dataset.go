@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"github.com/minhtien/portal/pipeline/csvfile"
+	"github.com/minhtien/portal/pipeline/problem"
 )
 
 // Opener returns the clear bytes of an input file; sealed files are decrypted in memory.
@@ -48,12 +49,12 @@ func Files(dir string) ([]string, error) {
 // Read parses every review file in dir. It returns the problems of all files together
 // (errors and warnings); the dataset may be used only when none is an error. A failure
 // to open a file (missing key, damaged ciphertext) is returned as err.
-func Read(dir string, rules Rules, open Opener) (*Dataset, []Problem, error) {
+func Read(dir string, rules Rules, open Opener) (*Dataset, []problem.Problem, error) {
 	paths, err := Files(dir)
 	if err != nil {
 		return nil, nil, err
 	}
-	var problems []Problem
+	var problems []problem.Problem
 	withErrors := map[*File]bool{}
 	files, err := csvfile.Years(paths, open, func(path string, b []byte) (*File, int, bool) {
 		f, ps := Parse(path, b, rules)
@@ -61,12 +62,12 @@ func Read(dir string, rules Rules, open Opener) (*Dataset, []Problem, error) {
 		if f == nil {
 			return nil, 0, false
 		}
-		withErrors[f] = hasErrors(ps)
+		withErrors[f] = problem.HasErrors(ps)
 		return f, f.Year, true
 	}, func(path string, year int, first string) {
-		problems = append(problems, Problem{File: path, Code: "duplicate_year", Args: []any{year, first}})
-	}, func(path string, f csvfile.Fault) {
-		problems = append(problems, Problem{File: path, Code: f.Code, Args: f.Args})
+		problems = append(problems, problem.Problem{Catalogue: Messages, File: path, Code: "duplicate_year", Args: []any{year, first}})
+	}, func(path string, f problem.Problem) {
+		problems = append(problems, problem.Problem{Catalogue: Messages, File: path, Code: f.Code, Args: f.Args})
 	})
 	if err != nil {
 		return nil, nil, err
@@ -79,7 +80,7 @@ func Read(dir string, rules Rules, open Opener) (*Dataset, []Problem, error) {
 		}
 	}
 	if len(paths) == 0 {
-		problems = append(problems, Problem{File: dir, Code: "no_files"})
+		problems = append(problems, problem.Problem{Catalogue: Messages, File: dir, Code: "no_files"})
 	}
 	// A year with errors has no records: leaving it in would make every household
 	// seem to disappear that year, so it is left out of the comparison.
@@ -89,8 +90,8 @@ func Read(dir string, rules Rules, open Opener) (*Dataset, []Problem, error) {
 
 // reappearances warns about households that are missing from a review and come back
 // later. files are in year order.
-func reappearances(files []*File) []Problem {
-	var out []Problem
+func reappearances(files []*File) []problem.Problem {
+	var out []problem.Problem
 	present := make([]map[string]bool, len(files))
 	for i, f := range files {
 		present[i] = make(map[string]bool, len(f.Records))
@@ -106,7 +107,7 @@ func reappearances(files []*File) []Problem {
 			}
 			for k := i - 2; k >= 0; k-- {
 				if present[k][r.HouseholdID] {
-					out = append(out, Problem{File: f.Path, Line: f.Lines[j], Village: r.VillageCode, Code: "reappeared", Args: []any{files[i-1].Year}, Severity: SeverityWarning})
+					out = append(out, problem.Problem{Catalogue: Messages, File: f.Path, Line: f.Lines[j], Village: r.VillageCode, Code: "reappeared", Args: []any{files[i-1].Year}, Severity: problem.SeverityWarning})
 					break
 				}
 			}

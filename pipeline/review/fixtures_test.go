@@ -9,6 +9,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/minhtien/portal/pipeline/problem"
 )
 
 var update = flag.Bool("update", false, "rewrite testdata/messages.golden")
@@ -156,16 +158,16 @@ func TestFixtures(t *testing.T) {
 				if p.File != path {
 					t.Errorf("problem %d names file %q, want %q", i, p.File, path)
 				}
-				wantSev := SeverityError
+				wantSev := problem.SeverityError
 				if p.Code == "header_spaces" {
-					wantSev = SeverityWarning
+					wantSev = problem.SeverityWarning
 				}
 				if p.Severity != wantSev {
 					t.Errorf("problem %d (%s) has severity %d, want %d", i, p.Code, p.Severity, wantSev)
 				}
 				for _, lang := range []string{"en", "vi"} {
 					m := p.Message(lang)
-					if _, ok := catalogue[p.Code]; !ok {
+					if _, ok := Messages[p.Code]; !ok {
 						t.Errorf("code %s has no message", p.Code)
 					}
 					if strings.Contains(m, "%!") {
@@ -184,7 +186,7 @@ func TestFixtures(t *testing.T) {
 					fmt.Fprintf(&golden, "%s\t%s\t%s\n", fx.name, lang, m)
 				}
 			}
-			if hasErrors(ps) {
+			if problem.HasErrors(ps) {
 				if f != nil && len(f.Records) != 0 {
 					t.Errorf("a refused file returned %d records", len(f.Records))
 				}
@@ -209,7 +211,7 @@ func TestAcceptedFixturesAgree(t *testing.T) {
 			t.Fatal(err)
 		}
 		f, ps := Parse(fixturePath(name), data, testRules())
-		if hasErrors(ps) {
+		if problem.HasErrors(ps) {
 			t.Fatalf("%s: %v", name, ps)
 		}
 		return f
@@ -236,7 +238,7 @@ func TestAcceptedFixturesAgree(t *testing.T) {
 
 // assertNoSensitiveValue fails when a message, in either language, holds a value of
 // a sensitive or personal-looking column of the fixture, or one that looks like an ID.
-func assertNoSensitiveValue(t *testing.T, data []byte, ps []Problem) {
+func assertNoSensitiveValue(t *testing.T, data []byte, ps []problem.Problem) {
 	t.Helper()
 	r := csv.NewReader(bytes.NewReader(bytes.TrimPrefix(data, bom)))
 	r.FieldsPerRecord = -1
@@ -303,7 +305,7 @@ func TestMessagesHideValues(t *testing.T) {
 				t.Fatal(err)
 			}
 			_, ps := Parse(fixturePath(c.fixture), data, testRules())
-			if !hasErrors(ps) {
+			if !problem.HasErrors(ps) {
 				t.Fatal("the fixture was accepted")
 			}
 			for _, p := range ps {

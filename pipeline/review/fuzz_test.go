@@ -7,6 +7,8 @@ import (
 	"slices"
 	"strings"
 	"testing"
+
+	"github.com/minhtien/portal/pipeline/problem"
 )
 
 // FuzzParse feeds arbitrary bytes to Parse as a file named 2024.csv. Parse must never
@@ -51,7 +53,7 @@ func FuzzParse(f *testing.F) {
 				}
 			}
 		}
-		if hasErrors(ps) {
+		if problem.HasErrors(ps) {
 			if got != nil && len(got.Records) > 0 {
 				t.Fatalf("records returned with errors: %v", ps)
 			}

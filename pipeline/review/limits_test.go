@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"github.com/minhtien/portal/pipeline/csvfile"
+	"github.com/minhtien/portal/pipeline/problem"
 )
 
 // sparse makes a file of size bytes that takes no room on disk: zeros, one line.
@@ -49,7 +50,7 @@ func TestStreamRefusesHugeFilesInBoundedMemory(t *testing.T) {
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			p := sparse(t, "2024.csv", c.size)
-			var ps []Problem
+			var ps []problem.Problem
 			var err error
 			var res StreamResult
 			mem := allocated(func() { res, ps, err = StreamFile(p, Rules{}, StreamOptions{}, func(*Batch) {}) })

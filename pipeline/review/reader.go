@@ -4,6 +4,7 @@ import (
 	"strings"
 
 	"github.com/minhtien/portal/pipeline/csvfile"
+	"github.com/minhtien/portal/pipeline/problem"
 	"github.com/minhtien/portal/pipeline/standard"
 )
 
@@ -56,7 +57,7 @@ func YearFromName(path string) (int, bool) { return csvfile.YearFromName(path) }
 //
 // Lines are counted from 1 and columns in bytes from 1, as encoding/csv counts them;
 // a leading byte-order mark is not counted, as editors do not show it.
-func Parse(name string, b []byte, rules Rules) (*File, []Problem) {
+func Parse(name string, b []byte, rules Rules) (*File, []problem.Problem) {
 	p := &parser{name: name, rules: rules}
 	if year, ok := YearFromName(name); ok && !p.contractFor(year) {
 		return nil, p.problems
@@ -65,7 +66,7 @@ func Parse(name string, b []byte, rules Rules) (*File, []Problem) {
 	if p.contract != nil {
 		contract = p.contract.header
 	}
-	r := &csvfile.Reader{Contract: contract, Report: p.fault, Failed: func() bool { return hasErrors(p.problems) }}
+	r := &csvfile.Reader{Contract: contract, Report: p.fault, Failed: func() bool { return problem.HasErrors(p.problems) }}
 	var deps []int // the header position of each of the standard's indicators
 	t, ok := csvfile.Read[Record](r, name, b, func(year int, header []string, idx []int) func([]string, int) bool {
 		p.header = header
@@ -92,42 +93,33 @@ func Parse(name string, b []byte, rules Rules) (*File, []Problem) {
 	return &File{Path: name, Year: t.Year, Records: t.Records, Lines: t.Lines}, p.problems
 }
 
-func hasErrors(ps []Problem) bool {
-	for _, p := range ps {
-		if p.Severity == SeverityError {
-			return true
-		}
-	}
-	return false
-}
-
 type parser struct {
 	name     string
 	rules    Rules
 	data     []byte // the text the streaming reader parses, without its byte-order mark
 	header   []string
-	problems []Problem
+	problems []problem.Problem
 	contract *Contract // of the file's year; nil before it is known
 	year     int
 }
 
 func (p *parser) add(line, col int, column, code string, args ...any) {
-	p.problems = append(p.problems, Problem{File: p.name, Line: line, Col: col, Column: column, Code: code, Args: args})
+	p.problems = append(p.problems, problem.Problem{Catalogue: Messages, File: p.name, Line: line, Col: col, Column: column, Code: code, Args: args})
 }
 
 func (p *parser) warn(line, col int, column, village, code string, args ...any) {
-	p.problems = append(p.problems, Problem{File: p.name, Line: line, Col: col, Column: column, Village: village, Code: code, Args: args, Severity: SeverityWarning})
+	p.problems = append(p.problems, problem.Problem{Catalogue: Messages, File: p.name, Line: line, Col: col, Column: column, Village: village, Code: code, Args: args, Severity: problem.SeverityWarning})
 }
 
 // fault records a problem of the file's form.
-func (p *parser) fault(f csvfile.Fault) {
+func (p *parser) fault(f problem.Problem) {
 	// A deprivation column the standard does not have, or lacks, is named with the
 	// standard and the year: the file was probably made for another standard.
 	if name, ok := deprivationArg(f); ok && p.contract != nil {
 		f.Code = map[string]string{"unknown_column": "unknown_indicator", "missing_column": "missing_indicator"}[f.Code]
 		f.Args = []any{name, p.contract.Standard.ID, p.year}
 	}
-	if f.Warning {
+	if f.Severity == problem.SeverityWarning {
 		p.warn(f.Line, f.Col, "", "", f.Code, f.Args...)
 		return
 	}
@@ -139,9 +131,9 @@ func (p *parser) csvError(err error) {
 	p.fault(csvfile.Syntax(p.data, err))
 }
 
-// deprivationArg returns the column an unknown or missing column fault names, when it
+// deprivationArg returns the column an unknown or missing column problem names, when it
 // is shaped like a deprivation column.
-func deprivationArg(f csvfile.Fault) (string, bool) {
+func deprivationArg(f problem.Problem) (string, bool) {
 	if f.Code != "unknown_column" && f.Code != "missing_column" || len(f.Args) != 1 {
 		return "", false
 	}

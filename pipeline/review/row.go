@@ -7,6 +7,7 @@ import (
 	"strings"
 	"unsafe"
 
+	"github.com/minhtien/portal/pipeline/problem"
 	"github.com/minhtien/portal/pipeline/standard"
 )
 
@@ -89,7 +90,7 @@ func (p *parser) checkRow(rec []string, colOf func(int) int, cols []Column, line
 		}
 	}
 	p.checkCounts(ints, line, pos)
-	if len(p.problems) > before && hasErrors(p.problems[before:]) {
+	if len(p.problems) > before && problem.HasErrors(p.problems[before:]) {
 		return cs, false
 	}
 	p.checkQuality(cs, line, pos)

@@ -5,6 +5,8 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+
+	"github.com/minhtien/portal/pipeline/problem"
 )
 
 // validRow is line 2 of data/reviews/2024.csv, in the order of Columns.
@@ -13,7 +15,7 @@ const validRow = "2024,12424,T01,MT-T01-0001,rural,4,5211000,0,0,0,0,1,0,0,0,0,0
 func itoa(n int) string { return strconv.Itoa(n) }
 
 // codes renders problems as code@line:col for compact comparisons.
-func codes(ps []Problem) []string {
+func codes(ps []problem.Problem) []string {
 	var out []string
 	for _, p := range ps {
 		out = append(out, fmt.Sprintf("%s@%d:%d", p.Code, p.Line, p.Col))
@@ -213,7 +215,7 @@ func TestRowProblems(t *testing.T) {
 func TestNumbersDecodeAsChecked(t *testing.T) {
 	r := row("members", "010", "members_insured", "08", "children_6_15", "+3", "children_6_15_in_school", "03", "income_per_capita", "0777000", "year", "02024")
 	f, ps := Parse("2024.csv", file(r), testRules())
-	if hasErrors(ps) {
+	if problem.HasErrors(ps) {
 		t.Fatalf("problems: %v", ps)
 	}
 	got := f.Records[0]

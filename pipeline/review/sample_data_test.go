@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"github.com/minhtien/portal/pipeline/config"
+	"github.com/minhtien/portal/pipeline/problem"
 	"github.com/minhtien/portal/pipeline/review"
 	"github.com/minhtien/portal/pipeline/sample"
 	"github.com/minhtien/portal/pipeline/standard"
@@ -40,7 +41,7 @@ func TestCommittedSampleData(t *testing.T) {
 	}
 	warnings := 0
 	for _, pr := range ps {
-		if pr.Severity == review.SeverityError {
+		if pr.Severity == problem.SeverityError {
 			t.Error(pr.Message("en"))
 			continue
 		}

@@ -18,6 +18,7 @@ import (
 	"unsafe"
 
 	"github.com/minhtien/portal/pipeline/csvfile"
+	"github.com/minhtien/portal/pipeline/problem"
 )
 
 // StreamOptions tune the streaming reader.
@@ -37,15 +38,15 @@ type StreamResult struct {
 }
 
 // StreamFile is Stream over a file on disk.
-func StreamFile(path string, rules Rules, o StreamOptions, emit func(*Batch)) (StreamResult, []Problem, error) {
+func StreamFile(path string, rules Rules, o StreamOptions, emit func(*Batch)) (StreamResult, []problem.Problem, error) {
 	if f, big := csvfile.TooLarge(path, csvfile.MaxStreamedFileBytes); big {
-		return StreamResult{}, []Problem{{File: path, Code: f.Code, Args: f.Args}}, nil
+		return StreamResult{}, []problem.Problem{{Catalogue: Messages, File: path, Code: f.Code, Args: f.Args}}, nil
 	}
 	return Stream(path, func() (io.ReadCloser, error) { return os.Open(path) }, rules, o, emit)
 }
 
 // StreamBytes is Stream over text already in memory (a file decrypted by an Opener).
-func StreamBytes(name string, b []byte, rules Rules, o StreamOptions, emit func(*Batch)) (StreamResult, []Problem, error) {
+func StreamBytes(name string, b []byte, rules Rules, o StreamOptions, emit func(*Batch)) (StreamResult, []problem.Problem, error) {
 	return Stream(name, func() (io.ReadCloser, error) { return io.NopCloser(bytes.NewReader(b)), nil }, rules, o, emit)
 }
 
@@ -67,7 +68,7 @@ func StreamBytes(name string, b []byte, rules Rules, o StreamOptions, emit func(
 // as a duplicate.
 //
 // err is for a file that cannot be read; problems in its content are problems.
-func Stream(name string, open func() (io.ReadCloser, error), rules Rules, o StreamOptions, emit func(*Batch)) (StreamResult, []Problem, error) {
+func Stream(name string, open func() (io.ReadCloser, error), rules Rules, o StreamOptions, emit func(*Batch)) (StreamResult, []problem.Problem, error) {
 	if o.Workers <= 0 {
 		o.Workers = runtime.GOMAXPROCS(0)
 	}
@@ -77,7 +78,7 @@ func Stream(name string, open func() (io.ReadCloser, error), rules Rules, o Stre
 	res := StreamResult{}
 	year, ok := YearFromName(name)
 	if !ok {
-		return res, []Problem{{File: name, Code: "bad_file_name"}}, nil
+		return res, []problem.Problem{{Catalogue: Messages, File: name, Code: "bad_file_name"}}, nil
 	}
 	res.Year = year
 	s := &streamer{name: name, rules: rules, year: year, o: o, emit: emit}
@@ -109,8 +110,8 @@ type streamer struct {
 	bytes    int64
 
 	// Results of a pass, in file order.
-	final     []Problem // the whole answer when known early (empty file, not UTF-8...)
-	problems  []Problem
+	final     []problem.Problem // the whole answer when known early (empty file, not UTF-8...)
+	problems  []problem.Problem
 	buckets   [256][][]uint64 // hashes of checked ids, by their top byte, in parts of a chunk each
 	accepted  int
 	collect   map[uint64]bool
@@ -146,7 +147,7 @@ type chunkResult struct {
 	badCol   int
 	fatal    bool
 	rc       *rowChecker
-	problems []Problem
+	problems []problem.Problem
 	chunkBuf *[]byte
 	hashes   []uint64    // rc's hashes, grouped by their top byte
 	hashOff  *[257]int32 // group b is hashes[hashOff[b]:hashOff[b+1]]
@@ -292,11 +293,11 @@ func (s *streamer) pass(open func() (io.ReadCloser, error)) error {
 	s.contract = hp.contract
 	if s.collect == nil {
 		if isSpaceOnly(data) {
-			s.final = []Problem{{File: s.name, Code: "empty_file"}}
+			s.final = []problem.Problem{{Catalogue: Messages, File: s.name, Code: "empty_file"}}
 			return nil
 		}
 		if csvfile.UTF16(data) {
-			s.final = []Problem{{File: s.name, Code: "utf16"}}
+			s.final = []problem.Problem{{Catalogue: Messages, File: s.name, Code: "utf16"}}
 			return nil
 		}
 	}
@@ -310,7 +311,7 @@ func (s *streamer) pass(open func() (io.ReadCloser, error)) error {
 		fatalAt.Store(-1)
 	} else {
 		hp.checkHeader(r, header)
-		if hasErrors(hp.problems) {
+		if problem.HasErrors(hp.problems) {
 			fatalAt.Store(-1)
 		} else {
 			s.header = header
@@ -367,7 +368,7 @@ func (s *streamer) pass(open func() (io.ReadCloser, error)) error {
 
 	pending := map[int]*chunkResult{}
 	next, lines, fatal := 0, 0, false
-	var badUTF8 *Problem
+	var badUTF8 *problem.Problem
 	for res := range results {
 		pending[res.idx] = res
 		for {
@@ -379,11 +380,11 @@ func (s *streamer) pass(open func() (io.ReadCloser, error)) error {
 			next++
 			if badUTF8 == nil && !stop.Load() {
 				if c.badUTF8 {
-					badUTF8 = &Problem{File: s.name, Line: lines + c.badLine, Col: c.badCol, Code: "not_utf8"}
+					badUTF8 = &problem.Problem{Catalogue: Messages, File: s.name, Line: lines + c.badLine, Col: c.badCol, Code: "not_utf8"}
 					stop.Store(true)
 				} else if c.longLine > 0 {
-					f := csvfile.LongLineFault(lines + c.longLine)
-					badUTF8 = &Problem{File: s.name, Line: f.Line, Code: f.Code, Args: f.Args}
+					f := csvfile.LongLineProblem(lines + c.longLine)
+					badUTF8 = &problem.Problem{Catalogue: Messages, File: s.name, Line: f.Line, Code: f.Code, Args: f.Args}
 					stop.Store(true)
 				} else if !fatal && c.rc != nil {
 					s.merge(c, lines)
@@ -407,7 +408,7 @@ func (s *streamer) pass(open func() (io.ReadCloser, error)) error {
 		return readErr
 	}
 	if badUTF8 != nil && s.collect == nil {
-		s.final = []Problem{*badUTF8}
+		s.final = []problem.Problem{*badUTF8}
 	}
 	return nil
 }
@@ -420,8 +421,8 @@ func (s *streamer) tooLong(err error) bool {
 		return false
 	}
 	if s.collect == nil {
-		f := re.Fault()
-		s.final = []Problem{{File: s.name, Line: f.Line, Code: f.Code, Args: f.Args}}
+		f := re.Problem()
+		s.final = []problem.Problem{{Catalogue: Messages, File: s.name, Line: f.Line, Code: f.Code, Args: f.Args}}
 	}
 	return true
 }
@@ -745,13 +746,13 @@ var afterDuplicate = map[string]bool{
 
 // finish puts the duplicate problems where Parse reports them and
 // drops the warnings of rows Parse would have stopped at their duplicate id.
-func (s *streamer) finish(dups []dupRow) []Problem {
+func (s *streamer) finish(dups []dupRow) []problem.Problem {
 	ps := s.problems
 	dupLine := map[int32]bool{}
 	for _, d := range dups {
 		dupLine[d.line] = true
 	}
-	insert := func(line int, q Problem, before func(Problem) bool) {
+	insert := func(line int, q problem.Problem, before func(problem.Problem) bool) {
 		lo := sort.Search(len(ps), func(i int) bool { return ps[i].Line >= line })
 		hi := lo
 		for hi < len(ps) && ps[hi].Line == line && !before(ps[hi]) {
@@ -761,14 +762,14 @@ func (s *streamer) finish(dups []dupRow) []Problem {
 	}
 	for _, d := range dups {
 		// A duplicate row is refused before its quality warnings.
-		ps = slices.DeleteFunc(ps, func(q Problem) bool {
-			return q.Line == int(d.line) && q.Severity == SeverityWarning
+		ps = slices.DeleteFunc(ps, func(q problem.Problem) bool {
+			return q.Line == int(d.line) && q.Severity == problem.SeverityWarning
 		})
-		insert(int(d.line), Problem{File: s.name, Line: int(d.line), Col: int(d.col), Column: "household_id",
-			Code: "duplicate_household", Args: []any{int(d.first)}}, func(q Problem) bool { return afterDuplicate[q.Code] })
+		insert(int(d.line), problem.Problem{Catalogue: Messages, File: s.name, Line: int(d.line), Col: int(d.col), Column: "household_id",
+			Code: "duplicate_household", Args: []any{int(d.first)}}, func(q problem.Problem) bool { return afterDuplicate[q.Code] })
 	}
-	if s.header != nil && !hasErrors(ps) && s.accepted == 0 {
-		ps = append(ps, Problem{File: s.name, Code: "no_rows"})
+	if s.header != nil && !problem.HasErrors(ps) && s.accepted == 0 {
+		ps = append(ps, problem.Problem{Catalogue: Messages, File: s.name, Code: "no_rows"})
 	}
 	return ps
 }

@@ -7,6 +7,8 @@ import (
 	"reflect"
 	"strings"
 	"testing"
+
+	"github.com/minhtien/portal/pipeline/problem"
 )
 
 // diffRules are the rule sets the differential tests try.
@@ -25,7 +27,7 @@ func diffRules(variant uint8) Rules {
 }
 
 // streamAll streams b and returns the problems and the records of every batch.
-func streamAll(t testing.TB, b []byte, rules Rules, chunk, workers int) ([]Problem, []Record, []int) {
+func streamAll(t testing.TB, b []byte, rules Rules, chunk, workers int) ([]problem.Problem, []Record, []int) {
 	t.Helper()
 	var recs []Record
 	var lines []int
@@ -50,7 +52,7 @@ func sameAsParse(t *testing.T, b []byte, rules Rules, chunk, workers int) {
 	if !reflect.DeepEqual(got, want) {
 		t.Fatalf("problems differ (chunk %d)\nParse:  %v\nStream: %v", chunk, describe(want), describe(got))
 	}
-	if hasErrors(want) {
+	if problem.HasErrors(want) {
 		return
 	}
 	if !reflect.DeepEqual(recs, f.Records) {
@@ -66,7 +68,7 @@ func sameAsParse(t *testing.T, b []byte, rules Rules, chunk, workers int) {
 	}
 }
 
-func describe(ps []Problem) string {
+func describe(ps []problem.Problem) string {
 	var b strings.Builder
 	for _, p := range ps {
 		fmt.Fprintf(&b, "\n  %s@%d:%d %s %v %v", p.Code, p.Line, p.Col, p.Column, p.Args, p.Severity)

@@ -1,6 +1,7 @@
 package review
 
 import (
+	"github.com/minhtien/portal/pipeline/problem"
 	"github.com/minhtien/portal/pipeline/standard"
 
 	"errors"
@@ -13,10 +14,10 @@ import (
 )
 
 // perVillage counts the warnings of each code by village, as the summary does.
-func perVillage(ps []Problem) map[string]map[string]int {
+func perVillage(ps []problem.Problem) map[string]map[string]int {
 	out := map[string]map[string]int{}
 	for _, p := range ps {
-		if p.Severity != SeverityWarning {
+		if p.Severity != problem.SeverityWarning {
 			continue
 		}
 		if out[p.Code] == nil {
@@ -73,7 +74,7 @@ func TestQualityWarnings(t *testing.T) {
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
 			f, ps := Parse("2024.csv", file(c.rows...), rules)
-			if hasErrors(ps) {
+			if problem.HasErrors(ps) {
 				t.Fatalf("errors: %v", ps)
 			}
 			if len(f.Records) != len(c.rows) {
@@ -114,7 +115,7 @@ func TestQualityWarnings(t *testing.T) {
 			rows = append(rows, row("year", "2023", "household_id", fmt.Sprintf("MT-T01-%04d", i)))
 		}
 		_, ps := Parse("2023.csv", file(rows...), rules)
-		if got := codes(ps); len(got) != 1 || got[0] != "no_standard@0:0" || ps[0].Severity != SeverityError {
+		if got := codes(ps); len(got) != 1 || got[0] != "no_standard@0:0" || ps[0].Severity != problem.SeverityError {
 			t.Errorf("got %v", got)
 		}
 	})
@@ -190,7 +191,7 @@ func TestReadDatasetProblems(t *testing.T) {
 			}
 		}
 		_, ps, err := Read(dir, testRules(), os.ReadFile)
-		if err != nil || len(ps) != 1 || ps[0].Code != "duplicate_year" || ps[0].Severity != SeverityError {
+		if err != nil || len(ps) != 1 || ps[0].Code != "duplicate_year" || ps[0].Severity != problem.SeverityError {
 			t.Fatalf("got %v, %v", ps, err)
 		}
 	})

@@ -6,6 +6,7 @@ import (
 	"math"
 	"testing"
 
+	"github.com/minhtien/portal/pipeline/problem"
 	"github.com/minhtien/portal/pipeline/review"
 )
 
@@ -126,7 +127,7 @@ func TestSamplePassesTheContract(t *testing.T) {
 		name := fmt.Sprintf("%d.csv", 2021+y)
 		f, problems := review.Parse(name, b, rules)
 		for _, p := range problems {
-			if p.Severity == review.SeverityError {
+			if p.Severity == problem.SeverityError {
 				t.Errorf("%s", p.Message("en"))
 			}
 		}

@@ -16,6 +16,8 @@ import (
 	"github.com/yuin/goldmark/extension"
 	"github.com/yuin/goldmark/parser"
 	"github.com/yuin/goldmark/text"
+
+	"github.com/minhtien/portal/pipeline/problem"
 )
 
 // markdown parses like Hugo's goldmark configuration: GitHub tables, strikethrough,
@@ -28,7 +30,7 @@ var markdown = goldmark.New(
 // bodyResult is what a body scan found: its problems, and the bundle files it links to
 // (slash paths relative to the bundle), which count as declared.
 type bodyResult struct {
-	problems []Problem
+	problems []problem.Problem
 	local    []string
 }
 
@@ -44,9 +46,9 @@ func checkBody(body []byte, bodyLine int, bundle string) bodyResult {
 func scanBody(body []byte, bodyLine int, bundle string, story bool) bodyResult {
 	var res bodyResult
 	pos := positioner(body, bodyLine)
-	add := func(off int, code string, args ...any) *Problem {
+	add := func(off int, code string, args ...any) *problem.Problem {
 		l, c := pos(off)
-		res.problems = append(res.problems, Problem{Line: l, Col: c, Code: code, Args: args})
+		res.problems = append(res.problems, problem.Problem{Catalogue: messages, Line: l, Col: c, Code: code, Args: args})
 		return &res.problems[len(res.problems)-1]
 	}
 	// Shortcodes are expanded by Hugo before Markdown is read, inside code spans and
@@ -134,7 +136,7 @@ func scanBody(body []byte, bodyLine int, bundle string, story bool) bodyResult {
 func (r *bodyResult) target(dest string, off int, image bool, bundle string, story bool, pos func(int) (int, int)) {
 	if code := checkDestination(dest, image); code != "" {
 		l, c := pos(off)
-		r.problems = append(r.problems, Problem{Line: l, Col: c, Code: code, Args: []any{dest}})
+		r.problems = append(r.problems, problem.Problem{Catalogue: messages, Line: l, Col: c, Code: code, Args: []any{dest}})
 		return
 	}
 	if story {
@@ -182,10 +184,10 @@ func headingOffset(h *ast.Heading, body []byte, fallback int) int {
 // returns it (cleaned) as declared. Anchors and links to pages of the site (no
 // extension, or starting with /) are left to Hugo; an image must be a photo of the
 // bundle.
-func localTarget(dest, bundle string, off int, pos func(int) (int, int), image bool) ([]Problem, []string) {
-	at := func(code string) []Problem {
+func localTarget(dest, bundle string, off int, pos func(int) (int, int), image bool) ([]problem.Problem, []string) {
+	at := func(code string) []problem.Problem {
 		l, c := pos(off)
-		return []Problem{{Line: l, Col: c, Code: code, Args: []any{dest}}}
+		return []problem.Problem{{Catalogue: messages, Line: l, Col: c, Code: code, Args: []any{dest}}}
 	}
 	u, err := url.Parse(dest)
 	if err != nil || u.Scheme != "" || u.Host != "" {

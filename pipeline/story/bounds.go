@@ -3,6 +3,8 @@ package story
 import (
 	"bytes"
 	"maps"
+
+	"github.com/minhtien/portal/pipeline/problem"
 )
 
 // Bounds on the shape of a story's text, checked before it is parsed. Goldmark (and so
@@ -26,41 +28,41 @@ const (
 )
 
 // boundMessages are the messages of the shape bounds.
-var boundMessages = map[string]message{
+var boundMessages = problem.Catalogue{
 	"nesting_too_deep": {
-		vi: "dòng mở hơn %d lớp trích dẫn (>) hoặc danh sách lồng nhau", hintVI: "bài chỉ cần một hoặc hai lớp trích dẫn hay danh sách; xóa các dấu > hoặc - thừa ở đầu dòng",
-		en: "the line opens more than %d nested quotes (>) or lists", hintEN: "a story needs one or two levels of quotes or lists; remove the extra > or - at the start of the line",
+		VI: "dòng mở hơn %d lớp trích dẫn (>) hoặc danh sách lồng nhau", HintVI: "bài chỉ cần một hoặc hai lớp trích dẫn hay danh sách; xóa các dấu > hoặc - thừa ở đầu dòng",
+		EN: "the line opens more than %d nested quotes (>) or lists", HintEN: "a story needs one or two levels of quotes or lists; remove the extra > or - at the start of the line",
 	},
 	"indent_too_deep": {
-		vi: "dòng lùi vào hơn %d dấu cách", hintVI: "xóa các dấu cách thừa ở đầu dòng; danh sách lồng nhau chỉ cần lùi hai hoặc bốn dấu cách mỗi cấp",
-		en: "the line is indented by more than %d spaces", hintEN: "remove the extra spaces at the start of the line; a nested list needs two or four spaces a level",
+		VI: "dòng lùi vào hơn %d dấu cách", HintVI: "xóa các dấu cách thừa ở đầu dòng; danh sách lồng nhau chỉ cần lùi hai hoặc bốn dấu cách mỗi cấp",
+		EN: "the line is indented by more than %d spaces", HintEN: "remove the extra spaces at the start of the line; a nested list needs two or four spaces a level",
 	},
 	"text_too_long": {
-		vi: "bài dài hơn %d KB", hintVI: "một câu chuyện chỉ cần vài nghìn chữ; rút gọn bài hoặc tách thành nhiều câu chuyện",
-		en: "the text is longer than %d KB", hintEN: "a story needs a few thousand words; shorten it or split it into several stories",
+		VI: "bài dài hơn %d KB", HintVI: "một câu chuyện chỉ cần vài nghìn chữ; rút gọn bài hoặc tách thành nhiều câu chuyện",
+		EN: "the text is longer than %d KB", HintEN: "a story needs a few thousand words; shorten it or split it into several stories",
 	},
 	"line_too_long": {
-		vi: "dòng dài hơn %d KB", hintVI: "chia đoạn văn thành nhiều đoạn ngắn, mỗi đoạn cách nhau một dòng trống",
-		en: "the line is longer than %d KB", hintEN: "split the paragraph into shorter ones, separated by a blank line",
+		VI: "dòng dài hơn %d KB", HintVI: "chia đoạn văn thành nhiều đoạn ngắn, mỗi đoạn cách nhau một dòng trống",
+		EN: "the line is longer than %d KB", HintEN: "split the paragraph into shorter ones, separated by a blank line",
 	},
 	"too_much_markup": {
-		vi: "bài có hơn %d ký hiệu Markdown ([ ] * _ ` ~ < > !)", hintVI: "bài có quá nhiều ký hiệu để là một câu chuyện; xóa các ký hiệu thừa",
-		en: "the text has more than %d Markdown marks ([ ] * _ ` ~ < > !)", hintEN: "that is too many for a story; remove the extra marks",
+		VI: "bài có hơn %d ký hiệu Markdown ([ ] * _ ` ~ < > !)", HintVI: "bài có quá nhiều ký hiệu để là một câu chuyện; xóa các ký hiệu thừa",
+		EN: "the text has more than %d Markdown marks ([ ] * _ ` ~ < > !)", HintEN: "that is too many for a story; remove the extra marks",
 	},
 }
 
-func init() { maps.Copy(catalogue, boundMessages) }
+func init() { maps.Copy(messages, boundMessages) }
 
 // checkShape returns the problems of a text whose shape is over the bounds, at most one
 // of each kind; bodyLine is the file line of its first line. Nothing else of such a
 // text is scanned.
-func checkShape(body []byte, bodyLine int) []Problem {
-	var out []Problem
+func checkShape(body []byte, bodyLine int) []problem.Problem {
+	var out []problem.Problem
 	seen := map[string]bool{}
 	add := func(line int, code string, arg int) {
 		if !seen[code] {
 			seen[code] = true
-			out = append(out, Problem{Line: bodyLine + line, Col: 1, Code: code, Args: []any{arg}})
+			out = append(out, problem.Problem{Catalogue: messages, Line: bodyLine + line, Col: 1, Code: code, Args: []any{arg}})
 		}
 	}
 	if len(body) > maxBodyBytes {

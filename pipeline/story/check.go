@@ -17,6 +17,7 @@ import (
 	"github.com/minhtien/portal/pipeline/config"
 	"github.com/minhtien/portal/pipeline/indicator"
 	"github.com/minhtien/portal/pipeline/paths"
+	"github.com/minhtien/portal/pipeline/problem"
 )
 
 // Vocab is the set of codes a story may refer to.
@@ -78,12 +79,12 @@ var now = time.Now
 // checkBundle checks one story folder: its name, its files, each language version and
 // every photo in it. A bundle holds only its language versions and the photos they
 // declare: no sub-folder, no attachment, no other page.
-func checkBundle(dir string, v Vocab) []Problem {
-	var out []Problem
+func checkBundle(dir string, v Vocab) []problem.Problem {
+	var out []problem.Problem
 	name := filepath.Base(dir)
 	m := folderName.FindStringSubmatch(name)
 	if m == nil {
-		out = append(out, Problem{File: dir, Code: "bad_folder_name", Args: []any{name}})
+		out = append(out, problem.Problem{Catalogue: messages, File: dir, Code: "bad_folder_name", Args: []any{name}})
 	}
 	year := ""
 	if m != nil {
@@ -91,7 +92,7 @@ func checkBundle(dir string, v Vocab) []Problem {
 	}
 	entries, err := os.ReadDir(dir)
 	if err != nil {
-		return append(out, Problem{File: dir, Code: "read_failed", Args: []any{err}})
+		return append(out, problem.Problem{Catalogue: messages, File: dir, Code: "read_failed", Args: []any{err}})
 	}
 	versions := map[string]*FrontMatter{}
 	declared := map[string]bool{}
@@ -102,13 +103,13 @@ func checkBundle(dir string, v Vocab) []Problem {
 		ext := strings.ToLower(filepath.Ext(base))
 		switch {
 		case e.Type()&fs.ModeSymlink != 0:
-			out = append(out, Problem{File: p, Code: "symlink"})
+			out = append(out, problem.Problem{Catalogue: messages, File: p, Code: "symlink"})
 		case strings.HasPrefix(base, "."):
-			out = append(out, Problem{File: p, Code: "hidden_file", Args: []any{base}})
+			out = append(out, problem.Problem{Catalogue: messages, File: p, Code: "hidden_file", Args: []any{base}})
 		case e.IsDir():
-			out = append(out, Problem{File: p, Code: "bundle_folder", Args: []any{base}})
+			out = append(out, problem.Problem{Catalogue: messages, File: p, Code: "bundle_folder", Args: []any{base}})
 		case !e.Type().IsRegular():
-			out = append(out, Problem{File: p, Code: "unsupported_file", Args: []any{base}})
+			out = append(out, problem.Problem{Catalogue: messages, File: p, Code: "unsupported_file", Args: []any{base}})
 		case storyFile(base) != "":
 			fm, refs, ps := checkFile(p, dir, year, v)
 			out = append(out, ps...)
@@ -120,19 +121,19 @@ func checkBundle(dir string, v Vocab) []Problem {
 			photos = append(photos, base)
 			out = append(out, photoProblems(p)...)
 		case otherImages[ext]:
-			out = append(out, Problem{File: p, Code: "photo_format", Args: []any{base}})
+			out = append(out, problem.Problem{Catalogue: messages, File: p, Code: "photo_format", Args: []any{base}})
 		case ext == ".md" || strings.HasPrefix(base, "index.") || strings.HasPrefix(base, "_index."):
-			out = append(out, Problem{File: p, Code: "bad_file_name", Args: []any{base}})
+			out = append(out, problem.Problem{Catalogue: messages, File: p, Code: "bad_file_name", Args: []any{base}})
 		default:
 			// An attachment (PDF, text, SVG, HTML...) would be published as it is, unread
 			// by the personal-data scan and, for SVG or HTML, able to run script at the
 			// site's origin. None is allowed.
-			out = append(out, Problem{File: p, Code: "unsupported_file", Args: []any{base}})
+			out = append(out, problem.Problem{Catalogue: messages, File: p, Code: "unsupported_file", Args: []any{base}})
 		}
 	}
 	for _, ph := range photos {
 		if !declared[ph] {
-			out = append(out, Problem{File: filepath.Join(dir, ph), Code: "photo_not_declared", Args: []any{ph}})
+			out = append(out, problem.Problem{Catalogue: messages, File: filepath.Join(dir, ph), Code: "photo_not_declared", Args: []any{ph}})
 		}
 	}
 	return append(out, checkVersions(dir, versions)...)
@@ -149,11 +150,11 @@ func storyFile(base string) string {
 }
 
 // checkVersions compares the translations of a story with its Vietnamese version.
-func checkVersions(dir string, versions map[string]*FrontMatter) []Problem {
-	var out []Problem
+func checkVersions(dir string, versions map[string]*FrontMatter) []problem.Problem {
+	var out []problem.Problem
 	vi := versions["vi"]
 	if vi == nil {
-		return append(out, Problem{File: dir, Code: "missing_vi"})
+		return append(out, problem.Problem{Catalogue: messages, File: dir, Code: "missing_vi"})
 	}
 	for _, lang := range Languages {
 		fm := versions[lang]
@@ -162,10 +163,10 @@ func checkVersions(dir string, versions map[string]*FrontMatter) []Problem {
 		}
 		file := filepath.Join(dir, "index."+lang+".md")
 		if fm.Village != "" && vi.Village != "" && fm.Village != vi.Village {
-			out = append(out, Problem{File: file, Line: fm.Lines["village"].Line, Col: fm.Lines["village"].Col, Code: "translation_differs", Args: []any{"village"}, HintArgs: []any{"village"}, Severity: SeverityWarning})
+			out = append(out, problem.Problem{Catalogue: messages, File: file, Line: fm.Lines["village"].Line, Col: fm.Lines["village"].Col, Code: "translation_differs", Args: []any{"village"}, HintArgs: []any{"village"}, Severity: problem.SeverityWarning})
 		}
 		if !fm.Date.IsZero() && !vi.Date.IsZero() && !fm.Date.Equal(vi.Date) {
-			out = append(out, Problem{File: file, Line: fm.Lines["date"].Line, Col: fm.Lines["date"].Col, Code: "translation_differs", Args: []any{"date"}, HintArgs: []any{"date"}, Severity: SeverityWarning})
+			out = append(out, problem.Problem{Catalogue: messages, File: file, Line: fm.Lines["date"].Line, Col: fm.Lines["date"].Col, Code: "translation_differs", Args: []any{"date"}, HintArgs: []any{"date"}, Severity: problem.SeverityWarning})
 		}
 	}
 	return out
@@ -174,10 +175,10 @@ func checkVersions(dir string, versions map[string]*FrontMatter) []Problem {
 // checkFile checks one language version of a story.
 // It returns the front matter, the bundle files the version declares (its photos and
 // the files its text links to) and the problems.
-func checkFile(file, bundle, folderYear string, v Vocab) (*FrontMatter, []string, []Problem) {
+func checkFile(file, bundle, folderYear string, v Vocab) (*FrontMatter, []string, []problem.Problem) {
 	src, p := readText(file)
 	if p != nil {
-		return &FrontMatter{Lines: map[string]Pos{}, Values: map[string]Pos{}}, nil, []Problem{*p}
+		return &FrontMatter{Lines: map[string]Pos{}, Values: map[string]Pos{}}, nil, []problem.Problem{*p}
 	}
 	fm, body, ps := ParseFrontMatter(src)
 	ps = append(ps, checkFields(fm, bundle, folderYear, v)...)
@@ -206,10 +207,10 @@ func checkFile(file, bundle, folderYear string, v Vocab) (*FrontMatter, []string
 }
 
 // checkFields checks the values of the front matter against the codes and the bundle.
-func checkFields(fm *FrontMatter, bundle, folderYear string, v Vocab) []Problem {
-	var out []Problem
-	at := func(p Pos, code string, args ...any) *Problem {
-		out = append(out, Problem{Line: p.Line, Col: p.Col, Code: code, Args: args})
+func checkFields(fm *FrontMatter, bundle, folderYear string, v Vocab) []problem.Problem {
+	var out []problem.Problem
+	at := func(p Pos, code string, args ...any) *problem.Problem {
+		out = append(out, problem.Problem{Catalogue: messages, Line: p.Line, Col: p.Col, Code: code, Args: args})
 		return &out[len(out)-1]
 	}
 	if fm.Village != "" && v.Villages != nil && !v.Villages[fm.Village] {
@@ -240,7 +241,7 @@ func checkFields(fm *FrontMatter, bundle, folderYear string, v Vocab) []Problem 
 		}
 		if fm.Date.After(now()) {
 			p := at(fm.Lines["date"], "future_date", fm.Date.Format("2006-01-02"))
-			p.Severity = SeverityWarning
+			p.Severity = problem.SeverityWarning
 		}
 	}
 	out = append(out, checkTextFields(fm)...)
@@ -293,18 +294,18 @@ func contains(list []string, s string) bool {
 const maxTextFile = 1 << 20
 
 // readText reads a story or page file of at most maxTextFile bytes.
-func readText(file string) ([]byte, *Problem) {
+func readText(file string) ([]byte, *problem.Problem) {
 	f, err := os.Open(file)
 	if err != nil {
-		return nil, &Problem{File: file, Code: "read_failed", Args: []any{err}}
+		return nil, &problem.Problem{Catalogue: messages, File: file, Code: "read_failed", Args: []any{err}}
 	}
 	defer f.Close()
 	src, err := io.ReadAll(io.LimitReader(f, maxTextFile+1))
 	if err != nil {
-		return nil, &Problem{File: file, Code: "read_failed", Args: []any{err}}
+		return nil, &problem.Problem{Catalogue: messages, File: file, Code: "read_failed", Args: []any{err}}
 	}
 	if len(src) > maxTextFile {
-		return nil, &Problem{File: file, Code: "file_too_large", Args: []any{maxTextFile >> 10}}
+		return nil, &problem.Problem{Catalogue: messages, File: file, Code: "file_too_large", Args: []any{maxTextFile >> 10}}
 	}
 	return src, nil
 }

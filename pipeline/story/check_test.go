@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"github.com/minhtien/portal/pipeline/paths"
+	"github.com/minhtien/portal/pipeline/problem"
 )
 
 var update = flag.Bool("update", false, "rewrite the fixture photos")
@@ -74,7 +75,7 @@ func TestFixtures(t *testing.T) {
 				if g.Code != w.code || filepath.Base(g.File) != w.file || g.Line != w.line || g.Col != w.col {
 					t.Errorf("problem %d = %s %s:%d:%d, want %s %s:%d:%d\n%s", i, g.Code, filepath.Base(g.File), g.Line, g.Col, w.code, w.file, w.line, w.col, g.Message("en"))
 				}
-				if g.Severity != SeverityError {
+				if g.Severity != problem.SeverityError {
 					t.Errorf("problem %d is a warning, want an error", i)
 				}
 				// Messages name the file as given, so the officer can open it.
@@ -192,7 +193,7 @@ func TestScaffoldIsRefusedUntilFilled(t *testing.T) {
 	var codes []string
 	warnings := 0
 	for _, pr := range Check(content, testVocab()) {
-		if pr.Severity == SeverityWarning {
+		if pr.Severity == problem.SeverityWarning {
 			if pr.Code != "template_text" {
 				t.Errorf("unexpected warning %s", pr.Message("en"))
 			}
@@ -216,7 +217,7 @@ func TestScaffoldIsRefusedUntilFilled(t *testing.T) {
 	}
 }
 
-func render(ps []Problem, lang string) string {
+func render(ps []problem.Problem, lang string) string {
 	var b strings.Builder
 	for _, p := range ps {
 		b.WriteString(p.Message(lang))

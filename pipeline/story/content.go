@@ -7,6 +7,8 @@ import (
 	"path/filepath"
 	"sort"
 	"strings"
+
+	"github.com/minhtien/portal/pipeline/problem"
 )
 
 // Page is a hand-written page the maintainers own: its file under content/ without the
@@ -65,14 +67,14 @@ func pageFolder(dir string) bool {
 // file or a symbolic link is refused, since Hugo would publish what nothing has read.
 // Problems are sorted by file, line and column, and name files starting with contentDir
 // as given, so pass the path the officer should see.
-func Check(contentDir string, v Vocab) []Problem {
-	var out []Problem
+func Check(contentDir string, v Vocab) []problem.Problem {
+	var out []problem.Problem
 	err := filepath.WalkDir(contentDir, func(p string, d fs.DirEntry, err error) error {
 		if err != nil {
 			if os.IsNotExist(err) && p == contentDir {
 				return filepath.SkipAll
 			}
-			out = append(out, Problem{File: p, Code: "read_failed", Args: []any{err}})
+			out = append(out, problem.Problem{Catalogue: messages, File: p, Code: "read_failed", Args: []any{err}})
 			return nil
 		}
 		if p == contentDir {
@@ -81,22 +83,22 @@ func Check(contentDir string, v Vocab) []Problem {
 		rel := relSlash(contentDir, p)
 		switch {
 		case d.Type()&fs.ModeSymlink != 0:
-			out = append(out, Problem{File: p, Code: "symlink"})
+			out = append(out, problem.Problem{Catalogue: messages, File: p, Code: "symlink"})
 		case strings.HasPrefix(d.Name(), "."):
-			out = append(out, Problem{File: p, Code: "hidden_file", Args: []any{d.Name()}})
+			out = append(out, problem.Problem{Catalogue: messages, File: p, Code: "hidden_file", Args: []any{d.Name()}})
 		case d.IsDir() && path.Dir(rel) == "stories":
 			out = append(out, checkBundle(p, v)...)
 			return filepath.SkipDir
 		case d.IsDir() && pageFolder(rel):
 			return nil
 		case !d.Type().IsRegular() && !d.IsDir():
-			out = append(out, Problem{File: p, Code: "unknown_content", Args: []any{rel}})
+			out = append(out, problem.Problem{Catalogue: messages, File: p, Code: "unknown_content", Args: []any{rel}})
 		default:
 			if pg, ok := maintainerPage(rel); ok {
 				out = append(out, checkPage(p, pg)...)
 				return nil
 			}
-			out = append(out, Problem{File: p, Code: "unknown_content", Args: []any{rel}})
+			out = append(out, problem.Problem{Catalogue: messages, File: p, Code: "unknown_content", Args: []any{rel}})
 		}
 		if d.IsDir() {
 			return filepath.SkipDir
@@ -104,7 +106,7 @@ func Check(contentDir string, v Vocab) []Problem {
 		return nil
 	})
 	if err != nil {
-		out = append(out, Problem{File: contentDir, Code: "read_failed", Args: []any{err}})
+		out = append(out, problem.Problem{Catalogue: messages, File: contentDir, Code: "read_failed", Args: []any{err}})
 	}
 	sortProblems(out)
 	return out
@@ -133,7 +135,7 @@ func relSlash(root, p string) string {
 	return filepath.ToSlash(rel)
 }
 
-func sortProblems(out []Problem) {
+func sortProblems(out []problem.Problem) {
 	sort.SliceStable(out, func(i, j int) bool {
 		a, b := out[i], out[j]
 		if a.File != b.File {

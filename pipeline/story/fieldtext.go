@@ -9,6 +9,8 @@ import (
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/text"
 	"golang.org/x/text/unicode/norm"
+
+	"github.com/minhtien/portal/pipeline/problem"
 )
 
 // Hugo renders a story's summary as Markdown (in the lead, the meta description and the
@@ -20,39 +22,39 @@ import (
 // unchecked (a javascript: link in the summary).
 
 // fieldMessages are the messages of the front-matter text rules.
-var fieldMessages = map[string]message{
+var fieldMessages = problem.Catalogue{
 	"field_html": {
-		vi: "trường %s có mã HTML", hintVI: "chỉ viết chữ thường: không dùng dấu < > quanh chữ",
-		en: "field %s contains raw HTML", hintEN: "write plain words: no < > around words",
+		VI: "trường %s có mã HTML", HintVI: "chỉ viết chữ thường: không dùng dấu < > quanh chữ",
+		EN: "field %s contains raw HTML", HintEN: "write plain words: no < > around words",
 	},
 	"field_link": {
-		vi: "trường %s có liên kết hoặc ảnh Markdown", hintVI: "đặt liên kết và ảnh trong thân bài, nơi chúng được kiểm tra; trường này chỉ có chữ",
-		en: "field %s contains a Markdown link or image", hintEN: "put links and images in the text, where they are checked; this field holds words only",
+		VI: "trường %s có liên kết hoặc ảnh Markdown", HintVI: "đặt liên kết và ảnh trong thân bài, nơi chúng được kiểm tra; trường này chỉ có chữ",
+		EN: "field %s contains a Markdown link or image", HintEN: "put links and images in the text, where they are checked; this field holds words only",
 	},
 	"field_markup": {
-		vi: "trường %s có ký hiệu Markdown (%s)", hintVI: "chỉ viết chữ thường, không có * _ ` # > - ở đầu hay quanh chữ",
-		en: "field %s contains Markdown markup (%s)", hintEN: "write plain words, with no * _ ` # > - at the start or around words",
+		VI: "trường %s có ký hiệu Markdown (%s)", HintVI: "chỉ viết chữ thường, không có * _ ` # > - ở đầu hay quanh chữ",
+		EN: "field %s contains Markdown markup (%s)", HintEN: "write plain words, with no * _ ` # > - at the start or around words",
 	},
 	"padded_value": {
-		vi: "giá trị của %s có dấu cách ở đầu hoặc cuối", hintVI: "xóa dấu cách trong dấu ngoặc kép: Hugo đọc giá trị đúng như đã viết",
-		en: "the value of %s starts or ends with a space", hintEN: "remove the spaces inside the quotes: Hugo reads the value exactly as written",
+		VI: "giá trị của %s có dấu cách ở đầu hoặc cuối", HintVI: "xóa dấu cách trong dấu ngoặc kép: Hugo đọc giá trị đúng như đã viết",
+		EN: "the value of %s starts or ends with a space", HintEN: "remove the spaces inside the quotes: Hugo reads the value exactly as written",
 	},
 	"implausible_date": {
-		vi: "năm của ngày là %d, nằm ngoài khoảng %d–%d", hintVI: "ghi ngày viết câu chuyện, dạng 2024-06-15; năm phải khớp với năm ở đầu tên thư mục",
-		en: "the date's year %d is outside %d–%d", hintEN: "write the date of the story, as 2024-06-15; its year must match the year the folder name starts with",
+		VI: "năm của ngày là %d, nằm ngoài khoảng %d–%d", HintVI: "ghi ngày viết câu chuyện, dạng 2024-06-15; năm phải khớp với năm ở đầu tên thư mục",
+		EN: "the date's year %d is outside %d–%d", HintEN: "write the date of the story, as 2024-06-15; its year must match the year the folder name starts with",
 	},
 	"author_role_name": {
-		vi: "trường author_role giống tên một người", hintVI: "ghi chức vụ, không ghi tên: ví dụ \"Công chức Lao động - Thương binh và Xã hội\"",
-		en: "author_role looks like a person's name", hintEN: "write the office, not a name: e.g. \"Công chức Lao động - Thương binh và Xã hội\"",
+		VI: "trường author_role giống tên một người", HintVI: "ghi chức vụ, không ghi tên: ví dụ \"Công chức Lao động - Thương binh và Xã hội\"",
+		EN: "author_role looks like a person's name", HintEN: "write the office, not a name: e.g. \"Công chức Lao động - Thương binh và Xã hội\"",
 	},
 }
 
-func init() { maps.Copy(catalogue, fieldMessages) }
+func init() { maps.Copy(messages, fieldMessages) }
 
 // checkTextFields applies the plain-text rule to the title, summary, author role and
 // every photo's alt text, and refuses an author role that looks like a name.
-func checkTextFields(fm *FrontMatter) []Problem {
-	var out []Problem
+func checkTextFields(fm *FrontMatter) []problem.Problem {
+	var out []problem.Problem
 	judge := func(field, value string, p Pos) {
 		code, kind := plainText(value)
 		args := []any{field}
@@ -60,7 +62,7 @@ func checkTextFields(fm *FrontMatter) []Problem {
 			args = append(args, kind)
 		}
 		if code != "" {
-			out = append(out, Problem{Line: p.Line, Col: p.Col, Code: code, Args: args})
+			out = append(out, problem.Problem{Catalogue: messages, Line: p.Line, Col: p.Col, Code: code, Args: args})
 		}
 	}
 	judge("title", fm.Title, fm.Values["title"])
@@ -71,7 +73,7 @@ func checkTextFields(fm *FrontMatter) []Problem {
 	}
 	if looksLikeName(fm.AuthorRole) {
 		p := fm.Values["author_role"]
-		out = append(out, Problem{Line: p.Line, Col: p.Col, Code: "author_role_name"})
+		out = append(out, problem.Problem{Catalogue: messages, Line: p.Line, Col: p.Col, Code: "author_role_name"})
 	}
 	return out
 }

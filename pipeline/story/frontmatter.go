@@ -9,6 +9,8 @@ import (
 	"time"
 
 	"go.yaml.in/yaml/v3"
+
+	"github.com/minhtien/portal/pipeline/problem"
 )
 
 // Fields lists the front-matter fields of a story, in the order of the template.
@@ -56,7 +58,7 @@ var yamlLine = regexp.MustCompile(`line (\d+)`)
 // The fences are lines of exactly three dashes; TOML (+++) or JSON front matter, and a
 // YAML document marker (--- with spaces, ...) inside it, are refused rather than guessed
 // at, since Hugo might read them another way.
-func SplitFrontMatter(src []byte) (fm, body []byte, fmLine, bodyLine int, p *Problem) {
+func SplitFrontMatter(src []byte) (fm, body []byte, fmLine, bodyLine int, p *problem.Problem) {
 	src = bytes.TrimPrefix(src, []byte("\xef\xbb\xbf"))
 	lines := bytes.SplitAfter(src, []byte("\n"))
 	isFence := func(l []byte) bool {
@@ -69,9 +71,9 @@ func SplitFrontMatter(src []byte) (fm, body []byte, fmLine, bodyLine int, p *Pro
 			first = strings.TrimSpace(string(lines[0]))
 		}
 		if strings.HasPrefix(first, "+++") || strings.HasPrefix(first, "{") || strings.HasPrefix(first, "---") {
-			return nil, nil, 0, 0, &Problem{Line: 1, Col: 1, Code: "front_matter_format"}
+			return nil, nil, 0, 0, &problem.Problem{Catalogue: messages, Line: 1, Col: 1, Code: "front_matter_format"}
 		}
-		return nil, src, 0, 1, &Problem{Line: 1, Col: 1, Code: "no_front_matter"}
+		return nil, src, 0, 1, &problem.Problem{Catalogue: messages, Line: 1, Col: 1, Code: "no_front_matter"}
 	}
 	off := len(lines[0])
 	for i := 1; i < len(lines); i++ {
@@ -79,24 +81,24 @@ func SplitFrontMatter(src []byte) (fm, body []byte, fmLine, bodyLine int, p *Pro
 			return src[len(lines[0]):off], src[off+len(lines[i]):], 2, i + 2, nil
 		}
 		if bytes.HasPrefix(lines[i], []byte("---")) || bytes.HasPrefix(lines[i], []byte("...")) {
-			return nil, nil, 0, 0, &Problem{Line: i + 1, Col: 1, Code: "front_matter_marker"}
+			return nil, nil, 0, 0, &problem.Problem{Catalogue: messages, Line: i + 1, Col: 1, Code: "front_matter_marker"}
 		}
 		off += len(lines[i])
 	}
-	return nil, nil, 0, 0, &Problem{Line: 1, Col: 1, Code: "front_matter_unclosed"}
+	return nil, nil, 0, 0, &problem.Problem{Catalogue: messages, Line: 1, Col: 1, Code: "front_matter_unclosed"}
 }
 
 // ParseFrontMatter decodes the front matter of a story file. It never panics and never
 // fails: every mistake becomes a Problem located in the file (File left empty).
-func ParseFrontMatter(src []byte) (fm *FrontMatter, body []byte, problems []Problem) {
+func ParseFrontMatter(src []byte) (fm *FrontMatter, body []byte, problems []problem.Problem) {
 	fm = &FrontMatter{Lines: map[string]Pos{}, Values: map[string]Pos{}}
 	text, body, first, bodyLine, p := SplitFrontMatter(src)
 	fm.BodyLine = bodyLine
 	if p != nil {
-		return fm, body, []Problem{*p}
+		return fm, body, []problem.Problem{*p}
 	}
 	add := func(line, col int, code string, args ...any) {
-		problems = append(problems, Problem{Line: line, Col: col, Code: code, Args: args})
+		problems = append(problems, problem.Problem{Catalogue: messages, Line: line, Col: col, Code: code, Args: args})
 	}
 	// fileLine converts a line of the YAML text to a line of the file. YAML also breaks
 	// lines at a lone \r, so the result is kept inside the front matter.
@@ -131,7 +133,7 @@ func ParseFrontMatter(src []byte) (fm *FrontMatter, body []byte, problems []Prob
 	if doc.Kind == 0 || len(doc.Content) == 0 {
 		// An empty front matter: every required field is missing.
 		for _, f := range required {
-			problems = append(problems, Problem{Line: 1, Col: 1, Code: "missing_field", Args: []any{f}, HintArgs: []any{f}})
+			problems = append(problems, problem.Problem{Catalogue: messages, Line: 1, Col: 1, Code: "missing_field", Args: []any{f}, HintArgs: []any{f}})
 		}
 		return fm, body, problems
 	}
@@ -153,7 +155,7 @@ func ParseFrontMatter(src []byte) (fm *FrontMatter, body []byte, problems []Prob
 			continue
 		}
 		if !known[name] {
-			problems = append(problems, Problem{Line: kl, Col: kc, Code: "unknown_field", Args: []any{name}, HintArgs: []any{strings.Join(Fields, ", ")}})
+			problems = append(problems, problem.Problem{Catalogue: messages, Line: kl, Col: kc, Code: "unknown_field", Args: []any{name}, HintArgs: []any{strings.Join(Fields, ", ")}})
 			continue
 		}
 		if _, dup := fm.Lines[name]; dup {
@@ -233,7 +235,7 @@ func ParseFrontMatter(src []byte) (fm *FrontMatter, body []byte, problems []Prob
 	}
 	for _, f := range required {
 		if _, ok := fm.Lines[f]; !ok {
-			problems = append(problems, Problem{Line: first - 1, Col: 1, Code: "missing_field", Args: []any{f}, HintArgs: []any{f}})
+			problems = append(problems, problem.Problem{Catalogue: messages, Line: first - 1, Col: 1, Code: "missing_field", Args: []any{f}, HintArgs: []any{f}})
 		}
 	}
 	return fm, body, problems
@@ -284,32 +286,32 @@ func parseDate(s string) (time.Time, bool) {
 	return time.Time{}, false
 }
 
-func codeList(name string, v *yaml.Node, line func(*yaml.Node) int) ([]Code, []Problem) {
+func codeList(name string, v *yaml.Node, line func(*yaml.Node) int) ([]Code, []problem.Problem) {
 	var out []Code
-	var ps []Problem
+	var ps []problem.Problem
 	if v.Kind != yaml.SequenceNode {
-		ps = append(ps, Problem{Line: line(v), Col: v.Column, Code: "not_list", Args: []any{name}, HintArgs: []any{name}})
+		ps = append(ps, problem.Problem{Catalogue: messages, Line: line(v), Col: v.Column, Code: "not_list", Args: []any{name}, HintArgs: []any{name}})
 		return nil, ps
 	}
 	if len(v.Content) == 0 {
-		ps = append(ps, Problem{Line: line(v), Col: v.Column, Code: "empty_field", Args: []any{name}})
+		ps = append(ps, problem.Problem{Catalogue: messages, Line: line(v), Col: v.Column, Code: "empty_field", Args: []any{name}})
 	}
 	seen := map[string]bool{}
 	for _, c := range v.Content {
 		if c.Kind != yaml.ScalarNode {
-			ps = append(ps, Problem{Line: line(c), Col: c.Column, Code: "not_list", Args: []any{name}, HintArgs: []any{name}})
+			ps = append(ps, problem.Problem{Catalogue: messages, Line: line(c), Col: c.Column, Code: "not_list", Args: []any{name}, HintArgs: []any{name}})
 			continue
 		}
 		if c.Tag != "!!str" {
 			// programmes: [2, 3.1] would reach Hugo as numbers and match no page.
-			ps = append(ps, Problem{Line: line(c), Col: c.Column, Code: "code_not_quoted", Args: []any{c.Value, name}, HintArgs: []any{c.Value}})
+			ps = append(ps, problem.Problem{Catalogue: messages, Line: line(c), Col: c.Column, Code: "code_not_quoted", Args: []any{c.Value, name}, HintArgs: []any{c.Value}})
 		}
 		val := c.Value
 		if padded(val) {
-			ps = append(ps, Problem{Line: line(c), Col: c.Column, Code: "padded_value", Args: []any{name}})
+			ps = append(ps, problem.Problem{Catalogue: messages, Line: line(c), Col: c.Column, Code: "padded_value", Args: []any{name}})
 		}
 		if seen[val] {
-			ps = append(ps, Problem{Line: line(c), Col: c.Column, Code: "duplicate_code", Args: []any{val, name}})
+			ps = append(ps, problem.Problem{Catalogue: messages, Line: line(c), Col: c.Column, Code: "duplicate_code", Args: []any{val, name}})
 		}
 		seen[val] = true
 		out = append(out, Code{Value: val, Pos: Pos{line(c), c.Column}})
@@ -317,18 +319,18 @@ func codeList(name string, v *yaml.Node, line func(*yaml.Node) int) ([]Code, []P
 	return out, ps
 }
 
-func photoList(v *yaml.Node, line func(*yaml.Node) int) ([]Photo, []Problem) {
+func photoList(v *yaml.Node, line func(*yaml.Node) int) ([]Photo, []problem.Problem) {
 	var out []Photo
-	var ps []Problem
+	var ps []problem.Problem
 	if v.Kind == yaml.ScalarNode && v.Tag == "!!null" {
 		return nil, nil
 	}
 	if v.Kind != yaml.SequenceNode {
-		return nil, append(ps, Problem{Line: line(v), Col: v.Column, Code: "photos_not_list"})
+		return nil, append(ps, problem.Problem{Catalogue: messages, Line: line(v), Col: v.Column, Code: "photos_not_list"})
 	}
 	for _, item := range v.Content {
 		if item.Kind != yaml.MappingNode {
-			ps = append(ps, Problem{Line: line(item), Col: item.Column, Code: "photos_not_list"})
+			ps = append(ps, problem.Problem{Catalogue: messages, Line: line(item), Col: item.Column, Code: "photos_not_list"})
 			continue
 		}
 		ph := Photo{Pos: Pos{line(item), item.Column}}
@@ -341,24 +343,24 @@ func photoList(v *yaml.Node, line func(*yaml.Node) int) ([]Photo, []Problem) {
 				hasSrc = true
 				ph.Src, ph.SrcPos = s, Pos{line(val), val.Column}
 				if padded(s) {
-					ps = append(ps, Problem{Line: line(val), Col: val.Column, Code: "padded_value", Args: []any{"photos.src"}})
+					ps = append(ps, problem.Problem{Catalogue: messages, Line: line(val), Col: val.Column, Code: "padded_value", Args: []any{"photos.src"}})
 				}
 			case "alt":
 				hasAlt = true
 				ph.Alt, ph.AltPos = strings.TrimSpace(s), Pos{line(val), val.Column}
 			default:
-				ps = append(ps, Problem{Line: line(k), Col: k.Column, Code: "unknown_field", Args: []any{"photos." + k.Value}, HintArgs: []any{"src, alt"}})
+				ps = append(ps, problem.Problem{Catalogue: messages, Line: line(k), Col: k.Column, Code: "unknown_field", Args: []any{"photos." + k.Value}, HintArgs: []any{"src, alt"}})
 			}
 		}
 		if !hasSrc || strings.TrimSpace(ph.Src) == "" {
-			ps = append(ps, Problem{Line: ph.Line, Col: ph.Col, Code: "photo_missing_src"})
+			ps = append(ps, problem.Problem{Catalogue: messages, Line: ph.Line, Col: ph.Col, Code: "photo_missing_src"})
 		}
 		if !hasAlt || ph.Alt == "" {
 			p := ph.Pos
 			if hasAlt {
 				p = ph.AltPos
 			}
-			ps = append(ps, Problem{Line: p.Line, Col: p.Col, Code: "photo_no_alt", Args: []any{ph.Src}})
+			ps = append(ps, problem.Problem{Catalogue: messages, Line: p.Line, Col: p.Col, Code: "photo_no_alt", Args: []any{ph.Src}})
 		}
 		out = append(out, ph)
 	}

@@ -7,6 +7,8 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/minhtien/portal/pipeline/problem"
 )
 
 // Personal numbers. The text is first normalised (see normalise: NFKC, entities decoded,
@@ -48,13 +50,13 @@ var (
 // text is read several ways, since a reader sees what Markdown and YAML make of it:
 // as written, with link destinations taken out, percent-escapes decoded, the decoded
 // front-matter values, and digits written as Vietnamese words.
-func personalNumbers(src []byte) []Problem {
+func personalNumbers(src []byte) []problem.Problem {
 	out := scanNumbers(src, true)
 	seen := map[string]bool{}
 	for _, p := range out {
 		seen[numberKey(p)] = true
 	}
-	addNew := func(ps []Problem) {
+	addNew := func(ps []problem.Problem) {
 		for _, p := range ps {
 			k := numberKey(p)
 			if !seen[k] {
@@ -75,7 +77,7 @@ func personalNumbers(src []byte) []Problem {
 		// Across the cells of a table row, a phone number is still read as one.
 		for _, p := range scanNumbers(src, false) {
 			if p.Code == "phone_number" {
-				addNew([]Problem{p})
+				addNew([]problem.Problem{p})
 			}
 		}
 	}
@@ -92,13 +94,13 @@ func personalNumbers(src []byte) []Problem {
 
 // numberKey identifies a finding for the readings of personalNumbers, so that one
 // number found by two of them is reported once.
-func numberKey(p Problem) string { return fmt.Sprint(p.Line, p.Code) }
+func numberKey(p problem.Problem) string { return fmt.Sprint(p.Line, p.Code) }
 
 // scanNumbers is one reading of personalNumbers: the lines of src, normalised, scanned
 // as one text, since Markdown shows a number broken across two lines as one number.
 // With cells, the cells of a table row are read as separate values.
-func scanNumbers(src []byte, cells bool) []Problem {
-	var out []Problem
+func scanNumbers(src []byte, cells bool) []problem.Problem {
+	var out []problem.Problem
 	var text strings.Builder
 	var lines, cols []int
 	for i, line := range bytes.Split(src, []byte("\n")) {
@@ -125,7 +127,7 @@ func scanNumbers(src []byte, cells bool) []Problem {
 		if code == "" || (code == "long_number" && inside(urls, loc)) {
 			continue
 		}
-		p := Problem{Line: lines[loc[0]], Col: cols[loc[0]], Code: code}
+		p := problem.Problem{Catalogue: messages, Line: lines[loc[0]], Col: cols[loc[0]], Code: code}
 		if code != "phone_number" {
 			p.Args = []any{n}
 		}

@@ -11,6 +11,8 @@ import (
 
 	"go.yaml.in/yaml/v3"
 	"golang.org/x/text/unicode/norm"
+
+	"github.com/minhtien/portal/pipeline/problem"
 )
 
 // The readings of a story that personalNumbers makes besides the text as written.
@@ -62,7 +64,7 @@ func percentDecoded(src []byte) []byte {
 // with nothing but spaces or punctuation between) are read so: a lone "năm" before a
 // year means "year", and "năm 2021, 2022" is no number. Each word becomes one digit,
 // so a finding's column may come before the number's, never after the line's end.
-func numberWords(src []byte) []Problem {
+func numberWords(src []byte) []problem.Problem {
 	var view []byte
 	var run [][]int
 	last := 0
@@ -111,10 +113,10 @@ func foldWord(w []byte) string {
 }
 
 // numberProblem is a finding at byte offset off of src.
-func numberProblem(src []byte, off int, code string, n int) Problem {
+func numberProblem(src []byte, off int, code string, n int) problem.Problem {
 	line := bytes.Count(src[:off], []byte("\n")) + 1
 	col := utf8.RuneCount(src[bytes.LastIndexByte(src[:off], '\n')+1:off]) + 1
-	p := Problem{Line: line, Col: col, Code: code}
+	p := problem.Problem{Catalogue: messages, Line: line, Col: col, Code: code}
 	if code != "phone_number" {
 		p.Args = []any{n}
 	}
@@ -125,7 +127,7 @@ func numberProblem(src []byte, off int, code string, n int) Problem {
 // (YAML escapes such as \x30 or \u0030, folded and continued lines, !!binary), each
 // scanned for personal numbers, located at the value. A value with a tag other than
 // the plain ones is refused, since what it shows is not what is written.
-func frontMatterNumbers(src []byte, known func(code string, from, to int) bool) []Problem {
+func frontMatterNumbers(src []byte, known func(code string, from, to int) bool) []problem.Problem {
 	text, _, first, bodyLine, p := SplitFrontMatter(src)
 	if p != nil {
 		return nil
@@ -145,11 +147,11 @@ func frontMatterNumbers(src []byte, known func(code string, from, to int) bool) 
 	walk(&doc)
 	last := max(bodyLine-2, first)
 	fileLine := func(l int) int { return min(max(l+first-1, first), last) }
-	var out []Problem
+	var out []problem.Problem
 	for i, n := range nodes {
 		line := fileLine(n.Line)
 		if !plainTags[n.Tag] {
-			out = append(out, Problem{Line: line, Col: n.Column, Code: "yaml_tag", Args: []any{n.Tag}})
+			out = append(out, problem.Problem{Catalogue: messages, Line: line, Col: n.Column, Code: "yaml_tag", Args: []any{n.Tag}})
 		}
 		if n.Kind != yaml.ScalarNode {
 			continue

@@ -4,15 +4,17 @@ import (
 	"strings"
 
 	"go.yaml.in/yaml/v3"
+
+	"github.com/minhtien/portal/pipeline/problem"
 )
 
 // checkPage checks a maintainer's page: YAML front matter with only the page's keys,
 // each a plain value, and a body with no shortcode, raw HTML, unsafe link or image from
 // another host. A page is edited by pull request like a story, so it is read as strictly.
-func checkPage(file string, pg Page) []Problem {
+func checkPage(file string, pg Page) []problem.Problem {
 	src, p := readText(file)
 	if p != nil {
-		return []Problem{*p}
+		return []problem.Problem{*p}
 	}
 	ps, bodyLine, body := pageFrontMatter(src, pg)
 	shape := checkShape(body, bodyLine)
@@ -32,14 +34,14 @@ func checkPage(file string, pg Page) []Problem {
 
 // pageFrontMatter checks the keys and values of a page's front matter and returns the
 // problems, the body and the file line it starts on.
-func pageFrontMatter(src []byte, pg Page) ([]Problem, int, []byte) {
+func pageFrontMatter(src []byte, pg Page) ([]problem.Problem, int, []byte) {
 	text, body, first, bodyLine, p := SplitFrontMatter(src)
 	if p != nil {
-		return []Problem{*p}, bodyLine, body
+		return []problem.Problem{*p}, bodyLine, body
 	}
-	var ps []Problem
+	var ps []problem.Problem
 	add := func(line, col int, code string, args []any, hint []any) {
-		ps = append(ps, Problem{Line: line, Col: col, Code: code, Args: args, HintArgs: hint})
+		ps = append(ps, problem.Problem{Catalogue: messages, Line: line, Col: col, Code: code, Args: args, HintArgs: hint})
 	}
 	var doc yaml.Node
 	if err := safeUnmarshal(text, &doc); err != nil {

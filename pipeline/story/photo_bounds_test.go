@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"github.com/minhtien/portal/pipeline/photo/phototest"
+	"github.com/minhtien/portal/pipeline/problem"
 )
 
 // TestCheckRefusesAHugePNGInLittleMemory: a PNG that declares 20000 x 20000 pixels
@@ -22,7 +23,7 @@ func TestCheckRefusesAHugePNGInLittleMemory(t *testing.T) {
 	if err := os.WriteFile(filepath.Join(bundle, "ruong.png"), big, 0o644); err != nil {
 		t.Fatal(err)
 	}
-	var ps []Problem
+	var ps []problem.Problem
 	var before, after runtime.MemStats
 	runtime.GC()
 	runtime.ReadMemStats(&before)

@@ -9,6 +9,7 @@ import (
 	"strings"
 
 	"github.com/minhtien/portal/pipeline/photo"
+	"github.com/minhtien/portal/pipeline/problem"
 )
 
 // photoFormats are the photo types a story may hold, by extension; the content is
@@ -87,19 +88,19 @@ func readPhoto(path string) ([]byte, error) {
 
 // photoProblems checks one photo of a bundle: readable, within the bounds, without
 // location metadata.
-func photoProblems(p string) []Problem {
+func photoProblems(p string) []problem.Problem {
 	loc, err := PhotoLocation(p)
 	var be *photo.BoundsError
 	switch {
 	case errors.As(err, &be) && be.Bytes > 0:
-		return []Problem{{File: p, Code: "photo_file_too_big", Args: []any{be.Bytes >> 20}, HintArgs: []any{photo.MaxFileBytes >> 20}}}
+		return []problem.Problem{{Catalogue: messages, File: p, Code: "photo_file_too_big", Args: []any{be.Bytes >> 20}, HintArgs: []any{photo.MaxFileBytes >> 20}}}
 	case errors.As(err, &be):
-		return []Problem{{File: p, Code: "photo_too_many_pixels", Args: []any{be.Width, be.Height},
+		return []problem.Problem{{Catalogue: messages, File: p, Code: "photo_too_many_pixels", Args: []any{be.Width, be.Height},
 			HintArgs: []any{photo.MaxSide, photo.MaxPixels / 1_000_000}}}
 	case err != nil:
-		return []Problem{{File: p, Code: "photo_unreadable", Args: []any{err}}}
+		return []problem.Problem{{Catalogue: messages, File: p, Code: "photo_unreadable", Args: []any{err}}}
 	case loc.Found():
-		return []Problem{{File: p, Code: "photo_gps", Args: []any{strings.Join(loc.Tags, ", ")}}}
+		return []problem.Problem{{Catalogue: messages, File: p, Code: "photo_gps", Args: []any{strings.Join(loc.Tags, ", ")}}}
 	}
 	return nil
 }

@@ -6,6 +6,8 @@ import (
 	"os"
 	"path/filepath"
 	"testing"
+
+	"github.com/minhtien/portal/pipeline/problem"
 )
 
 // TestFixturePhotos writes (with -update) and checks the committed fixture photos: one
@@ -84,7 +86,7 @@ func TestFixPhotos(t *testing.T) {
 	}
 }
 
-func hasCode(ps []Problem, code string) bool {
+func hasCode(ps []problem.Problem, code string) bool {
 	for _, p := range ps {
 		if p.Code == code {
 			return true

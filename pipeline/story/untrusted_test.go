@@ -7,6 +7,8 @@ import (
 	"sort"
 	"strings"
 	"testing"
+
+	"github.com/minhtien/portal/pipeline/problem"
 )
 
 // untrusted maps each fixture of testdata/fixtures/refused, named after the defect it
@@ -183,7 +185,7 @@ func TestUntrustedContent(t *testing.T) {
 				got := Check(filepath.Join(dir, "content"), testVocab())
 				codes := map[string]bool{}
 				for _, p := range got {
-					if p.Severity == SeverityError {
+					if p.Severity == problem.SeverityError {
 						codes[p.Code] = true
 					} else {
 						codes["warning:"+p.Code] = true
@@ -203,7 +205,7 @@ func TestUntrustedContent(t *testing.T) {
 					t.Errorf("accepted fixture has problems:\n%s", render(got, "en"))
 				case kind != "accepted" && !codes[want]:
 					t.Errorf("want %s, got:\n%s", want, render(got, "en"))
-				case kind == "warned" && len(Errors(got)) > 0:
+				case kind == "warned" && len(problem.Errors(got)) > 0:
 					t.Errorf("a warned fixture has errors:\n%s", render(got, "en"))
 				}
 			})

@@ -8,6 +8,8 @@ import (
 	"time"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/minhtien/portal/pipeline/problem"
 )
 
 // Things a careless officer may leave in a story that a rule cannot judge for certain,
@@ -56,10 +58,10 @@ var placeholders = func() []string {
 
 // personalWarnings returns the warnings of one story file: names and addresses
 // anywhere in it, placeholder text in its body (from bodyLine on).
-func personalWarnings(src []byte, bodyLine int) []Problem {
-	var out []Problem
+func personalWarnings(src []byte, bodyLine int) []problem.Problem {
+	var out []problem.Problem
 	warn := func(line, col int, code string) {
-		out = append(out, Problem{Line: line, Col: col, Code: code, Severity: SeverityWarning})
+		out = append(out, problem.Problem{Catalogue: messages, Line: line, Col: col, Code: code, Severity: problem.SeverityWarning})
 	}
 	// The lines are read as one text, a line break as a space, so a name or address
 	// that runs on to the next line ("chị" / "Lan") is found, and each pattern runs

@@ -13,6 +13,7 @@ import (
 	"github.com/gocarina/gocsv"
 
 	"github.com/minhtien/portal/pipeline/csvfile"
+	"github.com/minhtien/portal/pipeline/problem"
 	"github.com/minhtien/portal/pipeline/review"
 )
 
@@ -55,16 +56,6 @@ var (
 	codeLike    = regexp.MustCompile(`^[A-Za-z0-9_.]{1,24}$`) // a value shaped like a code
 )
 
-// HasErrors reports whether any problem is an error.
-func HasErrors(ps []Problem) bool {
-	for _, p := range ps {
-		if p.Severity == review.SeverityError {
-			return true
-		}
-	}
-	return false
-}
-
 // Files lists the support files in dir (*.csv and *.csv.age), sorted by name. A
 // missing folder has none.
 func Files(dir string) ([]string, error) {
@@ -77,7 +68,7 @@ func Files(dir string) ([]string, error) {
 // Read parses every support file in dir. A missing folder is no support data (the
 // coverage targets stay "not yet measured"); a folder without files is a problem. open
 // reads a file (nil: os.ReadFile); sealed files are decrypted by the caller's opener.
-func Read(dir string, rules Rules, open review.Opener) (*Dataset, []Problem, error) {
+func Read(dir string, rules Rules, open review.Opener) (*Dataset, []problem.Problem, error) {
 	if _, err := os.Stat(dir); errors.Is(err, os.ErrNotExist) {
 		return &Dataset{}, nil, nil
 	}
@@ -85,7 +76,7 @@ func Read(dir string, rules Rules, open review.Opener) (*Dataset, []Problem, err
 	if err != nil {
 		return nil, nil, err
 	}
-	var problems []Problem
+	var problems []problem.Problem
 	files, err := csvfile.Years(paths, open, func(path string, b []byte) (*File, int, bool) {
 		f, ps := Parse(path, b, rules)
 		problems = append(problems, ps...)
@@ -94,32 +85,32 @@ func Read(dir string, rules Rules, open review.Opener) (*Dataset, []Problem, err
 		}
 		return f, f.Year, true
 	}, func(path string, year int, first string) {
-		problems = append(problems, problem(path, 0, 0, "", "duplicate_year", year, first))
-	}, func(path string, f csvfile.Fault) {
-		problems = append(problems, problem(path, 0, 0, "", f.Code, f.Args...))
+		problems = append(problems, newProblem(path, 0, 0, "", "duplicate_year", year, first))
+	}, func(path string, f problem.Problem) {
+		problems = append(problems, newProblem(path, 0, 0, "", f.Code, f.Args...))
 	})
 	if err != nil {
 		return nil, nil, err
 	}
 	if len(paths) == 0 {
-		problems = append(problems, problem(dir, 0, 0, "", "no_files"))
+		problems = append(problems, newProblem(dir, 0, 0, "", "no_files"))
 	}
 	return &Dataset{Files: files}, problems, nil
 }
 
-func problem(file string, line, col int, column, code string, args ...any) Problem {
-	return Problem{review.Problem{File: file, Line: line, Col: col, Column: column, Code: code, Args: args}}
+func newProblem(file string, line, col int, column, code string, args ...any) problem.Problem {
+	return problem.Problem{Catalogue: messages, File: file, Line: line, Col: col, Column: column, Code: code, Args: args}
 }
 
 // Parse checks the text of one support file and decodes it. name is the path shown
 // in messages. Every problem is returned; the records are decoded only when there is
 // no error.
-func Parse(name string, b []byte, rules Rules) (*File, []Problem) {
+func Parse(name string, b []byte, rules Rules) (*File, []problem.Problem) {
 	p := &parser{name: name, rules: rules}
-	// Support files have always had a quote fault reported on the line its record
+	// Support files have always had a quote problem reported on the line its record
 	// starts, without a column.
 	r := &csvfile.Reader{Contract: contract, Report: p.fault, QuoteAtRecord: true,
-		Failed: func() bool { return HasErrors(p.problems) }}
+		Failed: func() bool { return problem.HasErrors(p.problems) }}
 	t, ok := csvfile.Read[Record](r, name, b, func(year int, header []string, idx []int) func([]string, int) bool {
 		p.header = header
 		cols := csvfile.Pick(Columns, idx)
@@ -145,11 +136,11 @@ type parser struct {
 	name     string
 	rules    Rules
 	header   []string
-	problems []Problem
+	problems []problem.Problem
 }
 
 func (p *parser) add(line, col int, column, code string, args ...any) {
-	p.problems = append(p.problems, problem(p.name, line, col, column, code, args...))
+	p.problems = append(p.problems, newProblem(p.name, line, col, column, code, args...))
 }
 
 // group is what the rows of one support (village, programme, support type) share.
@@ -162,8 +153,8 @@ type group struct {
 
 // fault records a problem of the file's form. Support files report no warnings: the
 // spaces around a header name are dropped without one.
-func (p *parser) fault(f csvfile.Fault) {
-	if !f.Warning {
+func (p *parser) fault(f problem.Problem) {
+	if f.Severity != problem.SeverityWarning {
 		p.add(f.Line, f.Col, "", f.Code, f.Args...)
 	}
 }
