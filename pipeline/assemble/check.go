@@ -132,30 +132,31 @@ func Load(l paths.Layout, getenv func(string) string, lang string) (*Inputs, err
 }
 
 func load(l paths.Layout, getenv func(string) string, lang string, forceStream bool) (*Inputs, error) {
+	// The settings' problems are told in the officer's language, as the data's are.
 	p, err := config.LoadPortal(l.PortalConfig())
 	if err != nil {
-		return nil, err
+		return nil, problem.InLanguage(err, lang)
 	}
 	stds, err := standard.Load(l.Standards())
 	if err != nil {
 		return nil, err
 	}
 	if err := p.CheckStandards(l.PortalConfig(), func(id string) bool { _, err := stds.Lookup(id); return err == nil }); err != nil {
-		return nil, err
+		return nil, problem.InLanguage(err, lang)
 	}
 	sf := StandardFor(p, stds)
 	indicator.UseStandards(inUse(p, stds))
 	tf, err := config.LoadTargetFile(l.Targets(), indicator.Known)
 	if err != nil {
-		return nil, err
+		return nil, problem.InLanguage(err, lang)
 	}
 	programmes, err := config.LoadProgrammes(l.Programmes())
 	if err != nil {
-		return nil, err
+		return nil, problem.InLanguage(err, lang)
 	}
 	registry, err := loadRegistry(l, p)
 	if err != nil {
-		return nil, err
+		return nil, problem.InLanguage(err, lang)
 	}
 	if err := checkHouseholdFiles(l, p, lang); err != nil {
 		return nil, err

@@ -11,6 +11,8 @@ import (
 	"strings"
 
 	"github.com/BurntSushi/toml"
+
+	"github.com/minhtien/portal/pipeline/problem"
 )
 
 // Portal is the reporting unit and how its site is published, as declared in portal.toml.
@@ -117,8 +119,9 @@ func ParsePortal(name string, b []byte) (*Portal, error) {
 	if len(p.Site.Languages) == 0 {
 		p.Site.Languages = []string{"vi", "en"}
 	}
-	if err := CheckBaseURL(p.Site.BaseURL); err != nil {
-		unknown = errors.Join(unknown, &Error{File: name, Line: lineOf(b, toml.Key{"site", "base_url"}), Col: 1, Key: "site.base_url", Msg: err.Error(), Hint: `for example base_url = "https://owner.github.io/portal/"`})
+	if CheckBaseURL(p.Site.BaseURL) != nil {
+		code, args := baseURLProblem(p.Site.BaseURL)
+		unknown = errors.Join(unknown, newProblem(name, lineOf(b, toml.Key{"site", "base_url"}), "site.base_url", code, args...))
 	}
 	if err := errors.Join(unknown, formulaCells(name, b), p.check(name)); err != nil {
 		return nil, err
@@ -128,64 +131,64 @@ func ParsePortal(name string, b []byte) (*Portal, error) {
 
 func (p *Portal) check(name string) error {
 	var errs []error
-	bad := func(key, msg, hint string) {
-		errs = append(errs, &Error{File: name, Key: key, Msg: msg, Hint: hint})
+	bad := func(key, code string, args ...any) {
+		errs = append(errs, newProblem(name, 0, key, code, args...))
 	}
 	switch p.Unit.Level {
 	case LevelCommune:
 		if !communeCode.MatchString(p.Unit.Code) {
-			bad("unit.code", "the unit code must be the 5-digit GSO commune code", `for example code = "12424"`)
+			bad("unit.code", "bad_commune_code")
 		}
 	case LevelProvince, LevelNation:
 		// A province or the nation reports on many communes: they and their villages
 		// are declared in units.toml.
 		if !unitCodes[p.Unit.Level].MatchString(p.Unit.Code) {
-			bad("unit.code", fmt.Sprintf("%q is not a %s code", p.Unit.Code, p.Unit.Level), `for example code = "33" for a province, "VN" for the nation`)
+			bad("unit.code", "bad_unit_code", p.Unit.Code, p.Unit.Level)
 		}
 	default:
-		bad("unit.level", fmt.Sprintf("level %q is not supported", p.Unit.Level), `use "commune", "province" or "nation"`)
+		bad("unit.level", "bad_level", p.Unit.Level)
 	}
 	if p.Unit.NameVI == "" || p.Unit.NameEN == "" {
-		bad("unit.name_vi", "the unit needs a Vietnamese and an English name", "set name_vi and name_en")
+		bad("unit.name_vi", "unit_names")
 	}
 	if p.Disclosure.K < MinK {
-		bad("disclosure.k", fmt.Sprintf("threshold %d is below the minimum %d: small counts could point at a family", p.Disclosure.K, MinK), "set k = 5 (the default) or higher")
+		bad("disclosure.k", "k_too_small", p.Disclosure.K, MinK)
 	}
 	if p.Unit.Level == LevelCommune && len(p.Villages) == 0 {
-		bad("villages", "no village is declared", "add one [[villages]] table per village")
+		bad("villages", "no_villages")
 	}
 	if (p.Unit.Level == LevelProvince || p.Unit.Level == LevelNation) && len(p.Villages) > 0 {
-		bad("villages", fmt.Sprintf("a %s declares its communes and villages in units.toml, not here", p.Unit.Level), "move the villages to units.toml")
+		bad("villages", "villages_in_portal", p.Unit.Level)
 	}
 	seen := map[string]bool{}
 	for i, v := range p.Villages {
 		key := fmt.Sprintf("villages[%d].code", i)
 		if !villageCode.MatchString(v.Code) {
-			bad(key, fmt.Sprintf("village code %q is not 1-16 letters, digits, _ or -", v.Code), `for example code = "T01"`)
+			bad(key, "bad_village_code", v.Code)
 		}
 		if seen[v.Code] {
-			bad(key, fmt.Sprintf("village code %q is declared twice", v.Code), "give each village its own code")
+			bad(key, "duplicate_village", v.Code)
 		}
 		seen[v.Code] = true
 		if v.NameVI == "" || v.NameEN == "" {
-			bad(key, fmt.Sprintf("village %q needs name_vi and name_en", v.Code), "add both names")
+			bad(key, "village_names", v.Code)
 		}
 	}
 	if len(p.Standards) == 0 {
-		bad("standards", "no poverty standard is assigned to any year", `add [[standards]] with id = "2022-2025", from_year and to_year`)
+		bad("standards", "no_standards")
 	}
 	for i, s := range p.Standards {
 		if s.FromYear > s.ToYear {
-			bad(fmt.Sprintf("standards[%d]", i), "from_year is after to_year", "swap the years")
+			bad(fmt.Sprintf("standards[%d]", i), "years_reversed")
 		}
 	}
 	for _, l := range p.Site.Languages {
 		if l != "vi" && l != "en" {
-			bad("site.languages", fmt.Sprintf("language %q is not supported", l), `use "vi" and "en"`)
+			bad("site.languages", "bad_language", l)
 		}
 	}
 	if !p.Data.Sample && len(p.Data.Recipients) == 0 {
-		bad("data.recipients", "real data is declared (sample = false) but nobody can decrypt it", "add the age recipients of the responsible officers and of CI")
+		bad("data.recipients", "no_recipients")
 	}
 	return errors.Join(errs...)
 }
@@ -227,43 +230,26 @@ func (p *Portal) CheckStandards(name string, known func(id string) bool) error {
 	for i, s := range p.Standards {
 		key := fmt.Sprintf("standards[%d].id", i)
 		if !known(s.ID) {
-			errs = append(errs, &Error{File: name, Key: key, Msg: fmt.Sprintf("standard %q is not declared in data/standards.toml", s.ID), Hint: "use the id of a [[standard]] of data/standards.toml, or add it there"})
+			errs = append(errs, newProblem(name, 0, key, "unknown_standard", s.ID))
 		}
 		for j := range i {
 			o := p.Standards[j]
 			if s.FromYear <= o.ToYear && o.FromYear <= s.ToYear {
-				errs = append(errs, &Error{File: name, Key: key, Msg: fmt.Sprintf("years %d-%d overlap standards[%d] (%d-%d): a year has one standard", s.FromYear, s.ToYear, j, o.FromYear, o.ToYear), Hint: "make the year ranges follow each other"})
+				errs = append(errs, newProblem(name, 0, key, "standards_overlap", s.FromYear, s.ToYear, j, o.FromYear, o.ToYear))
 			}
 		}
 	}
 	return errors.Join(errs...)
 }
 
-// Error is a problem in a settings file, located by its TOML key or line.
-type Error struct {
-	File string
-	Line int
-	Col  int
-	Key  string
-	Msg  string
-	Hint string
-}
-
-func (e *Error) Error() string {
-	var b strings.Builder
-	b.WriteString(e.File)
-	if e.Line > 0 {
-		fmt.Fprintf(&b, ":%d:%d", e.Line, max(e.Col, 1))
+// newProblem is a problem of the settings file name, at key and, when it is known,
+// at line (0 when not): a setting's problem is shown at its line's first column.
+func newProblem(name string, line int, key, code string, args ...any) problem.Problem {
+	p := problem.Problem{Catalogue: messages, File: name, Line: line, Key: key, Code: code, Args: args}
+	if line > 0 {
+		p.Col = 1
 	}
-	b.WriteString(": ")
-	if e.Key != "" {
-		b.WriteString(e.Key + ": ")
-	}
-	b.WriteString(e.Msg)
-	if e.Hint != "" {
-		b.WriteString(" (hint: " + e.Hint + ")")
-	}
-	return b.String()
+	return p
 }
 
 var decodeLine = regexp.MustCompile(`^toml: line (\d+) \(last key "([^"]*)"\): (.*)$`)
@@ -272,14 +258,16 @@ var decodeLine = regexp.MustCompile(`^toml: line (\d+) \(last key "([^"]*)"\): (
 func tomlError(name string, err error) error {
 	var pe toml.ParseError
 	if errors.As(err, &pe) {
-		return &Error{File: name, Line: pe.Position.Line, Col: pe.Position.Col, Msg: pe.Message, Hint: "check the quoting and the brackets on this line"}
+		p := newProblem(name, pe.Position.Line, "", "toml_syntax", pe.Message)
+		p.Col = max(pe.Position.Col, p.Col)
+		return p
 	}
 	// A value of the wrong type is reported as text that names the line.
 	if m := decodeLine.FindStringSubmatch(err.Error()); m != nil {
 		line, _ := strconv.Atoi(m[1])
-		return &Error{File: name, Line: line, Col: 1, Key: m[2], Msg: m[3], Hint: "check that the value has the type shown in the example file"}
+		return newProblem(name, line, m[2], "toml_type", m[3])
 	}
-	return &Error{File: name, Msg: err.Error(), Hint: "check that every value has the type shown in the example file"}
+	return newProblem(name, 0, "", "toml_decode", err.Error())
 }
 
 // unknownKeys reports every setting the file has that the portal does not know, each
@@ -294,7 +282,7 @@ func unknownKeys(name string, text []byte, md toml.MetaData) error {
 	}
 	var errs []error
 	for _, k := range keys {
-		errs = append(errs, &Error{File: name, Line: lineOf(text, k), Col: 1, Key: k.String(), Msg: "unknown setting", Hint: "check the spelling; the settings are described in the example files"})
+		errs = append(errs, newProblem(name, lineOf(text, k), k.String(), "unknown_setting"))
 	}
 	return errors.Join(errs...)
 }

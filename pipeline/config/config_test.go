@@ -6,12 +6,14 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/minhtien/portal/pipeline/problem"
 )
 
-// configErrors flattens an error returned by the loaders into its *Error parts.
-func configErrors(t *testing.T, err error) []*Error {
+// configErrors flattens an error returned by the loaders into its problems.
+func configErrors(t *testing.T, err error) []problem.Problem {
 	t.Helper()
-	var out []*Error
+	var out []problem.Problem
 	var walk func(error)
 	walk = func(err error) {
 		if j, ok := err.(interface{ Unwrap() []error }); ok {
@@ -20,9 +22,9 @@ func configErrors(t *testing.T, err error) []*Error {
 			}
 			return
 		}
-		var e *Error
+		var e problem.Problem
 		if !errors.As(err, &e) {
-			t.Fatalf("error %v (%T) is not a *config.Error", err, err)
+			t.Fatalf("error %v (%T) is not a problem.Problem", err, err)
 		}
 		out = append(out, e)
 	}
@@ -44,7 +46,7 @@ func knownIndicators(code string) bool {
 	return code == "poor_rate" || code == "near_poor_rate" || code == "school_attendance_rate"
 }
 
-// wantErr is one expected *Error: its key, line:col (0 when the error has none) and a
+// wantErr is one expected problem: its key, line:col (0 when the error has none) and a
 // fragment of its rendered text.
 type wantErr struct {
 	key       string
@@ -75,8 +77,14 @@ func checkErrors(t *testing.T, err error, want []wantErr) {
 		if !strings.Contains(g.Error(), w.text) {
 			t.Errorf("error %d: %q does not contain %q", i, g.Error(), w.text)
 		}
-		if g.Hint == "" {
-			t.Errorf("error %d has no hint: %v", i, g)
+		// Like every officer-facing problem, a settings problem says what is wrong and
+		// what to do in both languages, and shows where in the file in both.
+		m, ok := messages[g.Code]
+		if !ok || m.VI == "" || m.EN == "" || m.HintVI == "" || m.HintEN == "" {
+			t.Errorf("error %d (%s) is not worded in both languages with a hint: %v", i, g.Code, g)
+		}
+		if vi, en := g.Message("vi"), g.Message("en"); vi == en || !strings.HasPrefix(vi, en[:strings.Index(en, ": ")]) {
+			t.Errorf("error %d: the Vietnamese %q is not located as the English %q", i, vi, en)
 		}
 	}
 }

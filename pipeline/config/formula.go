@@ -32,9 +32,7 @@ func formulaCells(name string, text []byte) error {
 			return
 		}
 		if v != "" && strings.ContainsRune(formulaStarts, rune(v[0])) {
-			errs = append(errs, &Error{File: name, Line: lineOf(text, k), Col: 1, Key: k.String(),
-				Msg:  fmt.Sprintf("the text starts with %q, which a spreadsheet runs as a formula", v[:1]),
-				Hint: "start the text with a letter or a digit (a spreadsheet opening the downloads would run it)"})
+			errs = append(errs, newProblem(name, lineOf(text, k), k.String(), "formula_text", v[:1]))
 		}
 	})
 	return errors.Join(errs...)
@@ -70,21 +68,32 @@ func walkStrings(k toml.Key, v any, f func(toml.Key, string)) {
 // own "/"), a path from the root ("/portal/"), or an http or https URL with a host
 // and nothing after its path. Any other scheme (javascript:, data:, file:) would
 // end up in every link of the site and the downloads.
+// Its error is in English, as the --baseURL flag's errors are; portal.toml's base_url
+// is reported in both languages from the same check.
 func CheckBaseURL(s string) error {
+	if code, args := baseURLProblem(s); code != "" {
+		return errors.New(fmt.Sprintf(messages[code].EN, args...))
+	}
+	return nil
+}
+
+// baseURLProblem returns the code of what is wrong with base URL s, and the
+// message's arguments; "" when s is accepted.
+func baseURLProblem(s string) (string, []any) {
 	if s == "" {
-		return nil
+		return "", nil
 	}
 	u, err := url.Parse(s)
 	if err != nil {
-		return fmt.Errorf("base URL %q is not a URL: %w", s, err)
+		return "base_url_not_url", []any{s, err}
 	}
 	switch {
 	case u.Scheme == "" && strings.HasPrefix(s, "/") && !strings.HasPrefix(s, "//") && u.RawQuery == "" && u.Fragment == "":
-		return nil
+		return "", nil
 	case u.Scheme != "http" && u.Scheme != "https":
-		return fmt.Errorf("base URL %q must start with https:// (or http://, or be a path starting with /)", s)
+		return "base_url_scheme", []any{s}
 	case u.Host == "" || u.User != nil || u.RawQuery != "" || u.Fragment != "" || u.Opaque != "":
-		return fmt.Errorf("base URL %q must be a plain address: a host, then a path", s)
+		return "base_url_not_plain", []any{s}
 	}
-	return nil
+	return "", nil
 }

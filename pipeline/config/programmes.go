@@ -49,15 +49,15 @@ func ParseProgrammes(path string, b []byte) ([]Programme, error) {
 	for i, p := range f.Programmes {
 		key := fmt.Sprintf("programmes[%d]", i)
 		if p.Code == "" || seen[p.Code] {
-			errs = append(errs, &Error{File: path, Key: key + ".code", Msg: fmt.Sprintf("programme code %q is empty or used twice", p.Code), Hint: "give each programme its own code"})
+			errs = append(errs, newProblem(path, 0, key+".code", "bad_programme_code", p.Code))
 		}
 		seen[p.Code] = true
 		if p.TitleVI == "" || p.TitleEN == "" {
-			errs = append(errs, &Error{File: path, Key: key + ".title_vi", Msg: "a programme needs title_vi and title_en", Hint: "add both titles"})
+			errs = append(errs, newProblem(path, 0, key+".title_vi", "programme_titles"))
 		}
 		for _, s := range p.Funding {
 			if !slices.Contains(FundingSources, s) {
-				errs = append(errs, &Error{File: path, Key: key + ".funding", Msg: fmt.Sprintf("funding source %q is unknown", s), Hint: "use one of the codes listed at the top of the file"})
+				errs = append(errs, newProblem(path, 0, key+".funding", "unknown_funding", s))
 			}
 		}
 	}

@@ -90,21 +90,21 @@ func ParseTargetFile(name string, b []byte, known func(string) bool) (*TargetFil
 	errs := []error{unknownKeys(name, b, md), formulaCells(name, b)}
 	plans := map[string]bool{}
 	for i, p := range f.Plans {
-		bad := func(key, msg, hint string) {
-			errs = append(errs, &Error{File: name, Key: fmt.Sprintf("plans[%d].%s", i, key), Msg: msg, Hint: hint})
+		bad := func(key, code string, args ...any) {
+			errs = append(errs, newProblem(name, 0, fmt.Sprintf("plans[%d].%s", i, key), code, args...))
 		}
 		switch {
 		case !targetID.MatchString(p.ID):
-			bad("id", fmt.Sprintf("plan id %q must be lowercase words or numbers joined by -", p.ID), `for example id = "2022-2025"`)
+			bad("id", "bad_plan_id", p.ID)
 		case plans[p.ID]:
-			bad("id", fmt.Sprintf("plan id %q is used twice", p.ID), "give each plan its own id")
+			bad("id", "duplicate_plan", p.ID)
 		}
 		plans[p.ID] = true
 		if _, _, ok := p.PeriodYears(); !ok {
-			bad("period", fmt.Sprintf("period %q is not two years, the first not after the second", p.Period), `for example period = "2022-2025"`)
+			bad("period", "bad_period", p.Period)
 		}
 		if p.TitleVI == "" || p.TitleEN == "" {
-			bad("title_vi", "a plan needs title_vi and title_en", "add both titles")
+			bad("title_vi", "plan_titles")
 		}
 	}
 	seen := map[string]bool{}
@@ -113,49 +113,49 @@ func ParseTargetFile(name string, b []byte, known func(string) bool) (*TargetFil
 		if t.Method == "" {
 			t.Method = "linear"
 		}
-		bad := func(key, msg, hint string) {
-			errs = append(errs, &Error{File: name, Key: fmt.Sprintf("targets[%d].%s", i, key), Msg: msg, Hint: hint})
+		bad := func(key, code string, args ...any) {
+			errs = append(errs, newProblem(name, 0, fmt.Sprintf("targets[%d].%s", i, key), code, args...))
 		}
 		if !targetID.MatchString(t.ID) {
-			bad("id", fmt.Sprintf("target id %q must be lowercase words joined by -", t.ID), `for example id = "poverty-rate"`)
+			bad("id", "bad_target_id", t.ID)
 		}
 		if seen[t.ID] {
-			bad("id", fmt.Sprintf("target id %q is used twice", t.ID), "give each target its own id")
+			bad("id", "duplicate_target", t.ID)
 		}
 		seen[t.ID] = true
 		if t.TitleVI == "" || t.TitleEN == "" {
-			bad("title_vi", "a target needs title_vi and title_en", "add both titles")
+			bad("title_vi", "target_titles")
 		}
 		if known != nil && !known(t.Indicator) {
-			bad("indicator", fmt.Sprintf("indicator %q is not computed by the portal", t.Indicator), "use a code from the data dictionary")
+			bad("indicator", "unknown_indicator", t.Indicator)
 		}
 		switch t.Comparator {
 		case "<", "<=", ">=", ">":
 		default:
-			bad("comparator", fmt.Sprintf("comparator %q is not one of < <= >= >", t.Comparator), `for example comparator = "<"`)
+			bad("comparator", "bad_comparator", t.Comparator)
 		}
 		switch t.Method {
 		case "linear", "cagr":
 		default:
-			bad("method", fmt.Sprintf("method %q is not linear or cagr", t.Method), `use method = "linear"`)
+			bad("method", "bad_method", t.Method)
 		}
 		if t.Year < 2000 || t.Year > 2100 {
-			bad("year", fmt.Sprintf("target year %d is not plausible", t.Year), "use the plan's final year, e.g. 2025")
+			bad("year", "bad_target_year", t.Year)
 		}
 		if t.Baseline != nil && t.BaselineYear == 0 {
-			bad("baseline_year", "a baseline value needs its year", "add baseline_year")
+			bad("baseline_year", "baseline_no_year")
 		}
 		switch {
 		case t.Plan == "" && len(f.Plans) == 1:
 			t.Plan = f.Plans[0].ID
 		case t.Plan == "" && len(f.Plans) > 1:
-			bad("plan", "with several [[plans]], each target names its plan", `add plan = "<id of a [[plans]]>"`)
+			bad("plan", "target_no_plan")
 		case t.Plan != "" && !plans[t.Plan]:
-			bad("plan", fmt.Sprintf("plan %q is not declared in [[plans]]", t.Plan), "use the id of a [[plans]] table")
+			bad("plan", "unknown_plan", t.Plan)
 		}
 	}
 	if len(f.Targets) == 0 {
-		errs = append(errs, &Error{File: name, Msg: "no target is declared", Hint: "add one [[targets]] table per target of the plan"})
+		errs = append(errs, newProblem(name, 0, "", "no_targets"))
 	}
 	if err := errors.Join(errs...); err != nil {
 		return nil, err

@@ -8,6 +8,8 @@ import (
 	"strings"
 
 	"github.com/BurntSushi/toml"
+
+	"github.com/minhtien/portal/pipeline/problem"
 )
 
 // The administrative levels of the unit registry, from the top down. The district
@@ -103,26 +105,28 @@ func tableLines(text []byte, table string) []int {
 
 func (r *Registry) check(name string, lines []int) error {
 	var errs []error
-	bad := func(i int, field, msg, hint string) {
-		e := &Error{File: name, Key: fmt.Sprintf("units[%d].%s", i, field), Msg: msg, Hint: hint}
+	bad := func(i int, field, code string, args ...any) problem.Problem {
+		line := 0
 		if i < len(lines) {
-			e.Line, e.Col = lines[i], 1
+			line = lines[i]
 		}
-		errs = append(errs, e)
+		p := newProblem(name, line, fmt.Sprintf("units[%d].%s", i, field), code, args...)
+		errs = append(errs, p)
+		return p
 	}
 	if len(r.Units) == 0 {
-		return &Error{File: name, Key: "units", Msg: "no unit is declared", Hint: "add one [[units]] table per unit, from the nation down to the villages"}
+		return newProblem(name, 0, "units", "no_units")
 	}
 	r.byCode = make(map[string]int, len(r.Units))
 	for i, u := range r.Units {
 		re, ok := unitCodes[u.Level]
 		if !ok {
-			bad(i, "level", fmt.Sprintf("level %q is unknown", u.Level), "use nation, province, district, commune or village")
+			bad(i, "level", "unknown_level", u.Level)
 		} else if !re.MatchString(u.Code) {
-			bad(i, "code", fmt.Sprintf("code %q is not a %s code", u.Code, u.Level), "nation: VN; province: 2 digits; district: 3 digits; commune: 5 digits; village: 1-16 letters, digits, _ or -")
+			bad(i, "code", "bad_code", u.Code, u.Level)
 		}
 		if _, dup := r.byCode[u.Code]; dup {
-			bad(i, "code", fmt.Sprintf("code %q is declared twice", u.Code), "give each unit its own code; prefix village codes with their commune's code")
+			bad(i, "code", "duplicate_unit", u.Code)
 			continue
 		}
 		r.byCode[u.Code] = i
@@ -131,14 +135,14 @@ func (r *Registry) check(name string, lines []int) error {
 		}
 		r.children[u.Parent] = append(r.children[u.Parent], i)
 		if u.NameVI == "" || u.NameEN == "" {
-			bad(i, "name_vi", fmt.Sprintf("unit %q needs name_vi and name_en", u.Code), "add both names")
+			bad(i, "name_vi", "registry_unit_names", u.Code)
 		}
 		if u.ValidFrom != 0 && u.ValidTo != 0 && u.ValidFrom > u.ValidTo {
-			bad(i, "valid_from", fmt.Sprintf("unit %q is valid from %d, after its last year %d", u.Code, u.ValidFrom, u.ValidTo), "swap the years")
+			bad(i, "valid_from", "unit_years_reversed", u.Code, u.ValidFrom, u.ValidTo)
 		}
 		for _, y := range []int{u.ValidFrom, u.ValidTo} {
 			if y != 0 && (y < 1945 || y > 2100) {
-				bad(i, "valid_from", fmt.Sprintf("unit %q has the year %d", u.Code, y), "use a year between 1945 and 2100")
+				bad(i, "valid_from", "unit_bad_year", u.Code, y)
 			}
 		}
 	}
@@ -149,36 +153,39 @@ func (r *Registry) check(name string, lines []int) error {
 		want := parentLevels[u.Level]
 		switch {
 		case u.Parent == "" && len(want) > 0:
-			bad(i, "parent", fmt.Sprintf("%s %q has no parent", u.Level, u.Code), fmt.Sprintf("set parent to the code of its %s", strings.Join(want, " or ")))
+			p := bad(i, "parent", ofLevels("no_parent", want), u.Level, u.Code)
+			p.HintArgs = levelArgs(want)
+			errs[len(errs)-1] = p
 		case u.Parent == "":
 		case u.Parent == u.Code:
-			bad(i, "parent", fmt.Sprintf("unit %q is its own parent", u.Code), "set parent to the unit that contains it")
+			bad(i, "parent", "own_parent", u.Code)
 		default:
 			j, ok := r.byCode[u.Parent]
 			if !ok {
-				bad(i, "parent", fmt.Sprintf("parent %q of unit %q is not declared", u.Parent, u.Code), "declare the parent as a unit too, or correct its code")
+				bad(i, "parent", "unknown_parent", u.Parent, u.Code)
 				break
 			}
 			if pl := r.Units[j].Level; unitCodes[pl] != nil && (len(want) == 0 || !contains(want, pl)) {
-				msg := fmt.Sprintf("the parent of %s %q is %s %q", u.Level, u.Code, pl, u.Parent)
-				hint := "a " + u.Level + " has no parent"
+				code := "parent_not_allowed"
 				if len(want) > 0 {
-					hint = "a " + u.Level + "'s parent must be a " + strings.Join(want, " or ")
+					code = ofLevels("wrong_parent_level", want)
 				}
-				bad(i, "parent", msg, hint)
+				p := bad(i, "parent", code, u.Level, u.Code, pl, u.Parent)
+				p.HintArgs = append([]any{u.Level}, levelArgs(want)...)
+				errs[len(errs)-1] = p
 			}
 		}
 		if u.Successor != "" {
 			j, ok := r.byCode[u.Successor]
 			switch {
 			case !ok:
-				bad(i, "successor", fmt.Sprintf("successor %q of unit %q is not declared", u.Successor, u.Code), "declare the unit it became part of")
+				bad(i, "successor", "unknown_successor", u.Successor, u.Code)
 			case j == i:
-				bad(i, "successor", fmt.Sprintf("unit %q is its own successor", u.Code), "name the unit it became part of")
+				bad(i, "successor", "own_successor", u.Code)
 			case r.Units[j].Level != u.Level:
-				bad(i, "successor", fmt.Sprintf("%s %q has the %s %q as successor", u.Level, u.Code, r.Units[j].Level, u.Successor), "a unit is merged into a unit of its own level")
+				bad(i, "successor", "successor_level", u.Level, u.Code, r.Units[j].Level, u.Successor)
 			case u.ValidTo == 0:
-				bad(i, "valid_to", fmt.Sprintf("unit %q has a successor but no last year", u.Code), "set valid_to to the last review year before the merger")
+				bad(i, "valid_to", "successor_no_last_year", u.Code)
 			}
 		}
 	}
@@ -189,7 +196,7 @@ func (r *Registry) check(name string, lines []int) error {
 }
 
 // checkCycles reports a unit whose chain of parents or of successors comes back to it.
-func (r *Registry) checkCycles(bad func(i int, field, msg, hint string)) []error {
+func (r *Registry) checkCycles(bad func(i int, field, code string, args ...any) problem.Problem) []error {
 	for _, field := range []string{"parent", "successor"} {
 		next := func(u AdminUnit) string {
 			if field == "parent" {
@@ -201,7 +208,7 @@ func (r *Registry) checkCycles(bad func(i int, field, msg, hint string)) []error
 			c, steps := next(u), 0
 			for c != "" && steps <= len(r.Units) {
 				if c == u.Code {
-					bad(i, field, fmt.Sprintf("the %s chain of unit %q comes back to it", field, u.Code), "a unit cannot contain, or be merged into, itself")
+					bad(i, field, "cycle", field, u.Code)
 					return nil
 				}
 				c, steps = next(r.Units[r.byCode[c]]), steps+1
@@ -281,4 +288,22 @@ func (r *Registry) CheckPortal(p *Portal) error {
 		}
 	}
 	return errors.Join(errs...)
+}
+
+// ofLevels picks the wording of code for the parent levels a unit may have: one, or
+// two (a commune's parent is a district or a province). The levels are the hint's
+// arguments (levelArgs), so the "or" between them is in the message's language.
+func ofLevels(code string, levels []string) string {
+	if len(levels) > 1 {
+		return code + "_of_two"
+	}
+	return code
+}
+
+func levelArgs(levels []string) []any {
+	out := make([]any, len(levels))
+	for i, l := range levels {
+		out[i] = l
+	}
+	return out
 }

@@ -35,6 +35,7 @@ type Problem struct {
 	Line     int    // 1-based; 0 for the whole file
 	Col      int    // 1-based; 0 when no column applies
 	Column   string // a CSV column's name, when the problem is in one
+	Key      string // a setting's key in a TOML file, when the problem is in one
 	Village  string // for warnings counted per village
 	Code     string // key in Catalogue
 	Args     []any  // for the message
@@ -51,7 +52,7 @@ func (p Problem) Message(lang string) string {
 	if !ok {
 		t = Text{VI: p.Code, EN: p.Code}
 	}
-	at := At{File: p.File, Line: p.Line, Col: p.Col, Column: p.Column}
+	at := At{File: p.File, Line: p.Line, Col: p.Col, Column: p.Column, Key: p.Key}
 	return Render(at, p.Severity == SeverityWarning, t, p.Args, p.HintArgs, lang)
 }
 

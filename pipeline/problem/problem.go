@@ -19,9 +19,10 @@ type At struct {
 	Line   int
 	Col    int
 	Column string // a CSV column's name, when the problem is in one
+	Key    string // a setting's key in a TOML file, when the problem is in one
 }
 
-// Render writes a problem as "file:line:col: [warning: ][column X: ]message (hint: ...)"
+// Render writes a problem as "file:line:col: [warning: ][column X: ][key: ]message (hint: ...)"
 // in lang ("en" for English, anything else for Vietnamese).
 func Render(at At, warning bool, t Text, args, hintArgs []any, lang string) string {
 	en := lang == "en"
@@ -43,6 +44,9 @@ func Render(at At, warning bool, t Text, args, hintArgs []any, lang string) stri
 	}
 	if at.Column != "" {
 		fmt.Fprintf(&b, pick(en, "column %s: ", "cột %s: "), at.Column)
+	}
+	if at.Key != "" {
+		b.WriteString(at.Key + ": ")
 	}
 	fmt.Fprintf(&b, text, args...)
 	if hint != "" {
