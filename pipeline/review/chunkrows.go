@@ -91,7 +91,7 @@ func byTopByte(hs []uint64) ([]uint64, *[257]int32) {
 
 // splitPlain cuts quote-free text into records as encoding/csv does: "\r\n" ends a
 // line like "\n", empty lines are skipped (and counted), and a "\r" before the end
-// of the file is dropped. Most rows are checked by quickRow in one pass; the others
+// of the file is dropped. Most rows are checked by cleanRow in one pass; the others
 // are cut into fields for the full checks. It returns the number of line ends in
 // data, which it walks anyway.
 func (s *streamer) splitPlain(rc *rowChecker, data []byte, line int) int {
@@ -99,7 +99,7 @@ func (s *streamer) splitPlain(rc *rowChecker, data []byte, line int) int {
 	fields := make([][]byte, 0, len(rc.ci))
 	cols := make([]int32, 0, len(rc.ci))
 	for off := 0; off < len(data); line++ {
-		if n := rc.quickRow(data[off:], line); n > 0 {
+		if n := rc.cleanRow(data[off:], line); n > 0 {
 			off += n
 			continue
 		}

@@ -54,7 +54,7 @@ var meanings = map[string]Column{
 }
 
 // FixedColumns are the columns every review file has whatever its standard, in the
-// order of Record's csv tags; the positions ciYear... of fastrow.go index it.
+// order of Record's csv tags; the positions ciYear... of rowchecker.go index it.
 var FixedColumns = fixedColumns()
 
 func fixedColumns() []Column {
@@ -73,7 +73,7 @@ func fixedColumns() []Column {
 		out = append(out, c)
 	}
 	if len(out) != numFixed || out[ciStatus].Name != "status" || out[ciInsured].Name != "members_insured" || out[ciGroup0].Name != Groups[0] {
-		panic("review: the positions of fastrow.go do not match Record's csv tags")
+		panic("review: the positions of rowchecker.go do not match Record's csv tags")
 	}
 	return out
 }

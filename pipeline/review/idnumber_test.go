@@ -21,7 +21,7 @@ func TestHashedHouseholdIDsPass(t *testing.T) {
 				t.Fatalf("hashed id %q refused as %s", id, k)
 			}
 			if k := looksLikeIdentifierBytes([]byte(id)); k != "" {
-				t.Fatalf("hashed id %q refused as %s by the fast check", id, k)
+				t.Fatalf("hashed id %q refused as %s by the byte check", id, k)
 			}
 		}
 		if digitRunAtLeast(hex.EncodeToString(sum[:])[:16], 9) {

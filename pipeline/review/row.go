@@ -26,7 +26,7 @@ type cells struct {
 }
 
 // checkRow checks one row's cells and the rules between them, the reference checks
-// of the contract: Parse runs them on every row, and Stream on the rows its fast path
+// of the contract: Parse runs them on every row, and Stream on the rows cleanRow
 // leaves. colOf returns the 1-based byte column of field i. seen maps the ids met so
 // far to their line; when it is nil the caller checks duplicates itself. It returns
 // the checked cells and whether the row is free of errors.

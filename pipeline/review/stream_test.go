@@ -129,30 +129,30 @@ func FuzzStreamMatchesParse(f *testing.F) {
 	})
 }
 
-// FuzzFastChecks compares the allocation-free checks with the originals they replace.
-func FuzzFastChecks(f *testing.F) {
+// FuzzByteChecks compares the allocation-free checks with the originals they replace.
+func FuzzByteChecks(f *testing.F) {
 	for _, s := range []string{"0912345678", "84 912 345 678", "MT-T01-0001", "123.456.789", " x", "\u00a0x", "x\u2003", "079 123 456 789", "(09)12.345.678"} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
 		b := []byte(s)
 		if got, want := looksLikeIdentifierBytes(b), LooksLikeIdentifier(s); got != want {
-			t.Fatalf("LooksLikeIdentifier(%q) = %q, fast %q", s, want, got)
+			t.Fatalf("LooksLikeIdentifier(%q) = %q, byte check %q", s, want, got)
 		}
 		if got, want := hasOuterSpace(b), strings.TrimSpace(s) != s; got != want {
-			t.Fatalf("spaces(%q) = %v, fast %v", s, want, got)
+			t.Fatalf("spaces(%q) = %v, byte check %v", s, want, got)
 		}
 		if got, want := isSpaceOnly(b), strings.TrimSpace(s) == ""; got != want {
-			t.Fatalf("blank(%q) = %v, fast %v", s, want, got)
+			t.Fatalf("blank(%q) = %v, byte check %v", s, want, got)
 		}
 		if got, want := codeLike(b, 8, 32), householdID.MatchString(s); got != want {
-			t.Fatalf("household(%q) = %v, fast %v", s, want, got)
+			t.Fatalf("household(%q) = %v, byte check %v", s, want, got)
 		}
 		if got, want := codeLike(b, 1, 16), villageCode.MatchString(s); got != want {
-			t.Fatalf("village(%q) = %v, fast %v", s, want, got)
+			t.Fatalf("village(%q) = %v, byte check %v", s, want, got)
 		}
 		if got, want := isCommuneCode(b), communeCode.MatchString(s); got != want {
-			t.Fatalf("commune(%q) = %v, fast %v", s, want, got)
+			t.Fatalf("commune(%q) = %v, byte check %v", s, want, got)
 		}
 	})
 }

@@ -30,8 +30,8 @@ type idAt struct {
 	id        string
 }
 
-// rowChecker checks the rows of one chunk for the streaming reader. quickRow, the
-// fast path, takes the rows that have nothing to report; every other row goes
+// rowChecker checks the rows of one chunk for the streaming reader. cleanRow, the
+// one-pass reader of clean rows, takes the rows that have nothing to report; every other row goes
 // through checkRow, the reference checks Parse runs, so a problem is reported by one
 // piece of code whichever reader meets it. The duplicate-household check is left to
 // the caller (it needs every row of the file): rowChecker records each checked id's
@@ -48,9 +48,9 @@ type rowChecker struct {
 	collected []idAt
 	accepted  int
 
-	plan               []cellPlan // for quickRow, in header order
+	plan               []cellPlan // for cleanRow, in header order
 	communes, villages knownCodes
-	dep                []uint8 // quickRow's deprivation flags, reused
+	dep                []uint8 // cleanRow's deprivation flags, reused
 	line, avg          [2]int64
 	poorDeprivations   int
 }
@@ -74,7 +74,7 @@ func newRowChecker(p *parser, header []string) *rowChecker {
 	return rc
 }
 
-// fields checks one record that quickRow did not take; fcol holds the 1-based byte
+// fields checks one record that cleanRow did not take; fcol holds the 1-based byte
 // column of each field.
 func (rc *rowChecker) fields(f [][]byte, fcol []int32, line int) {
 	p := rc.p
@@ -117,7 +117,7 @@ func (rc *rowChecker) fields(f [][]byte, fcol []int32, line int) {
 	}
 }
 
-// agrees is Standard.Agrees over the fast path's codes: whether the recorded status
+// agrees is Standard.Agrees over cleanRow's codes: whether the recorded status
 // (an index into Statuses) is the standard's class of the household.
 func (rc *rowChecker) agrees(urban bool, income int64, deprived int, status int8) bool {
 	a := 0

@@ -5,7 +5,7 @@ import (
 	"encoding/binary"
 )
 
-// cellOp is how quickRow reads the cells of one column, or of a run of flag columns.
+// cellOp is how cleanRow reads the cells of one column, or of a run of flag columns.
 type cellOp uint8
 
 const (
@@ -16,7 +16,7 @@ const (
 	opCode                  // [A-Za-z0-9_-], within the column's lengths
 )
 
-// cellPlan is what quickRow needs to know of the column at one header position, or
+// cellPlan is what cleanRow needs to know of the column at one header position, or
 // of a run of flag columns that follow each other in the header and in the contract.
 type cellPlan struct {
 	op       cellOp
@@ -94,14 +94,14 @@ func planOf(con *Contract, ci int) cellPlan {
 	return p
 }
 
-// quickRow checks the line at the start of data, a quote-free chunk's text, in a
+// cleanRow checks the line at the start of data, a quote-free chunk's text, in a
 // single pass over its bytes, without cutting it into fields first, and records the
 // row as row does. It handles only the rows that have nothing to report: every cell
 // in its ordinary shape (the shapes of cellOp, which exclude spaces, signs and
 // quotes) and every rule between cells kept. It returns the length of the line with
 // its end ("\n", "\r\n", or a final "\r"), or 0, having changed nothing, for any other
 // row: the caller then runs the full checks, which report the row as Parse does.
-func (rc *rowChecker) quickRow(data []byte, line int) int {
+func (rc *rowChecker) cleanRow(data []byte, line int) int {
 	var v rowValues
 	pos, last := 0, len(rc.plan)-1
 	for i := range rc.plan {
@@ -137,7 +137,7 @@ func (rc *rowChecker) quickRow(data []byte, line int) int {
 		}
 	}
 	n := lineEnd(data, pos)
-	if n == 0 || !rc.quickRules(&v) || !rc.quickAccept(&v, data, line) {
+	if n == 0 || !rc.cleanRowRules(&v) || !rc.acceptCleanRow(&v, data, line) {
 		return 0
 	}
 	return n
@@ -161,7 +161,7 @@ func lineEnd(data []byte, end int) int {
 	return 0
 }
 
-// rowValues are the cells quickRow has read, by contract column; the standard's
+// rowValues are the cells cleanRow has read, by contract column; the standard's
 // deprivation flags go to the row checker's dep.
 type rowValues struct {
 	ints                 [numFixed]int64
@@ -320,9 +320,9 @@ var codeClass = func() (t [256]uint8) {
 	return t
 }()
 
-// quickRules reports whether the rules between cells and the file's rules hold, and
+// cleanRowRules reports whether the rules between cells and the file's rules hold, and
 // whether the row would get no quality warning.
-func (rc *rowChecker) quickRules(v *rowValues) bool {
+func (rc *rowChecker) cleanRowRules(v *rowValues) bool {
 	in := &v.ints
 	rules := &rc.p.rules
 	switch {
@@ -341,7 +341,7 @@ func (rc *rowChecker) quickRules(v *rowValues) bool {
 }
 
 // columnOfField returns the 1-based byte column of field k of the line at the start of
-// data, for the rare problem quickRow's rows get after the whole file is read.
+// data, for the rare problem cleanRow's rows get after the whole file is read.
 func columnOfField(data []byte, k int) int32 {
 	col := 0
 	for ; k > 0; k-- {
@@ -379,10 +379,10 @@ func codeSlot(code []byte) int {
 	return int(x * 0x9e3779b1 >> 26)
 }
 
-// quickAccept classifies the row and records it; it returns false, having recorded
+// acceptCleanRow classifies the row and records it; it returns false, having recorded
 // nothing, when the standard disagrees with the status (a warning the reference
 // checks report).
-func (rc *rowChecker) quickAccept(v *rowValues, data []byte, line int) bool {
+func (rc *rowChecker) acceptCleanRow(v *rowValues, data []byte, line int) bool {
 	in := &v.ints
 	deprived := 0
 	for _, d := range rc.dep {

@@ -9,8 +9,8 @@ import (
 )
 
 // This file holds allocation-free equivalents of the regular expressions and string
-// functions the contract's checks use (row.go), for the streaming reader's hot path.
-// FuzzStreamMatchesParse and FuzzFastChecks prove them equal to the originals.
+// functions the contract's checks use (row.go), for the streaming reader, which runs them on every cell.
+// FuzzStreamMatchesParse and FuzzByteChecks prove them equal to the originals.
 
 // HashID is the 64-bit hash the streaming reader and the indicator engine key
 // households by (wyhash-style multiply-mix over 8-byte words; fixed seed, so the same

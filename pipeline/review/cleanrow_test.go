@@ -7,10 +7,10 @@ import (
 	"testing"
 )
 
-// quickHeader is the contract's header in one of four orders, so that quickRow is
+// cleanHeader is the contract's header in one of four orders, so that cleanRow is
 // tried on columns out of their usual order: as written (0), reversed (1), rotated
 // so that a flag comes last and a run of flags first (2), and with an enum last (3).
-func quickHeader(order uint8) []string {
+func cleanHeader(order uint8) []string {
 	return inOrder(columnNames(), order)
 }
 
@@ -27,7 +27,7 @@ func inOrder(cells []string, order uint8) []string {
 }
 
 // rowInOrder puts the cells of a row written in the contract's order in the order
-// of quickHeader(order).
+// of cleanHeader(order).
 func rowInOrder(row string, order uint8) string {
 	cells := strings.Split(row, ",")
 	if len(cells) != len(Columns) {
@@ -36,13 +36,13 @@ func rowInOrder(row string, order uint8) string {
 	return strings.Join(inOrder(cells, order), ",")
 }
 
-// checkBoth runs quickRow on data and, on a second checker, the full checks on its
-// first line as splitPlain cuts it. A row quickRow takes must be one the full checks
-// accept without a problem and record identically, and quickRow must say where the
+// checkBoth runs cleanRow on data and, on a second checker, the full checks on its
+// first line as splitPlain cuts it. A row cleanRow takes must be one the full checks
+// accept without a problem and record identically, and cleanRow must say where the
 // next line starts; a row it leaves must leave its checker untouched.
 func checkBoth(t *testing.T, data string, rules Rules, order uint8, collect map[uint64]bool) {
 	t.Helper()
-	header := quickHeader(order)
+	header := cleanHeader(order)
 	newRC := func() *rowChecker {
 		rc := newRowChecker(testParser("2024.csv", rules, header), header)
 		rc.batch, rc.collect = &Batch{Year: 2024, NDep: len(std2022.Indicators)}, collect
@@ -53,39 +53,39 @@ func checkBoth(t *testing.T, data string, rules Rules, order uint8, collect map[
 		ln, next = data[:nl], nl+1
 	}
 	ln = strings.TrimSuffix(ln, "\r")
-	quick, full := newRC(), newRC()
+	clean, full := newRC(), newRC()
 	fields, cols := splitLine([]byte(ln), nil, nil)
 	full.fields(fields, cols, 7)
-	n := quick.quickRow([]byte(data), 7)
+	n := clean.cleanRow([]byte(data), 7)
 	if n == 0 {
-		if quick.accepted != 0 || quick.hashes != nil || quick.collected != nil ||
-			quick.batch.Len() != 0 || quick.p.problems != nil {
-			t.Fatalf("quickRow refused %q but recorded it: %+v", data, quick)
+		if clean.accepted != 0 || clean.hashes != nil || clean.collected != nil ||
+			clean.batch.Len() != 0 || clean.p.problems != nil {
+			t.Fatalf("cleanRow refused %q but recorded it: %+v", data, clean)
 		}
 		return
 	}
 	if n != next {
-		t.Fatalf("quickRow took %d bytes of %q, the line has %d", n, data, next)
+		t.Fatalf("cleanRow took %d bytes of %q, the line has %d", n, data, next)
 	}
 	if len(full.p.problems) > 0 {
-		t.Fatalf("quickRow took %q; the full checks report %v", data, describe(full.p.problems))
+		t.Fatalf("cleanRow took %q; the full checks report %v", data, describe(full.p.problems))
 	}
-	if !reflect.DeepEqual(quick.hashes, full.hashes) ||
-		!reflect.DeepEqual(quick.collected, full.collected) || quick.accepted != full.accepted {
-		t.Fatalf("%q: quickRow recorded %+v, the full checks %+v", data, quick, full)
+	if !reflect.DeepEqual(clean.hashes, full.hashes) ||
+		!reflect.DeepEqual(clean.collected, full.collected) || clean.accepted != full.accepted {
+		t.Fatalf("%q: cleanRow recorded %+v, the full checks %+v", data, clean, full)
 	}
-	if q, f := quick.batch.Record(0), full.batch.Record(0); !reflect.DeepEqual(q, f) || quick.batch.ID[0] != full.batch.ID[0] || quick.batch.Line[0] != full.batch.Line[0] {
-		t.Fatalf("%q: quickRow decoded %+v, the full checks %+v", data, q, f)
+	if q, f := clean.batch.Record(0), full.batch.Record(0); !reflect.DeepEqual(q, f) || clean.batch.ID[0] != full.batch.ID[0] || clean.batch.Line[0] != full.batch.Line[0] {
+		t.Fatalf("%q: cleanRow decoded %+v, the full checks %+v", data, q, f)
 	}
 }
 
-// lineEnds are the ends quickRow may meet after a row: the end of the chunk, a line
+// lineEnds are the ends cleanRow may meet after a row: the end of the chunk, a line
 // end, or something that makes the row the full checks' business.
 var lineEnds = []string{"", "\n", "\r\n", "\r", "\n2024", "\r\r\n", "\rx"}
 
-// quickSeeds are rows in the usual shape and near misses of it (a sign, a space, a
+// cleanSeeds are rows in the usual shape and near misses of it (a sign, a space, a
 // long digit run, a value out of range, a broken rule between cells).
-func quickSeeds() []string {
+func cleanSeeds() []string {
 	r2 := strings.Replace(validRow, "MT-T01-0001", "MT-T01-0002", 1)
 	rev := strings.Split(validRow, ",")
 	slices.Reverse(rev)
@@ -102,10 +102,10 @@ func quickSeeds() []string {
 	}
 }
 
-// TestQuickRowAgreesWithFullChecks runs checkBoth on the seeds under each rule set.
-func TestQuickRowAgreesWithFullChecks(t *testing.T) {
+// TestCleanRowAgreesWithFullChecks runs checkBoth on the seeds under each rule set.
+func TestCleanRowAgreesWithFullChecks(t *testing.T) {
 	taken := 0
-	for _, ln := range quickSeeds() {
+	for _, ln := range cleanSeeds() {
 		for v := range uint8(4) {
 			for _, end := range lineEnds {
 				for order := range uint8(4) {
@@ -115,22 +115,22 @@ func TestQuickRowAgreesWithFullChecks(t *testing.T) {
 			checkBoth(t, ln, diffRules(v), 0, map[uint64]bool{HashIDString("MT-T01-0001"): true})
 		}
 		for order := range uint8(4) {
-			rc := newRowChecker(testParser("2024.csv", testRules(), quickHeader(order)), quickHeader(order))
-			if rc.quickRow([]byte(rowInOrder(ln, order)+"\n"), 2) > 0 {
+			rc := newRowChecker(testParser("2024.csv", testRules(), cleanHeader(order)), cleanHeader(order))
+			if rc.cleanRow([]byte(rowInOrder(ln, order)+"\n"), 2) > 0 {
 				taken++
 			}
 		}
 	}
-	// The usual rows must take the quick path in every order, or the checks above
+	// The usual rows must take the clean path in every order, or the checks above
 	// prove little.
 	if taken < 12 {
-		t.Fatalf("quickRow took only %d of the seeds", taken)
+		t.Fatalf("cleanRow took only %d of the seeds", taken)
 	}
 }
 
-// FuzzQuickRow runs checkBoth on arbitrary text, header orders and rule sets.
-func FuzzQuickRow(f *testing.F) {
-	for _, ln := range quickSeeds() {
+// FuzzCleanRow runs checkBoth on arbitrary text, header orders and rule sets.
+func FuzzCleanRow(f *testing.F) {
+	for _, ln := range cleanSeeds() {
 		for order := range uint8(4) {
 			f.Add(rowInOrder(ln, order)+"\n", order)
 		}
@@ -138,7 +138,7 @@ func FuzzQuickRow(f *testing.F) {
 	}
 	f.Fuzz(func(t *testing.T, ln string, variant uint8) {
 		if strings.Contains(ln, `"`) {
-			return // quickRow only sees quote-free chunks
+			return // cleanRow only sees quote-free chunks
 		}
 		var collect map[uint64]bool
 		if variant&128 != 0 {
