@@ -3,6 +3,7 @@ package support
 import (
 	"fmt"
 
+	"github.com/minhtien/portal/pipeline/disclosure"
 	"github.com/minhtien/portal/pipeline/indicator"
 )
 
@@ -39,94 +40,83 @@ func Protect(t *Table, k int) (Report, error) {
 		return Report{}, fmt.Errorf("protect support: threshold k=%d is below 3", k)
 	}
 	t.reindex()
-	hidden := make([]bool, len(t.Figures))
-	primary := make([]bool, len(t.Figures))
-	small := func(n int64) bool { return n >= 1 && n < int64(k) }
-	at := func(f *Figure, ind, src string) (int, bool) {
-		i, ok := t.index[Key{f.Year, f.UnitCode, f.Programme, f.SupportType, src, ind}]
-		return i, ok
+	// The rules are disclosure's, on this table's own keys: a figure is a number, the
+	// counts of households and people are the ones the primary rule applies to.
+	values := make([]int64, len(t.Figures))
+	counted := make([]bool, len(t.Figures))
+	for i, f := range t.Figures {
+		values[i] = f.Num
+		switch f.Indicator {
+		case HouseholdsReached, PeopleReached, PeopleNeeding:
+			counted[i] = true
+		}
+	}
+	c, err := disclosure.NewCounts(values, counted, k)
+	if err != nil {
+		return Report{}, fmt.Errorf("protect support: %w", err)
 	}
 	// Every level follows the rule: the commune's "1 household, 1 person, 45 million"
 	// points at a family as surely as a village's.
+	c.Primary()
+	t.withholdLinked(c)
+	c.Complement(t.equations())
+	return t.flag(c, k), nil
+}
+
+// at returns the index of f's figure of indicator ind and funding source src.
+func (t *Table) at(f *Figure, ind, src string) (int, bool) {
+	i, ok := t.index[Key{f.Year, f.UnitCode, f.Programme, f.SupportType, src, ind}]
+	return i, ok
+}
+
+// withholdLinked withholds what a small count gives away: people reached with a
+// small households reached, and every amount of the support in the unit with either.
+func (t *Table) withholdLinked(c *disclosure.Counts) {
 	for i := range t.Figures {
 		f := &t.Figures[i]
-		switch f.Indicator {
-		case HouseholdsReached, PeopleReached, PeopleNeeding:
-			if small(f.Num) {
-				hidden[i], primary[i] = true, true
-			}
-		}
-	}
-	// Links from small counts: people with households, amounts with either.
-	for i := range t.Figures {
-		f := &t.Figures[i]
-		if !primary[i] || (f.Indicator != HouseholdsReached && f.Indicator != PeopleReached) {
+		if !c.IsPrimary(i) || (f.Indicator != HouseholdsReached && f.Indicator != PeopleReached) {
 			continue
 		}
 		if f.Indicator == HouseholdsReached {
-			if j, ok := at(f, PeopleReached, AllSources); ok {
-				hidden[j] = true
+			if j, ok := t.at(f, PeopleReached, AllSources); ok {
+				c.Withhold(j)
 			}
 		}
 		for j := range t.Figures {
 			g := &t.Figures[j]
 			if g.Indicator == AmountVND && g.Year == f.Year && g.UnitCode == f.UnitCode && g.Programme == f.Programme && g.SupportType == f.SupportType {
-				hidden[j] = true
+				c.Withhold(j)
 			}
 		}
 	}
-	eqs := t.equations()
-	for changed := true; changed; {
-		changed = false
-		for _, eq := range eqs {
-			n, best := 0, -1
-			for _, c := range eq {
-				if hidden[c] {
-					n++
-					continue
-				}
-				if best < 0 || less(t.Figures[c].Num, t.Figures[best].Num) {
-					best = c
-				}
-			}
-			if n == 1 && best >= 0 {
-				hidden[best] = true
-				changed = true
-			}
-		}
-	}
+}
+
+// flag marks the withheld figures, coverage with the people reached or needing it
+// is computed from, and counts them.
+func (t *Table) flag(c *disclosure.Counts, k int) Report {
 	r := Report{K: k}
 	for i := range t.Figures {
 		f := &t.Figures[i]
+		hidden, primary := c.Withheld(i), c.IsPrimary(i)
 		if f.Indicator == CoverageRate {
-			reached, _ := at(f, PeopleReached, AllSources)
-			needing, _ := at(f, PeopleNeeding, AllSources)
-			if hidden[reached] || hidden[needing] {
-				hidden[i] = true
-				primary[i] = primary[reached] || primary[needing]
+			reached, _ := t.at(f, PeopleReached, AllSources)
+			needing, _ := t.at(f, PeopleNeeding, AllSources)
+			if c.Withheld(reached) || c.Withheld(needing) {
+				hidden, primary = true, c.IsPrimary(reached) || c.IsPrimary(needing)
 			}
 		}
-		if !hidden[i] {
+		if !hidden {
 			continue
 		}
 		f.Flag = indicator.FlagSuppressed
-		f.Secondary = !primary[i]
+		f.Secondary = !primary
 		if f.Secondary {
 			r.Secondary++
 		} else {
 			r.Primary++
 		}
 	}
-	return r, nil
-}
-
-// less orders candidates for complementary withholding: non-zero before zero, then
-// smaller first.
-func less(a, b int64) bool {
-	if (a == 0) != (b == 0) {
-		return a != 0
-	}
-	return a < b
+	return r
 }
 
 // equations lists the sets of figures tied by a published sum: the commune's figure
