@@ -88,25 +88,8 @@ func ParseTargetFile(name string, b []byte, known func(string) bool) (*TargetFil
 		return nil, tomlError(name, err)
 	}
 	errs := []error{unknownKeys(name, b, md), formulaCells(name, b)}
-	plans := map[string]bool{}
-	for i, p := range f.Plans {
-		bad := func(key, code string, args ...any) {
-			errs = append(errs, newProblem(name, 0, fmt.Sprintf("plans[%d].%s", i, key), code, args...))
-		}
-		switch {
-		case !targetID.MatchString(p.ID):
-			bad("id", "bad_plan_id", p.ID)
-		case plans[p.ID]:
-			bad("id", "duplicate_plan", p.ID)
-		}
-		plans[p.ID] = true
-		if _, _, ok := p.PeriodYears(); !ok {
-			bad("period", "bad_period", p.Period)
-		}
-		if p.TitleVI == "" || p.TitleEN == "" {
-			bad("title_vi", "plan_titles")
-		}
-	}
+	plans, planErrs := checkPlans(name, f.Plans)
+	errs = append(errs, planErrs...)
 	seen := map[string]bool{}
 	for i := range f.Targets {
 		t := &f.Targets[i]
@@ -161,4 +144,29 @@ func ParseTargetFile(name string, b []byte, known func(string) bool) (*TargetFil
 		return nil, err
 	}
 	return &f, nil
+}
+
+// checkPlans checks the [[plans]] of a targets.toml and returns their ids.
+func checkPlans(name string, list []Plan) (map[string]bool, []error) {
+	var errs []error
+	plans := map[string]bool{}
+	for i, p := range list {
+		bad := func(key, code string, args ...any) {
+			errs = append(errs, newProblem(name, 0, fmt.Sprintf("plans[%d].%s", i, key), code, args...))
+		}
+		switch {
+		case !targetID.MatchString(p.ID):
+			bad("id", "bad_plan_id", p.ID)
+		case plans[p.ID]:
+			bad("id", "duplicate_plan", p.ID)
+		}
+		plans[p.ID] = true
+		if _, _, ok := p.PeriodYears(); !ok {
+			bad("period", "bad_period", p.Period)
+		}
+		if p.TitleVI == "" || p.TitleEN == "" {
+			bad("title_vi", "plan_titles")
+		}
+	}
+	return plans, errs
 }

@@ -8,8 +8,6 @@ import (
 	"strings"
 
 	"github.com/BurntSushi/toml"
-
-	"github.com/minhtien/portal/pipeline/problem"
 )
 
 // The administrative levels of the unit registry, from the top down. The district
@@ -104,16 +102,8 @@ func tableLines(text []byte, table string) []int {
 }
 
 func (r *Registry) check(name string, lines []int) error {
-	var errs []error
-	bad := func(i int, field, code string, args ...any) problem.Problem {
-		line := 0
-		if i < len(lines) {
-			line = lines[i]
-		}
-		p := newProblem(name, line, fmt.Sprintf("units[%d].%s", i, field), code, args...)
-		errs = append(errs, p)
-		return p
-	}
+	up := &unitProblems{name: name, lines: lines}
+	bad := up.add
 	if len(r.Units) == 0 {
 		return newProblem(name, 0, "units", "no_units")
 	}
@@ -146,6 +136,41 @@ func (r *Registry) check(name string, lines []int) error {
 			}
 		}
 	}
+	r.checkLinks(up)
+	if len(up.errs) == 0 {
+		r.checkCycles(bad)
+	}
+	return errors.Join(up.errs...)
+}
+
+// unitProblems collects the problems of units.toml, each at the line of its unit's
+// [[units]] table when it is known.
+type unitProblems struct {
+	name  string
+	lines []int
+	errs  []error
+}
+
+// add reports a problem of field of unit i.
+func (up *unitProblems) add(i int, field, code string, args ...any) {
+	up.hinted(i, field, code, nil, args...)
+}
+
+// hinted reports a problem whose hint takes arguments too.
+func (up *unitProblems) hinted(i int, field, code string, hint []any, args ...any) {
+	line := 0
+	if i < len(up.lines) {
+		line = up.lines[i]
+	}
+	p := newProblem(up.name, line, fmt.Sprintf("units[%d].%s", i, field), code, args...)
+	p.HintArgs = hint
+	up.errs = append(up.errs, p)
+}
+
+// checkLinks checks each unit's parent and successor: declared, of a level that may
+// contain it (or of its own level, for a successor), not itself.
+func (r *Registry) checkLinks(up *unitProblems) {
+	bad := up.add
 	for i, u := range r.Units {
 		if _, known := unitCodes[u.Level]; !known || r.byCode[u.Code] != i {
 			continue // an unknown level or a duplicate, reported above
@@ -153,9 +178,7 @@ func (r *Registry) check(name string, lines []int) error {
 		want := parentLevels[u.Level]
 		switch {
 		case u.Parent == "" && len(want) > 0:
-			p := bad(i, "parent", ofLevels("no_parent", want), u.Level, u.Code)
-			p.HintArgs = levelArgs(want)
-			errs[len(errs)-1] = p
+			up.hinted(i, "parent", ofLevels("no_parent", want), levelArgs(want), u.Level, u.Code)
 		case u.Parent == "":
 		case u.Parent == u.Code:
 			bad(i, "parent", "own_parent", u.Code)
@@ -170,9 +193,7 @@ func (r *Registry) check(name string, lines []int) error {
 				if len(want) > 0 {
 					code = ofLevels("wrong_parent_level", want)
 				}
-				p := bad(i, "parent", code, u.Level, u.Code, pl, u.Parent)
-				p.HintArgs = append([]any{u.Level}, levelArgs(want)...)
-				errs[len(errs)-1] = p
+				up.hinted(i, "parent", code, append([]any{u.Level}, levelArgs(want)...), u.Level, u.Code, pl, u.Parent)
 			}
 		}
 		if u.Successor != "" {
@@ -189,14 +210,10 @@ func (r *Registry) check(name string, lines []int) error {
 			}
 		}
 	}
-	if len(errs) == 0 {
-		errs = append(errs, r.checkCycles(bad)...)
-	}
-	return errors.Join(errs...)
 }
 
 // checkCycles reports a unit whose chain of parents or of successors comes back to it.
-func (r *Registry) checkCycles(bad func(i int, field, code string, args ...any) problem.Problem) []error {
+func (r *Registry) checkCycles(bad func(i int, field, code string, args ...any)) {
 	for _, field := range []string{"parent", "successor"} {
 		next := func(u AdminUnit) string {
 			if field == "parent" {
@@ -209,13 +226,12 @@ func (r *Registry) checkCycles(bad func(i int, field, code string, args ...any) 
 			for c != "" && steps <= len(r.Units) {
 				if c == u.Code {
 					bad(i, field, "cycle", field, u.Code)
-					return nil
+					return
 				}
 				c, steps = next(r.Units[r.byCode[c]]), steps+1
 			}
 		}
 	}
-	return nil
 }
 
 func contains(list []string, s string) bool {
