@@ -66,14 +66,31 @@ func NewParquet(w io.Writer, cols []Column, nullable func(Column) bool) (*Parque
 	return &Parquet{mem: mem, schema: schema, fw: fw}, nil
 }
 
-// Write appends the rows of t, whose columns must be the file's.
+// RowGroupRows is the most rows of one row group. Each is built as one Arrow record
+// and encoded before the next: a million-row table in one record would hold every
+// value twice more (the builders and the encoder's pages), over a gigabyte at a
+// province's scale. A commune's tables fit in one row group, as before.
+const RowGroupRows = 1 << 17
+
+// Write appends the rows of t, whose columns must be the file's, in row groups of
+// at most RowGroupRows.
 func (p *Parquet) Write(t *Table) error {
-	rec, err := p.record(t)
-	if err != nil {
-		return err
+	for start := 0; start < t.Len(); start += RowGroupRows {
+		rows := make([]int32, 0, min(RowGroupRows, t.Len()-start))
+		for k := start; k < min(start+RowGroupRows, t.Len()); k++ {
+			rows = append(rows, int32(t.row(k)))
+		}
+		rec, err := p.record(&Table{Columns: t.Columns, Vectors: t.Vectors, Rows: rows})
+		if err != nil {
+			return err
+		}
+		err = p.fw.Write(rec)
+		rec.Release()
+		if err != nil {
+			return fmt.Errorf("parquet: %w", err)
+		}
 	}
-	defer rec.Release()
-	return p.fw.Write(rec)
+	return nil
 }
 
 // Close writes the release into the metadata and ends the file.
