@@ -69,6 +69,14 @@ type Resource struct {
 	Bytes       int64        `json:"bytes"`
 	Hash        string       `json:"hash"`
 	Schema      *TableSchema `json:"schema,omitempty"`
+	Dialect     *Dialect     `json:"dialect,omitempty"`
+}
+
+// Dialect says where a JSON file's rows are (Table Dialect of Data Package v2): the
+// objects of its "rows" array, keyed by column name.
+type Dialect struct {
+	Property string `json:"property"`
+	ItemType string `json:"itemType"`
 }
 
 // Package is datapackage.json.
@@ -115,6 +123,9 @@ func NewResource(f Listed, title, description string, schema *TableSchema) Resou
 	}
 	if schema != nil {
 		r.Profile, r.Schema = "tabular-data-resource", schema
+		if format == "json" {
+			r.Dialect = &Dialect{Property: "rows", ItemType: "object"}
+		}
 	}
 	return r
 }

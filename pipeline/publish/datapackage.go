@@ -12,24 +12,25 @@ import (
 // titles and which table each one holds.
 
 // schemaFor returns the table schema of a published file, nil for a file that is not
-// a table (the JSON files hold the table under "rows", with the release beside it).
+// a table. A JSON file holds its table under "rows", with the release beside it (the
+// resource's dialect says so); a JSON Lines file is one row object a line.
 func schemaFor(rel string) *opendata.TableSchema {
 	var cols []column
 	var key []string
 	ext := path.Ext(rel)
 	base := strings.TrimSuffix(rel, ext)
 	switch {
-	case (base == paths.Indicators || scaleLevelOf(base) != "") && ext != ".json":
+	case base == paths.Indicators || scaleLevelOf(base) != "":
 		cols, key = indicatorColumns, []string{"year", "unit_code", "group", "indicator"}
-	case ext != ".json" && isPartition(rel):
+	case isPartition(rel):
 		cols, key = indicatorColumns, []string{"year", "unit_code", "group", "indicator"}
-	case base == "targets" && ext == ".csv":
+	case base == paths.Targets && ext != ".xlsx":
 		cols, key = targetColumns, []string{"id"}
-	case base == "targets-units" && ext == ".csv":
+	case base == paths.TargetsUnits && ext == ".csv":
 		cols, key = unitTargetColumns, []string{"unit_code", "target_id"}
-	case base == "changelog" && ext == ".csv":
+	case base == paths.Changelog && ext == ".csv":
 		cols = changelogColumns
-	case base == "support" && ext != ".json":
+	case base == paths.Support:
 		cols, key = supportColumns, []string{"year", "unit_code", "programme", "support_type", "funding_source", "indicator"}
 	case rel == "charts/money.csv":
 		cols, key = moneyChartColumns, []string{"year", "unit_code", "funding_group"}

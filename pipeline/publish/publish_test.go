@@ -320,6 +320,7 @@ type dataPackage struct {
 	Resources []struct {
 		Name, Path, Format, Mediatype, Encoding, Hash, Profile string
 		Bytes                                                  int64
+		Dialect                                                *struct{ Property, ItemType string }
 		Schema                                                 *struct {
 			Fields []struct{ Name, Type string }
 		}
@@ -390,6 +391,14 @@ func TestDatapackage(t *testing.T) {
 			}
 		case "xlsx":
 			header = xlsxRows(t, filepath.Join(root, r.Path), xlsxDataSheet)[0]
+		case "json":
+			// The rows are under the dialect's property, the columns beside them.
+			var doc struct{ Columns []string }
+			json.Unmarshal(data, &doc)
+			header = doc.Columns
+			if r.Dialect == nil || r.Dialect.Property != "rows" || r.Dialect.ItemType != "object" {
+				t.Errorf("%s: dialect %+v", r.Path, r.Dialect)
+			}
 		}
 		var fields []string
 		for _, f := range r.Schema.Fields {

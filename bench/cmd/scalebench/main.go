@@ -49,12 +49,8 @@ func main() {
 	engine := flag.String("engine", "", "internal: run one engine in this process (portal or duckdb)")
 	clean := flag.Bool("clean", false, "delete the generated file at the end")
 	cpuprofile := flag.String("cpuprofile", "", "with -engine: write a CPU profile")
-	files := flag.String("files", "", "with -engine duckdb: read these review files (a glob, e.g. a province's reviews/*.csv) instead of the generated one")
 	flag.Parse()
 	path := filepath.Join(*dir, "2025.csv")
-	if *files != "" {
-		path = *files
-	}
 	if *engine != "" {
 		if *cpuprofile != "" {
 			f, err := os.Create(*cpuprofile)
