@@ -7,6 +7,7 @@ import (
 
 	"github.com/minhtien/portal/pipeline/chart"
 	"github.com/minhtien/portal/pipeline/indicator"
+	"github.com/minhtien/portal/pipeline/paths"
 	"github.com/minhtien/portal/pipeline/progress"
 )
 
@@ -74,7 +75,7 @@ func (w *writer) chartCSV(name string, header []string, rows [][]string) error {
 	if err != nil {
 		return err
 	}
-	return w.write(filepath.Join(w.l.Downloads(), "charts", name+".csv"), b)
+	return w.download(paths.Charts+"/"+name+".csv", b)
 }
 
 func (w *writer) charts() error {

@@ -1,5 +1,7 @@
 package publish
 
+import "github.com/minhtien/portal/pipeline/opendata"
+
 // column describes one column of a published table. The same definitions give the CSV
 // header, the Parquet schema, the XLSX header and README sheet, the table schema of
 // datapackage.json and the data dictionary on the data page, so none of them can
@@ -94,6 +96,15 @@ var changelogColumns = []column{
 	{"denominator_after", "integer", "Mẫu số ở bản này", "Denominator in this release"},
 	{"flag_before", "string", "Cờ ở bản trước", "Flag in the previous release"},
 	{"flag_after", "string", "Cờ ở bản này", "Flag in this release"},
+}
+
+// openColumns are cols as the open-data writers take them.
+func openColumns(cols []column) []opendata.Column {
+	out := make([]opendata.Column, len(cols))
+	for i, c := range cols {
+		out[i] = opendata.Column(c)
+	}
+	return out
 }
 
 func names(cols []column) []string {

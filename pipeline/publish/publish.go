@@ -10,6 +10,7 @@ import (
 
 	"github.com/minhtien/portal/pipeline/config"
 	"github.com/minhtien/portal/pipeline/indicator"
+	"github.com/minhtien/portal/pipeline/opendata"
 	"github.com/minhtien/portal/pipeline/paths"
 	"github.com/minhtien/portal/pipeline/progress"
 	"github.com/minhtien/portal/pipeline/standard"
@@ -90,7 +91,7 @@ func Write(l paths.Layout, in *Input) error {
 	}
 	tl := l
 	tl.Build = tmp
-	w := &writer{l: tl, in: in, lang: in.Portal.Site.Languages}
+	w := &writer{l: tl, in: in, lang: in.Portal.Site.Languages, files: opendata.NewFiles(tl.Downloads())}
 	rel, isRecorded, hist, err := w.resolveRelease()
 	if err != nil {
 		return fmt.Errorf("publish: %w", err)
@@ -127,6 +128,9 @@ type writer struct {
 	l    paths.Layout
 	in   *Input
 	lang []string
+	// files are the open data written so far, each with the checksum taken as it was
+	// written (datapackage.json and SHA256SUMS list them).
+	files *opendata.Files
 	// history is every recorded release, oldest first; recorded reports whether the
 	// current release is one of them.
 	history  []recorded

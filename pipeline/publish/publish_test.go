@@ -23,6 +23,7 @@ import (
 	"github.com/minhtien/portal/pipeline/config"
 	"github.com/minhtien/portal/pipeline/disclosure"
 	"github.com/minhtien/portal/pipeline/indicator"
+	"github.com/minhtien/portal/pipeline/opendata"
 	"github.com/minhtien/portal/pipeline/paths"
 	"github.com/minhtien/portal/pipeline/progress"
 	"github.com/minhtien/portal/pipeline/review"
@@ -319,6 +320,7 @@ type dataPackage struct {
 	Resources []struct {
 		Name, Path, Format, Mediatype, Encoding, Hash, Profile string
 		Bytes                                                  int64
+		Dialect                                                *struct{ Property, ItemType string }
 		Schema                                                 *struct {
 			Fields []struct{ Name, Type string }
 		}
@@ -389,6 +391,14 @@ func TestDatapackage(t *testing.T) {
 			}
 		case "xlsx":
 			header = xlsxRows(t, filepath.Join(root, r.Path), xlsxDataSheet)[0]
+		case "json":
+			// The rows are under the dialect's property, the columns beside them.
+			var doc struct{ Columns []string }
+			json.Unmarshal(data, &doc)
+			header = doc.Columns
+			if r.Dialect == nil || r.Dialect.Property != "rows" || r.Dialect.ItemType != "object" {
+				t.Errorf("%s: dialect %+v", r.Path, r.Dialect)
+			}
 		}
 		var fields []string
 		for _, f := range r.Schema.Fields {
@@ -597,7 +607,7 @@ func TestXLSX(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer f.Close()
-	if got := f.GetSheetList(); len(got) != 2 || got[0] != xlsxDataSheet || got[1] != xlsxReadmeSheet {
+	if got := f.GetSheetList(); len(got) != 2 || got[0] != xlsxDataSheet || got[1] != opendata.ReadmeSheet {
 		t.Fatalf("sheets %v", got)
 	}
 	panes, err := f.GetPanes(xlsxDataSheet)
@@ -629,7 +639,7 @@ func TestXLSX(t *testing.T) {
 	if err != nil || props.Created != "2025-12-31T00:00:00Z" || props.Modified != props.Created {
 		t.Errorf("document properties %+v %v", props, err)
 	}
-	readme := xlsxRows(t, filepath.Join(l.Downloads(), "indicators.xlsx"), xlsxReadmeSheet)
+	readme := xlsxRows(t, filepath.Join(l.Downloads(), "indicators.xlsx"), opendata.ReadmeSheet)
 	text := ""
 	for _, r := range readme {
 		text += strings.Join(r, "|") + "\n"
@@ -899,30 +909,6 @@ func TestPageTextMatchesCSV(t *testing.T) {
 		if en != r[6] || vi != r[6] {
 			t.Fatalf("%s %s: page %q / %q, csv %q", key, r[0], s.Text.VI, s.Text.EN, r[6])
 		}
-	}
-}
-
-// TestFiguresParquetMatchesTableParquet: the Parquet partitions of a nation, built
-// column by column from the figures, are byte for byte the file the general table
-// writer makes from the same rows (indicators.parquet), so both have one schema.
-func TestFiguresParquetMatchesTableParquet(t *testing.T) {
-	in := testInput(t)
-	in.Release = Release{Version: "2025.1", Date: "2025-12-31"}
-	w := &writer{in: in}
-	var typed []map[string]any
-	for _, r := range w.indicatorRows() {
-		typed = append(typed, r.typed)
-	}
-	want, err := tableParquet(indicatorColumns, indicatorNullable, typed, in.Release)
-	if err != nil {
-		t.Fatal(err)
-	}
-	got, err := w.figuresParquet(in.Table.Figures)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if !bytes.Equal(got, want) {
-		t.Fatalf("figuresParquet wrote %d bytes, tableParquet %d, and they differ", len(got), len(want))
 	}
 }
 

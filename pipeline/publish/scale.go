@@ -2,15 +2,16 @@ package publish
 
 import (
 	"fmt"
-	"os"
-	"path/filepath"
+	"slices"
 	"strings"
 
 	"github.com/minhtien/portal/pipeline/config"
+	"github.com/minhtien/portal/pipeline/opendata"
+	"github.com/minhtien/portal/pipeline/paths"
 )
 
 // XLSXMaxRows is the most rows a worksheet holds (Excel's limit, header included).
-const XLSXMaxRows = 1_048_576
+const XLSXMaxRows = opendata.XLSXMaxRows
 
 // scaleLevels are the unit levels of a province's or a nation's downloads, top first.
 var scaleLevels = []string{config.LevelNation, config.LevelProvince, config.LevelCommune, config.LevelVillage}
@@ -20,85 +21,50 @@ func (in *Input) atScale() bool {
 	return in.Registry != nil && in.Portal.Unit.Level != config.LevelCommune
 }
 
-// scaleDownloads writes the open data of a province, streaming the rows to disk so
-// that a million figures never exist twice in memory:
+// scaleDownloads writes the open data of a province, every format from the same
+// columns, as many files at once as there are cores:
 //
-//   - indicators.csv, every figure (unit_level province, commune or village);
-//   - indicators-<level>.csv, the same rows split by level, so that a reader who
-//     wants the communes need not load the villages;
-//   - indicators-<level>.xlsx for each level whose rows fit in one worksheet; the
-//     whole table and the larger levels have no workbook (the data package says so);
+//   - indicators.csv and indicators.parquet, every figure (unit_level province,
+//     commune or village);
+//   - indicators-<level>.csv and .parquet, the same rows split by level, so that a
+//     reader who wants the communes need not load the villages, with their JSON twin
+//     (.json, or .jsonl past opendata.JSONMaxRows rows) and, for each level whose rows
+//     fit in one worksheet, their .xlsx (the data package says which have none);
 //   - targets.csv and targets.json, the province's targets.
-//
-// The JSON and Parquet twins of indicators.csv are not written at this scale.
 func (w *writer) scaleDownloads() error {
-	root := w.l.Downloads()
-	if err := os.MkdirAll(root, 0o755); err != nil {
+	figs := w.in.Table.Figures
+	for i := range figs {
+		if !slices.Contains(scaleLevels[1:], figs[i].UnitLevel) {
+			return fmt.Errorf("figure %v has the unknown level %q", figs[i].Key(), figs[i].UnitLevel)
+		}
+	}
+	all := w.indicatorTable(figs)
+	outs := []opendata.Output{{Name: paths.Indicators, Table: all, Nullable: indicatorNullable, Release: w.release()}}
+	for _, level := range scaleLevels[1:] {
+		t := all.Select(func(i int) bool { return figs[i].UnitLevel == level })
+		outs = append(outs, w.indicatorOutput(paths.LevelTable(level), t))
+		if !opendata.FitsXLSX(t.Len()) {
+			w.notes = append(w.notes, fmt.Sprintf("indicators-%s.csv has %d rows, more than a worksheet holds (%d): it has no XLSX twin.", level, t.Len(), XLSXMaxRows))
+		}
+	}
+	if err := w.files.WriteTables(outs...); err != nil {
 		return err
 	}
-	open := func(name string) (*csvOut, error) {
-		return createCSV(filepath.Join(root, name), IndicatorColumns)
+	if !opendata.FitsXLSX(all.Len()) {
+		w.notes = append(w.notes, fmt.Sprintf("indicators.csv has %d rows, more than a worksheet holds (%d): there is no indicators.xlsx; use the per-level files.", all.Len(), XLSXMaxRows))
 	}
-	files := map[string]*csvOut{}
-	all, err := open("indicators.csv")
-	if err != nil {
-		return err
-	}
-	files[""] = all
-	for _, level := range scaleLevels[1:] {
-		if files[level], err = open("indicators-" + level + ".csv"); err != nil {
-			return err
-		}
-	}
-	for i := range w.in.Table.Figures {
-		f := &w.in.Table.Figures[i]
-		// The cells only: the typed row (a map) is not needed for a CSV.
-		name, valueText, _, num, den := w.indicatorFields(f)
-		cells := indicatorCells(f, name, valueText, num, den, w.standardID(f.Year))
-		for _, o := range []*csvOut{all, files[f.UnitLevel]} {
-			if o == nil {
-				return fmt.Errorf("figure %v has the unknown level %q", f.Key(), f.UnitLevel)
-			}
-			if err := o.cw.Write(cells); err != nil {
-				return err
-			}
-			o.rows++
-		}
-	}
-	for _, o := range files {
-		if err := o.close(); err != nil {
-			return err
-		}
-	}
-	for _, level := range scaleLevels[1:] {
-		if files[level].rows+1 > XLSXMaxRows {
-			w.notes = append(w.notes, fmt.Sprintf("indicators-%s.csv has %d rows, more than a worksheet holds (%d): it has no XLSX twin.", level, files[level].rows, XLSXMaxRows))
-			continue
-		}
-		if err := w.levelXLSX(level); err != nil {
-			return err
-		}
-	}
-	if all.rows+1 > XLSXMaxRows {
-		w.notes = append(w.notes, fmt.Sprintf("indicators.csv has %d rows, more than a worksheet holds (%d): there is no indicators.xlsx; use the per-level files.", all.rows, XLSXMaxRows))
-	}
-	w.notes = append(w.notes, "At this scale indicators.csv has no JSON or Parquet twin.")
+	w.notes = append(w.notes, jsonNote)
 	return w.targetDownloads()
 }
 
-// levelXLSX writes indicators-<level>.xlsx from the figures of one level.
-func (w *writer) levelXLSX(level string) error {
-	var typed []map[string]any
-	for i := range w.in.Table.Figures {
-		if f := &w.in.Table.Figures[i]; f.UnitLevel == level {
-			typed = append(typed, w.indicatorRow(f).typed)
-		}
-	}
-	xl, err := w.tableXLSX(*w.indicatorSheet(), indicatorColumns, typed)
-	if err != nil {
-		return err
-	}
-	return w.download("indicators-"+level+".xlsx", xl)
+// jsonNote says where a province's or a nation's figures are as JSON.
+var jsonNote = fmt.Sprintf("At this scale indicators.csv has a Parquet twin but no JSON one: the same rows as JSON are in the per-level files, indicators-<level>.json, or indicators-<level>.jsonl (JSON Lines, one row a line) for a level of more than %d rows.", opendata.JSONMaxRows)
+
+// indicatorOutput is every format of a table of figures: CSV, JSON (or JSON Lines),
+// Parquet, and XLSX when it fits a worksheet.
+func (w *writer) indicatorOutput(name string, t *opendata.Table) opendata.Output {
+	return opendata.Output{Name: name, Table: t, JSON: true, Nullable: indicatorNullable,
+		Workbook: w.workbook(w.indicatorSheet(t)), Release: w.release()}
 }
 
 // scaleUnitName is a unit's Vietnamese name from the registry.
@@ -130,11 +96,11 @@ func scaleLevelOf(base string) string {
 // partitionOf returns the province of a per-province download of a nation
 // (by-province/indicators-<code>.csv or by-province/parquet/province=<code>/...).
 func partitionOf(rel string) (string, bool) {
-	rest, ok := strings.CutPrefix(rel, byProvince+"/")
+	rest, ok := strings.CutPrefix(rel, paths.ByProvince+"/")
 	if !ok {
 		return "", false
 	}
-	if p, ok := strings.CutPrefix(rest, "parquet/province="); ok {
+	if p, ok := strings.CutPrefix(rel, paths.ProvincePartitions+"/province="); ok {
 		code, _, found := strings.Cut(p, "/")
 		return code, found
 	}
