@@ -30,6 +30,11 @@ func (w *writer) figureJSON(f *indicator.Figure) figureJSON {
 	if v, ok := f.Value(); ok {
 		out.Value = &v
 	}
+	if _, ok := f.Scaled(); !ok && f.Flag == "" {
+		// A figure with no value and no flag prints the dash (figureText): say so, so
+		// that every point carries the flag that explains it.
+		out.Flag = indicator.FlagNotAvailable
+	}
 	out.Numerator, out.Denominator = published(f)
 	if lo, hi, hasUpper, ok := f.Bounds(); ok {
 		out.Lower = &lo
@@ -116,6 +121,11 @@ func (w *writer) data() error {
 		"standard_changes": w.changes(),
 		"villages":         villages,
 		"groups":           indicator.Groups,
+		// View-model fields (view.go): what the header, home and data pages would
+		// otherwise work out themselves.
+		"org_name":     orgName(p.Unit),
+		"citation_url": citationURL(p.Site.BaseURL),
+		"home":         w.home(),
 	}
 	if err := w.jsonFile("portal.json", portal); err != nil {
 		return err
@@ -126,7 +136,7 @@ func (w *writer) data() error {
 	if err := w.jsonFile("headlines.json", w.headlines()); err != nil {
 		return err
 	}
-	if err := w.jsonFile("targets.json", w.targets()); err != nil {
+	if err := w.jsonFile("targets.json", w.targetViews()); err != nil {
 		return err
 	}
 	if err := w.jsonFile("plans.json", w.plans()); err != nil {
