@@ -123,6 +123,7 @@ func (w *writer) data() error {
 		"groups":           indicator.Groups,
 		// View-model fields (view.go): what the header, home and data pages would
 		// otherwise work out themselves.
+		"place":        place(p.Unit),
 		"org_name":     orgName(p.Unit),
 		"citation_url": citationURL(p.Site.BaseURL),
 		"home":         w.home(),

@@ -2,6 +2,7 @@ package publish
 
 import (
 	"strconv"
+	"strings"
 
 	"github.com/minhtien/portal/pipeline/config"
 	"github.com/minhtien/portal/pipeline/indicator"
@@ -62,22 +63,33 @@ func (w *writer) home() homeView {
 	return h
 }
 
-// orgName is the body that publishes the site, as the header names it: the People's
-// Committee of the unit with the district and province above it, of the unit alone
-// when nothing is above it (a province), and for the country its name alone, as it
-// has no People's Committee.
-func orgName(u config.Unit) bilingual {
-	name := func(unit, district, province, committee, sep string) string {
-		switch {
-		case province != "":
-			return committee + unit + sep + district + sep + province
-		case u.Level == "nation":
+// place is the unit's full name as the site's sentences give it: with the district
+// and province above it when it has them ("xã Minh Tiến, huyện Phù Cừ, tỉnh Hưng
+// Yên"), its name alone when nothing is above it (a province, the nation). Each
+// language is checked on its own, as one may lack a name the other has.
+func place(u config.Unit) bilingual {
+	full := func(unit, district, province string) string {
+		if province == "" {
 			return unit
 		}
-		return committee + unit
+		parts := []string{unit}
+		if district != "" {
+			parts = append(parts, district)
+		}
+		return strings.Join(append(parts, province), ", ")
 	}
-	return both(name(u.NameVI, u.DistrictVI, u.ProvinceVI, "Ủy ban nhân dân ", ", "),
-		name(u.NameEN, u.DistrictEN, u.ProvinceEN, "People's Committee of ", ", "))
+	return both(full(u.NameVI, u.DistrictVI, u.ProvinceVI), full(u.NameEN, u.DistrictEN, u.ProvinceEN))
+}
+
+// orgName is the body that publishes the site, as the header names it: the People's
+// Committee of the unit (with what is above it), and for the country its name alone,
+// as it has no People's Committee.
+func orgName(u config.Unit) bilingual {
+	p := place(u)
+	if u.Level == "nation" {
+		return p
+	}
+	return both("Ủy ban nhân dân "+p.VI, "People's Committee of "+p.EN)
 }
 
 // citationURL is the address of the data page in each language at the published

@@ -223,3 +223,27 @@ func TestChangelogView(t *testing.T) {
 		}
 	})
 }
+
+// TestPlace: the unit with what is above it, and no empty parts (a province's page
+// description once read "tỉnh Hưng Yên, , :").
+func TestPlace(t *testing.T) {
+	for _, c := range []struct {
+		name   string
+		unit   config.Unit
+		vi, en string
+	}{
+		{"commune", config.Unit{NameVI: "xã A", NameEN: "A commune", DistrictVI: "huyện B", DistrictEN: "B district", ProvinceVI: "tỉnh C", ProvinceEN: "C province"},
+			"xã A, huyện B, tỉnh C", "A commune, B district, C province"},
+		{"commune of a province without districts", config.Unit{NameVI: "xã A", NameEN: "A commune", ProvinceVI: "tỉnh C", ProvinceEN: "C province"},
+			"xã A, tỉnh C", "A commune, C province"},
+		{"province", config.Unit{Level: "province", NameVI: "tỉnh C", NameEN: "C province"}, "tỉnh C", "C province"},
+		{"nation", config.Unit{Level: "nation", NameVI: "Việt Nam", NameEN: "Viet Nam"}, "Việt Nam", "Viet Nam"},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			got := place(c.unit)
+			if got.VI != c.vi || got.EN != c.en {
+				t.Errorf("place = %q / %q, want %q / %q", got.VI, got.EN, c.vi, c.en)
+			}
+		})
+	}
+}
