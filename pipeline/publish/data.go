@@ -3,6 +3,7 @@ package publish
 import (
 	"bytes"
 	"encoding/json"
+	"maps"
 	"path/filepath"
 
 	"github.com/minhtien/portal/pipeline/indicator"
@@ -121,13 +122,10 @@ func (w *writer) data() error {
 		"standard_changes": w.changes(),
 		"villages":         villages,
 		"groups":           indicator.Groups,
-		// View-model fields (view.go): what the header, home and data pages would
-		// otherwise work out themselves.
-		"place":        place(p.Unit),
-		"org_name":     orgName(p.Unit),
-		"citation_url": citationURL(p.Site.BaseURL),
-		"home":         w.home(),
 	}
+	// The view-model fields (view.go): what the header, home and data pages would
+	// otherwise work out themselves.
+	maps.Copy(portal, w.portalView())
 	if err := w.jsonFile("portal.json", portal); err != nil {
 		return err
 	}

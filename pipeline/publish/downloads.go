@@ -295,7 +295,7 @@ func (w *writer) checksums() error {
 		return 999
 	}
 	sort.SliceStable(list, func(i, j int) bool { return rank(list[i]) < rank(list[j]) })
-	return w.jsonFile("downloads.json", list)
+	return w.jsonFile("downloads.json", downloadViews(list))
 }
 
 // listFiles returns every file under root, relative, with "/" separators, sorted.

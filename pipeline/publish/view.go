@@ -13,6 +13,20 @@ import (
 // otherwise have to work out (a choice of words, a search for a year, an address), so
 // that templates only look values up and lay them out (docs/build-contract.md).
 
+// portalView are the view-model fields of portal.json.
+func (w *writer) portalView() map[string]any {
+	p := w.in.Portal
+	return map[string]any{
+		"place":        place(p.Unit),
+		"org_name":     orgName(p.Unit),
+		"citation_url": citationURL(p.Site.BaseURL),
+		"home":         w.home(),
+		// The largest count withheld for itself, which the data page states.
+		"largest_withheld": p.Disclosure.K - 1,
+		"village_names":    villageNames(p.Villages),
+	}
+}
+
 // homeView is what the home page's headline shows: the top unit's latest poverty
 // rate with the two counts it is made of, and the target that rate is measured
 // against. A figure is nil when the table has none for that year.
@@ -180,4 +194,14 @@ func gapWording(t targetJSON) string {
 		return "to_cut"
 	}
 	return "gap"
+}
+
+// villageNames are the villages' names by code, for a story to name its village
+// without a template searching the list.
+func villageNames(vs []config.Village) map[string]bilingual {
+	out := make(map[string]bilingual, len(vs))
+	for _, v := range vs {
+		out[v.Code] = both(v.NameVI, v.NameEN)
+	}
+	return out
 }

@@ -247,3 +247,40 @@ func TestPlace(t *testing.T) {
 		})
 	}
 }
+
+func TestSizeText(t *testing.T) {
+	for _, c := range []struct {
+		name   string
+		bytes  int64
+		vi, en string
+	}{
+		{"bytes", 521, "521 B", "521 B"},
+		{"just under a kilobyte", 999, "999 B", "999 B"},
+		{"a kilobyte", 1000, "1,0 kB", "1.0 kB"},
+		{"kilobytes", 31_649, "31,6 kB", "31.6 kB"},
+		{"rounds up", 2_750, "2,8 kB", "2.8 kB"},
+		{"just under a megabyte", 999_949, "999,9 kB", "999.9 kB"},
+		{"rounds to a thousand kilobytes", 999_999, "1.000,0 kB", "1,000.0 kB"},
+		{"megabytes", 122_712_345, "122,7 MB", "122.7 MB"},
+		{"thousands of megabytes are grouped", 1_234_567_890, "1.234,6 MB", "1,234.6 MB"},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			if vi, en := sizeText(c.bytes, "vi"), sizeText(c.bytes, "en"); vi != c.vi || en != c.en {
+				t.Errorf("sizeText(%d) = %q / %q, want %q / %q", c.bytes, vi, en, c.vi, c.en)
+			}
+		})
+	}
+	if d := downloadViews([]Download{{Path: "data/by-province/indicators-33.csv"}})[0]; d.Name != "by-province/indicators-33.csv" {
+		t.Errorf("name %q", d.Name)
+	}
+}
+
+func TestVillageNames(t *testing.T) {
+	got := villageNames([]config.Village{{Code: "T01", NameVI: "Thôn Đông", NameEN: "Dong village"}, {Code: "T02", NameVI: "Thôn Tây", NameEN: "Tay village"}})
+	if len(got) != 2 || got["T01"] != both("Thôn Đông", "Dong village") || got["T02"].EN != "Tay village" {
+		t.Errorf("villageNames = %v", got)
+	}
+	if got := villageNames(nil); got == nil || len(got) != 0 {
+		t.Errorf("no villages: %v, want an empty map (an object in JSON)", got)
+	}
+}
