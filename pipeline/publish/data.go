@@ -3,6 +3,7 @@ package publish
 import (
 	"bytes"
 	"encoding/json"
+	"maps"
 	"path/filepath"
 
 	"github.com/minhtien/portal/pipeline/indicator"
@@ -29,6 +30,11 @@ func (w *writer) figureJSON(f *indicator.Figure) figureJSON {
 		Text: both(figureText(f, k, "vi"), figureText(f, k, "en"))}
 	if v, ok := f.Value(); ok {
 		out.Value = &v
+	}
+	if _, ok := f.Scaled(); !ok && f.Flag == "" {
+		// A figure with no value and no flag prints the dash (figureText): say so, so
+		// that every point carries the flag that explains it.
+		out.Flag = indicator.FlagNotAvailable
 	}
 	out.Numerator, out.Denominator = published(f)
 	if lo, hi, hasUpper, ok := f.Bounds(); ok {
@@ -117,6 +123,9 @@ func (w *writer) data() error {
 		"villages":         villages,
 		"groups":           indicator.Groups,
 	}
+	// The view-model fields (view.go): what the header, home and data pages would
+	// otherwise work out themselves.
+	maps.Copy(portal, w.portalView())
 	if err := w.jsonFile("portal.json", portal); err != nil {
 		return err
 	}
@@ -126,7 +135,7 @@ func (w *writer) data() error {
 	if err := w.jsonFile("headlines.json", w.headlines()); err != nil {
 		return err
 	}
-	if err := w.jsonFile("targets.json", w.targets()); err != nil {
+	if err := w.jsonFile("targets.json", w.targetViews()); err != nil {
 		return err
 	}
 	if err := w.jsonFile("plans.json", w.plans()); err != nil {

@@ -127,7 +127,7 @@ func (w *writer) checksums() error {
 		return 999
 	}
 	sort.SliceStable(list, func(i, j int) bool { return rank(list[i]) < rank(list[j]) })
-	return w.jsonFile("downloads.json", list)
+	return w.jsonFile("downloads.json", downloadViews(list))
 }
 
 func downloadTitle(rel string) bilingual {

@@ -511,5 +511,5 @@ func (w *writer) changelog() error {
 	if err := w.download("changelog.csv", b); err != nil {
 		return err
 	}
-	return w.jsonFile("changelog.json", entries)
+	return w.jsonFile("changelog.json", changelogView(entries))
 }
