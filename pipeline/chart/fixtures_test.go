@@ -116,6 +116,17 @@ func gapSpark() Spark {
 	return Spark{Title: "Nông thôn (thiếu 2020, 2022)", Points: ps}
 }
 
+// rangedSpark is a village's sparkline where the audit withheld every other year
+// (issue 17: it was drawn as loose dots): each withheld year carries its interval.
+func rangedSpark() Spark {
+	ps := years(2021, 4.2, 0, 3.1, 0, 2.0, 0)
+	for _, i := range []int{1, 3} {
+		ps[i].Missing, ps[i].Ranged, ps[i].Lo, ps[i].Hi = true, true, 2.4, 4.1
+	}
+	ps[5].Missing = true // withheld with no interval: a gap
+	return Spark{Title: "Thôn Đông: tỷ lệ hộ nghèo (%)", Points: ps}
+}
+
 // phoneWidth is the narrow canvas the site inlines below 36rem.
 const phoneWidth = 360
 
@@ -151,5 +162,6 @@ func goldenCases() []struct {
 		{"bars-movement-vi-narrow", narrowBars(movementBars()).SVG},
 		{"spark-basic", basicSpark().SVG},
 		{"spark-gaps", gapSpark().SVG},
+		{"spark-ranges", rangedSpark().SVG},
 	}
 }
