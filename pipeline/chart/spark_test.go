@@ -19,7 +19,7 @@ func TestSparkRanges(t *testing.T) {
 		spark            Spark
 		whiskers, bands  int
 		minDot           float64 // the smallest dot's radius
-		wantDots, pieces int // pieces: pen-down moves, a lone point too
+		wantDots, pieces int     // pieces: pen-down moves, a lone point too
 	}{
 		{"every other year withheld", rangedSpark(), 2, 1, sparkDot, 3, 3},
 		{"a gap without interval leaves two dots", Spark{Title: "g", Points: isolatedValue}, 0, 0, sparkDot, 2, 2},
