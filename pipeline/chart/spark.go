@@ -16,7 +16,9 @@ type Spark struct {
 const (
 	sparkW   = 120.0
 	sparkH   = 32.0
-	sparkPad = 3.0
+	// sparkPad keeps the latest value's dot and the whiskers' caps inside the 120x32
+	// drawing, which clips what leaves it.
+	sparkPad = sparkLast + 1
 	// sparkDot is the radius of a point that has no neighbour to join: large
 	// enough to read as a mark at 120 px (a 1.5 radius vanished next to text).
 	sparkDot = 2.5
@@ -80,7 +82,7 @@ func sparkSpan(p Point) (lo, hi float64, ok bool) {
 // drawSparkLine draws the band where a run of years holds a withheld one, the
 // line between adjacent values, a whisker for each withheld year, a dot for each
 // value with no value beside it (which a line cannot show) and a larger dot on
-// the latest value. A year with neither value nor interval stays an empty gap.
+// the latest year's value. A year with neither value nor interval stays an empty gap.
 func drawSparkLine(w *svgWriter, m *lineModel, b box, ps []Point) {
 	_, col := seriesClass(0)
 	w.open("g", "class", "chart-series chart-series-0", "color", col, "fill", "currentColor")
@@ -101,7 +103,10 @@ func drawSparkLine(w *svgWriter, m *lineModel, b box, ps []Point) {
 		}
 		r := 0.0
 		switch {
-		case isLastObserved(ps, i):
+		case i == len(ps)-1:
+			// The latest year's value, which the text beside it states. When the
+			// latest year is withheld its whisker ends the line, and no earlier value
+			// is dressed as the latest.
 			r = sparkLast
 		case isolated(ps, i):
 			r = sparkDot
@@ -178,14 +183,4 @@ func sparkWhiskers(m *lineModel, b box, ps []Point) string {
 // isolated reports whether point i has no observed neighbour to join.
 func isolated(ps []Point, i int) bool {
 	return (i == 0 || ps[i-1].Missing) && (i == len(ps)-1 || ps[i+1].Missing)
-}
-
-// isLastObserved reports whether i is the index of the last observed point.
-func isLastObserved(ps []Point, i int) bool {
-	for j := i + 1; j < len(ps); j++ {
-		if !ps[j].Missing {
-			return false
-		}
-	}
-	return !ps[i].Missing
 }

@@ -95,3 +95,19 @@ func TestSpark(t *testing.T) {
 		})
 	}
 }
+
+// TestSparkLatestWithheld: when the latest year is withheld its whisker ends the
+// line and no earlier value gets the latest value's larger dot (Thôn Đông's
+// sparkline showed 2022 as if it were the latest figure).
+func TestSparkLatestWithheld(t *testing.T) {
+	ps := years(2021, 4.0, 3.0, 0)
+	ps[2].Missing, ps[2].Ranged, ps[2].Lo, ps[2].Hi = true, true, 1, 3
+	root := parse(t, Spark{Title: "t", Points: ps}.SVG())
+	root.walk(func(n node) {
+		if n.XMLName.Local == "circle" {
+			if r, _ := strconv.ParseFloat(n.attr("r"), 64); r >= sparkLast {
+				t.Errorf("a dot of r=%v: an earlier value is dressed as the latest", r)
+			}
+		}
+	})
+}
