@@ -14,8 +14,8 @@ type Spark struct {
 
 // Sparkline geometry: drawn at its natural size, next to text.
 const (
-	sparkW   = 120.0
-	sparkH   = 32.0
+	sparkW = 120.0
+	sparkH = 32.0
 	// sparkPad keeps the latest value's dot and the whiskers' caps inside the 120x32
 	// drawing, which clips what leaves it.
 	sparkPad = sparkLast + 1
