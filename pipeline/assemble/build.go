@@ -39,6 +39,10 @@ type Result struct {
 	// environment in it, that the site is built with (its mounts: see hugoConfig), for
 	// `portal serve` to use too.
 	HugoConfigDir, HugoEnvironment string
+	// BaseURL is the address the site was built for: --baseURL, or else portal.toml's
+	// base_url, so og:url, og:image, RSS and the sitemaps are absolute in every build
+	// that has one (issue 17). Empty when neither is set (the site's own "/").
+	BaseURL string
 }
 
 // Build runs every stage. The site is rendered into a temporary folder beside the
@@ -65,7 +69,10 @@ func Build(ctx context.Context, o Options) (*Result, error) {
 		return nil, err
 	}
 	loaded := time.Now()
-	res := &Result{Inputs: in}
+	res := &Result{Inputs: in, BaseURL: o.BaseURL}
+	if res.BaseURL == "" {
+		res.BaseURL = in.Portal.Site.BaseURL
+	}
 	for _, f := range in.Findings() {
 		if !f.Error {
 			res.Warnings++
@@ -129,7 +136,7 @@ func Build(ctx context.Context, o Options) (*Result, error) {
 	if err := checkMounts(o.Layout); err != nil {
 		return nil, err
 	}
-	return res, render(ctx, o, res.HugoConfigDir, res.HugoEnvironment)
+	return res, render(ctx, o.Layout, res.BaseURL, res.HugoConfigDir, res.HugoEnvironment)
 }
 
 // publishPhotos writes the metadata-free copies of the story photos into build/, for
@@ -157,9 +164,10 @@ func checkMounts(l paths.Layout) error {
 	return nil
 }
 
-// render runs Hugo with the configuration of configDir's environment env.
-func render(ctx context.Context, o Options, configDir, env string) error {
-	out, err := filepath.Abs(o.Layout.Out)
+// render runs Hugo for the address base with the configuration of configDir's
+// environment env.
+func render(ctx context.Context, l paths.Layout, base, configDir, env string) error {
+	out, err := filepath.Abs(l.Out)
 	if err != nil {
 		return err
 	}
@@ -167,13 +175,13 @@ func render(ctx context.Context, o Options, configDir, env string) error {
 	if err != nil {
 		return err
 	}
-	site, err := filepath.Abs(o.Layout.Site)
+	site, err := filepath.Abs(l.Site)
 	if err != nil {
 		return err
 	}
-	err = hugorun.Build(ctx, hugorun.Options{Site: site, Destination: tmp, BaseURL: o.BaseURL, Quiet: true, ConfigDir: configDir, Environment: env})
+	err = hugorun.Build(ctx, hugorun.Options{Site: site, Destination: tmp, BaseURL: base, Quiet: true, ConfigDir: configDir, Environment: env})
 	if err == nil {
-		err = checkOwned(o.Layout, tmp)
+		err = checkOwned(l, tmp)
 	}
 	if err != nil {
 		os.RemoveAll(tmp)

@@ -68,3 +68,49 @@ func TestBarsStartAtZero(t *testing.T) {
 		t.Errorf("axis starts at %v, want 0", m.y.lo)
 	}
 }
+
+// TestBarLabelsStayOnTheirBars wants every value label either resting on its own
+// bar or tied to it by a leader, and never on top of another bar, on both canvases.
+func TestBarLabelsStayOnTheirBars(t *testing.T) {
+	tests := []struct {
+		name  string
+		chart Bars
+	}{
+		{"money: one tall series beside short ones", moneyBars()},
+		{"money on a phone", narrowBars(moneyBars())},
+		{"movement", movementBars()},
+		{"movement on a phone", narrowBars(movementBars())},
+		{"negative values", changeBars()},
+		{"regions", regionBars()},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			m := newBarsModel(tc.chart)
+			m.layout(layoutHeader(m.cv, m.legendItems("x"), tc.chart.YLabel).bottom)
+			for g := range m.Bars.Bars {
+				if !m.allVals && g != len(m.Bars.Bars)-1 {
+					continue
+				}
+				for _, l := range m.placeGroupLabels(g) {
+					v, _ := m.value(g, l.bar)
+					end, box := m.b.y(m.y, v), labelBox(l.x, l.y, l.text)
+					gap := end - box.bottom
+					if v < 0 {
+						gap = box.top - end
+					}
+					if gap > labelRest+2 && l.leader == "" {
+						t.Errorf("group %d: %q floats %.1f units from its bar with no leader", g, l.text, gap)
+					}
+					if gap < 0 {
+						t.Errorf("group %d: %q covers its own bar's end", g, l.text)
+					}
+					for _, o := range m.otherBars(g, l.bar) {
+						if box.overlaps(o) {
+							t.Errorf("group %d: %q sits on another bar", g, l.text)
+						}
+					}
+				}
+			}
+		})
+	}
+}

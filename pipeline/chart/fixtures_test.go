@@ -116,6 +116,32 @@ func gapSpark() Spark {
 	return Spark{Title: "Nông thôn (thiếu 2020, 2022)", Points: ps}
 }
 
+// moneyBars is the commune's spending by funding group (millions of đồng): one tall
+// series of loans beside three short ones, whose labels floated above the tall bar,
+// far from their own (issue 17).
+func moneyBars() Bars {
+	c := Bars{
+		Title: "Kinh phí hỗ trợ giảm nghèo theo nguồn vốn", XLabel: "Năm", YLabel: "Triệu đồng",
+		SeriesNames: []string{"Ngân sách trung ương", "Ngân sách tỉnh, huyện, xã", "Vốn vay ưu đãi (NHCSXH)", "Quỹ xã hội và nguồn khác"},
+		Format:      func(v float64) string { return strconv.FormatFloat(v, 'f', 0, 64) },
+	}
+	for i, v := range [][]float64{{920, 595, 3850, 40}, {872, 569, 3858, 35}, {884, 530, 4164, 22}, {823, 455, 3937, 18}} {
+		c.Bars = append(c.Bars, Bar{Label: strconv.Itoa(2022 + i), Values: v})
+	}
+	return c
+}
+
+// rangedSpark is a village's sparkline where the audit withheld every other year
+// (issue 17: it was drawn as loose dots): each withheld year carries its interval.
+func rangedSpark() Spark {
+	ps := years(2021, 4.2, 0, 3.1, 0, 2.0, 0)
+	for _, i := range []int{1, 3} {
+		ps[i].Missing, ps[i].Ranged, ps[i].Lo, ps[i].Hi = true, true, 2.4, 4.1
+	}
+	ps[5].Missing = true // withheld with no interval: a gap
+	return Spark{Title: "Thôn Đông: tỷ lệ hộ nghèo (%)", Points: ps}
+}
+
 // phoneWidth is the narrow canvas the site inlines below 36rem.
 const phoneWidth = 360
 
@@ -151,5 +177,8 @@ func goldenCases() []struct {
 		{"bars-movement-vi-narrow", narrowBars(movementBars()).SVG},
 		{"spark-basic", basicSpark().SVG},
 		{"spark-gaps", gapSpark().SVG},
+		{"spark-ranges", rangedSpark().SVG},
+		{"bars-money-vi", moneyBars().SVG},
+		{"bars-money-vi-narrow", narrowBars(moneyBars()).SVG},
 	}
 }

@@ -18,29 +18,12 @@ import (
 // (a sum with a withheld part is withheld too, shown "x", or it would give that part
 // back by subtraction).
 
-// supportColumns are the columns of support.csv (and .json, .parquet, .xlsx).
-var supportColumns = []column{
-	indicatorColumns[0], indicatorColumns[1], indicatorColumns[2], indicatorColumns[3],
-	{"programme", "string", "Mã dự án, tiểu dự án hoặc chính sách (programmes.toml)", "Code of the project, sub-project or policy (programmes.toml)"},
-	{"support_type", "string", "Loại hỗ trợ; xem danh mục loại hỗ trợ", "Type of support; see the list of support types"},
-	{"funding_source", "string", "Nguồn kinh phí của số tiền (central, province, district, commune, social_fund, policy_bank_credit, other); all với số hộ, số người và tỷ lệ bao phủ", "Funding source of the amount (central, province, district, commune, social_fund, policy_bank_credit, other); all for households, people and coverage"},
-	{"indicator", "string", "households_reached, people_reached, people_needing, coverage_rate (người được hỗ trợ / người có nhu cầu, %) hoặc amount_vnd", "households_reached, people_reached, people_needing, coverage_rate (people reached / people needing it, %) or amount_vnd"},
-	{"value", "number", "Giá trị như trên trang: số đếm và số tiền (đồng) là số nguyên, tỷ lệ % có 1 chữ số thập phân; để trống khi bị ẩn hoặc không có", "The value as on the site: counts and amounts (đồng) as whole numbers, coverage to one decimal; empty when withheld or not available"},
-	{"numerator", "integer", "Tử số: số hộ, số người hoặc số tiền; với tỷ lệ bao phủ là số người được hỗ trợ trong số người có nhu cầu; để trống khi bị ẩn", "Numerator: households, people or đồng; for coverage, people reached among those needing it; empty when withheld"},
-	{"denominator", "integer", "Mẫu số của tỷ lệ bao phủ (số người có nhu cầu); để trống với số đếm và số tiền, hoặc khi bị ẩn", "Denominator of coverage (people needing it); empty for counts and amounts, or when withheld"},
-	{"unit_of_measure", "string", "Đơn vị đo: households, people, percent hoặc vnd", "Unit of measure: households, people, percent or vnd"},
-	indicatorColumns[10],
-}
-
 // moneyChartColumns are the columns of data/charts/money.csv: what the spending chart draws.
 var moneyChartColumns = []column{
 	indicatorColumns[0], indicatorColumns[2],
 	{"funding_group", "string", "Nhóm nguồn vốn trên biểu đồ: central (ngân sách trung ương), local (ngân sách tỉnh, huyện, xã), policy_bank_credit (vốn vay ưu đãi), funds_other (quỹ xã hội và nguồn khác)", "Funding group on the chart: central (central budget), local (provincial, district and commune budgets), policy_bank_credit (preferential loans), funds_other (social funds and other sources)"},
 	{"amount_vnd", "integer", "Số tiền, đồng (trên biểu đồ tính bằng triệu đồng); chỉ cộng các số tiền được công bố, không gồm số tiền bị ẩn để bảo vệ hộ gia đình", "Amount in đồng (drawn in millions of đồng); the sum of the published amounts only, without any amount withheld to protect a household"},
 }
-
-// SupportColumns are the columns of support.csv, in order.
-var SupportColumns = names(supportColumns)
 
 // fundingGroups are the four series of the spending chart (the chart has four
 // colours): each funding source belongs to one.
@@ -53,64 +36,6 @@ var fundingGroups = []struct {
 	{"local", []string{"province", "district", "commune"}, both("Ngân sách tỉnh, huyện, xã", "Provincial, district and commune budgets")},
 	{"policy_bank_credit", []string{"policy_bank_credit"}, both("Vốn vay ưu đãi (NHCSXH)", "Preferential loans (VBSP)")},
 	{"funds_other", []string{"social_fund", "other"}, both("Quỹ xã hội và nguồn khác", "Social funds and other sources")},
-}
-
-// supportRows returns every support figure in table order, as published.
-func (w *writer) supportRows() []tableRow {
-	st := w.in.Support
-	if st == nil {
-		return nil
-	}
-	out := make([]tableRow, 0, len(st.Figures))
-	for i := range st.Figures {
-		f := &st.Figures[i]
-		var value, num, den any
-		valueText, numText, denText := "", "", ""
-		if s, ok := f.Scaled(); ok {
-			if f.Measure == indicator.Percent {
-				valueText, value = csvNumber(indicator.FormatScaled(s, 1, "en"))
-			} else {
-				valueText = strconv.FormatInt(s, 10)
-				value = s
-			}
-		}
-		if f.Flag == "" {
-			numText, num = strconv.FormatInt(f.Num, 10), f.Num
-			if f.Measure == indicator.Percent {
-				denText, den = strconv.FormatInt(f.Den, 10), f.Den
-			}
-		}
-		if f.Flag == indicator.FlagNotAvailable && f.Measure == indicator.Percent {
-			// No one needed it: the denominator 0 is published, as for rates.
-			denText, den = "0", int64(0)
-		}
-		name := w.unitName(f.UnitCode)
-		out = append(out, tableRow{
-			cells: []string{strconv.Itoa(f.Year), f.UnitLevel, f.UnitCode, name, f.Programme, f.SupportType,
-				f.FundingSource, f.Indicator, valueText, numText, denText, f.Measure, f.Flag},
-			typed: map[string]any{"year": f.Year, "unit_level": f.UnitLevel, "unit_code": f.UnitCode, "unit_name": name,
-				"programme": f.Programme, "support_type": f.SupportType, "funding_source": f.FundingSource,
-				"indicator": f.Indicator, "value": value, "numerator": num, "denominator": den,
-				"unit_of_measure": f.Measure, "flag": f.Flag},
-		})
-	}
-	return out
-}
-
-// supportDownloads writes support.csv, .json, .parquet and .xlsx from the same rows.
-func (w *writer) supportDownloads() error {
-	if w.in.Support == nil {
-		return nil
-	}
-	return w.writeTable(table{
-		name: "support", cols: supportColumns, rows: w.supportRows(),
-		nullable: func(c column) bool { return c.Name != "year" },
-		sheet: &xlsxSheet{
-			name:    "support",
-			subject: "Hỗ trợ và kinh phí giảm nghèo / Poverty-reduction support and spending",
-			readme:  w.supportReadme(),
-		},
-	})
 }
 
 // money writes the support downloads, money.json, the spending chart and its CSV.
@@ -136,93 +61,7 @@ func (w *writer) money() error {
 	return w.chartCSV("money", names(moneyChartColumns), rows)
 }
 
-// moneyCell is an amount as the page prints it: in millions of đồng, one decimal, or
-// the marker of a withheld sum. VND is the exact amount (null when withheld).
-type moneyCell struct {
-	VND  *int64    `json:"vnd"`
-	Flag string    `json:"flag"`
-	Text bilingual `json:"text"`
-}
-
-// figCell is a count or coverage as the page prints it (figures/figure.html reads it).
-type figCell struct {
-	Value       *float64  `json:"value"`
-	Numerator   *int64    `json:"numerator"`
-	Denominator *int64    `json:"denominator"`
-	Unit        string    `json:"unit_of_measure"`
-	Flag        string    `json:"flag"`
-	Text        bilingual `json:"text"`
-}
-
-// sum adds amounts; it is withheld when any part is (a sum with a withheld part
-// would give it back), shown "x".
-type sum struct {
-	vnd      int64
-	withheld bool
-}
-
-func (s *sum) add(f *support.Figure) {
-	if f.Flag != "" {
-		s.withheld = true
-		return
-	}
-	s.vnd += f.Num
-}
-
-func (s sum) cell() moneyCell {
-	if s.withheld {
-		return moneyCell{Flag: indicator.FlagSuppressed, Text: both(SecondaryMarker, SecondaryMarker)}
-	}
-	v := s.vnd
-	return moneyCell{VND: &v, Text: millions(v)}
-}
-
-// millions formats đồng as millions with one decimal, rounded half away from zero.
-func millions(vnd int64) bilingual {
-	tenths := (vnd + 50_000) / 100_000
-	if vnd < 0 {
-		tenths = -((-vnd + 50_000) / 100_000)
-	}
-	return both(indicator.FormatScaled(tenths, 1, "vi"), indicator.FormatScaled(tenths, 1, "en"))
-}
-
-func (w *writer) figCell(f *support.Figure) figCell {
-	if f == nil {
-		return figCell{Flag: indicator.FlagNotAvailable, Text: both(NotAvailable, NotAvailable)}
-	}
-	k := w.in.Portal.Disclosure.K
-	c := figCell{Unit: f.Measure, Flag: f.Flag}
-	switch {
-	case f.Flag == indicator.FlagSuppressed && f.Secondary:
-		c.Text = both(SecondaryMarker, SecondaryMarker)
-	case f.Flag == indicator.FlagSuppressed:
-		c.Text = both(Marker(k), Marker(k))
-	case f.Flag == indicator.FlagNotAvailable:
-		c.Text = both(NotAvailable, NotAvailable)
-	default:
-		s, ok := f.Scaled()
-		if !ok {
-			c.Flag = indicator.FlagNotAvailable
-			c.Text = both(NotAvailable, NotAvailable)
-			break
-		}
-		d := 0
-		if f.Measure == indicator.Percent {
-			d = 1
-			den := f.Den
-			c.Denominator = &den
-		}
-		c.Text = both(indicator.FormatScaled(s, d, "vi"), indicator.FormatScaled(s, d, "en"))
-		v := float64(s)
-		if d == 1 {
-			v /= 10
-		}
-		num := f.Num
-		c.Value, c.Numerator = &v, &num
-	}
-	return c
-}
-
+// moneyYear is the commune's spending of one year, by source and by programme.
 type moneyYear struct {
 	Year        int                  `json:"year"`
 	Total       moneyCell            `json:"total"`
@@ -231,6 +70,8 @@ type moneyYear struct {
 	byGroup     map[string]int64
 }
 
+// moneyRow is one support of one unit and year: what was delivered, to how many, for
+// how many in need, and at what cost.
 type moneyRow struct {
 	Programme   string               `json:"programme"`
 	SupportType string               `json:"support_type"`
@@ -242,6 +83,7 @@ type moneyRow struct {
 	BySource    map[string]moneyCell `json:"by_source"`
 }
 
+// moneyUnitYear is one unit's support rows of one year.
 type moneyUnitYear struct {
 	Year     int                  `json:"year"`
 	Total    moneyCell            `json:"total"`
@@ -258,6 +100,9 @@ type codeName struct {
 	Target string `json:"target,omitempty"`
 }
 
+// coverageSeries is the commune's coverage of one support type. Series and Years list
+// the years measured; ByYear has one cell per year of money.json's years (not
+// available where unmeasured), so a table prints it by position instead of searching.
 type coverageSeries struct {
 	SupportType string    `json:"support_type"`
 	Name        bilingual `json:"name"`
@@ -265,6 +110,7 @@ type coverageSeries struct {
 	Target      string    `json:"target"`
 	Series      []figCell `json:"series"`
 	Years       []int     `json:"years"`
+	ByYear      []figCell `json:"by_year"`
 }
 
 // moneyJSON is build/data/money.json (see docs/build-contract.md).
@@ -278,22 +124,57 @@ type moneyJSON struct {
 	VillageTotal map[string]map[string]moneyCell `json:"village_totals"`
 	Commune      []moneyUnitYear                 `json:"commune"`
 	// ByProgramme is the commune's rows of each programme, year by year, for the
-	// programme pages.
-	ByProgramme map[string][]moneyUnitYear `json:"by_programme"`
+	// programme pages; ProgrammeSources the funding sources each spent from, in
+	// Sources order, the columns of its table.
+	ByProgramme      map[string][]moneyUnitYear `json:"by_programme"`
+	ProgrammeSources map[string][]string        `json:"programme_sources"`
+	// ByTarget is the money aimed at each target, for its page; TargetsOf the targets
+	// each programme's support serves, with their status, for the programme pages.
+	ByTarget  map[string]targetMoney    `json:"by_target"`
+	TargetsOf map[string][]servedTarget `json:"targets_of"`
 }
 
+// moneyData is money.json from the protected support table.
 func (w *writer) moneyData() moneyJSON {
 	m := moneyJSON{Villages: map[string][]moneyUnitYear{}, VillageTotal: map[string]map[string]moneyCell{},
 		ByProgramme: map[string][]moneyUnitYear{}, Sources: []codeName{}, Programmes: []codeName{},
-		SupportTypes: []codeName{}, Coverage: []coverageSeries{}, Years: []moneyYear{}, Commune: []moneyUnitYear{}}
+		SupportTypes: []codeName{}, Coverage: []coverageSeries{}, Years: []moneyYear{}, Commune: []moneyUnitYear{},
+		ProgrammeSources: map[string][]string{}, ByTarget: map[string]targetMoney{}, TargetsOf: map[string][]servedTarget{}}
 	st := w.in.Support
 	if st == nil {
 		return m
 	}
+	w.moneyNames(&m)
 	commune := w.in.Portal.Unit.Code
+	for _, y := range st.Years {
+		m.Years = append(m.Years, w.moneyYear(y, m))
+		m.Commune = append(m.Commune, w.unitYear(commune, y, ""))
+		for _, v := range w.in.Portal.Villages {
+			uy := w.unitYear(v.Code, y, "")
+			m.Villages[v.Code] = append(m.Villages[v.Code], uy)
+			if m.VillageTotal[v.Code] == nil {
+				m.VillageTotal[v.Code] = map[string]moneyCell{}
+			}
+			m.VillageTotal[v.Code][strconv.Itoa(y)] = uy.Total
+		}
+		for _, p := range m.Programmes {
+			m.ByProgramme[p.Code] = append(m.ByProgramme[p.Code], w.unitYear(commune, y, p.Code))
+		}
+	}
+	m.Coverage = w.coverage(st.Years)
+	for _, p := range m.Programmes {
+		m.ProgrammeSources[p.Code] = usedSources(m.Sources, m.ByProgramme[p.Code])
+	}
+	w.targetLinks(&m)
+	return m
+}
+
+// moneyNames lists the sources, programmes and support types the support data uses,
+// in the order of their vocabularies.
+func (w *writer) moneyNames(m *moneyJSON) {
 	usedSource, usedProg, usedType := map[string]bool{}, map[string]bool{}, map[string]bool{}
-	for i := range st.Figures {
-		f := &st.Figures[i]
+	for i := range w.in.Support.Figures {
+		f := &w.in.Support.Figures[i]
 		usedProg[f.Programme], usedType[f.SupportType] = true, true
 		if f.Indicator == support.AmountVND {
 			usedSource[f.FundingSource] = true
@@ -309,94 +190,108 @@ func (w *writer) moneyData() moneyJSON {
 			m.Programmes = append(m.Programmes, codeName{Code: p.Code, Name: both(p.TitleVI, p.TitleEN)})
 		}
 	}
+	for _, t := range support.SupportTypes {
+		if usedType[t.Code] {
+			m.SupportTypes = append(m.SupportTypes, codeName{Code: t.Code, Name: both(t.VI, t.EN)})
+		}
+	}
+}
+
+// moneyYear sums the commune's amounts of year y by source, by programme and by the
+// chart's funding groups.
+func (w *writer) moneyYear(y int, m moneyJSON) moneyYear {
+	my := moneyYear{Year: y, BySource: map[string]moneyCell{}, ByProgramme: map[string]moneyCell{}, byGroup: map[string]int64{}}
+	var total sum
+	bySource, byProg := map[string]*sum{}, map[string]*sum{}
+	st := w.in.Support
+	for i := range st.Figures {
+		f := &st.Figures[i]
+		if f.Year != y || f.UnitCode != w.in.Portal.Unit.Code || f.Indicator != support.AmountVND {
+			continue
+		}
+		total.add(f)
+		addTo(bySource, f.FundingSource, f)
+		addTo(byProg, f.Programme, f)
+		for _, g := range fundingGroups {
+			for _, s := range g.sources {
+				// A withheld amount (one household's grant) is never drawn: the
+				// bar is the sum of the published amounts.
+				if s == f.FundingSource && f.Flag == "" {
+					my.byGroup[g.code] += f.Num
+				}
+			}
+		}
+	}
+	my.Total = total.cell()
+	for _, s := range m.Sources {
+		my.BySource[s.Code] = cellOf(bySource, s.Code)
+	}
+	for _, p := range m.Programmes {
+		my.ByProgramme[p.Code] = cellOf(byProg, p.Code)
+	}
+	return my
+}
+
+// addTo adds f to the sum under key, making it on first use.
+func addTo(sums map[string]*sum, key string, f *support.Figure) {
+	if sums[key] == nil {
+		sums[key] = &sum{}
+	}
+	sums[key].add(f)
+}
+
+// cellOf is the cell of the sum under key: zero when nothing was added.
+func cellOf(sums map[string]*sum, key string) moneyCell {
+	if s := sums[key]; s != nil {
+		return s.cell()
+	}
+	return sum{}.cell()
+}
+
+// coverage is the commune's coverage series of every support type that records
+// need, over the support years.
+func (w *writer) coverage(years []int) []coverageSeries {
+	out := []coverageSeries{}
+	cov := w.in.Coverage
+	if cov == nil {
+		return out
+	}
 	targetOf := map[string]string{}
 	for _, t := range w.in.Targets {
 		targetOf[t.Indicator] = t.ID
 	}
 	for _, t := range support.SupportTypes {
-		if usedType[t.Code] {
-			cn := codeName{Code: t.Code, Name: both(t.VI, t.EN)}
-			m.SupportTypes = append(m.SupportTypes, cn)
-		}
-	}
-	for _, y := range st.Years {
-		my := moneyYear{Year: y, BySource: map[string]moneyCell{}, ByProgramme: map[string]moneyCell{}, byGroup: map[string]int64{}}
-		var total sum
-		bySource, byProg := map[string]*sum{}, map[string]*sum{}
-		for i := range st.Figures {
-			f := &st.Figures[i]
-			if f.Year != y || f.UnitCode != commune || f.Indicator != support.AmountVND {
-				continue
-			}
-			total.add(f)
-			if bySource[f.FundingSource] == nil {
-				bySource[f.FundingSource] = &sum{}
-			}
-			bySource[f.FundingSource].add(f)
-			if byProg[f.Programme] == nil {
-				byProg[f.Programme] = &sum{}
-			}
-			byProg[f.Programme].add(f)
-			for _, g := range fundingGroups {
-				for _, s := range g.sources {
-					// A withheld amount (one household's grant) is never drawn: the
-					// bar is the sum of the published amounts.
-					if s == f.FundingSource && f.Flag == "" {
-						my.byGroup[g.code] += f.Num
-					}
-				}
-			}
-		}
-		my.Total = total.cell()
-		for _, s := range m.Sources {
-			c := sum{}
-			if p := bySource[s.Code]; p != nil {
-				c = *p
-			}
-			my.BySource[s.Code] = c.cell()
-		}
-		for _, p := range m.Programmes {
-			c := sum{}
-			if s := byProg[p.Code]; s != nil {
-				c = *s
-			}
-			my.ByProgramme[p.Code] = c.cell()
-		}
-		m.Years = append(m.Years, my)
-		m.Commune = append(m.Commune, w.unitYear(commune, y, ""))
-		for _, v := range w.in.Portal.Villages {
-			uy := w.unitYear(v.Code, y, "")
-			m.Villages[v.Code] = append(m.Villages[v.Code], uy)
-			if m.VillageTotal[v.Code] == nil {
-				m.VillageTotal[v.Code] = map[string]moneyCell{}
-			}
-			m.VillageTotal[v.Code][strconv.Itoa(y)] = uy.Total
-		}
-		for _, p := range m.Programmes {
-			m.ByProgramme[p.Code] = append(m.ByProgramme[p.Code], w.unitYear(commune, y, p.Code))
-		}
-	}
-	cov := w.in.Coverage
-	for _, t := range support.SupportTypes {
 		ind := support.CoverageIndicator(t.Code)
 		cs := coverageSeries{SupportType: t.Code, Name: both(t.VI, t.EN), Indicator: ind, Target: targetOf[ind]}
-		for _, y := range st.Years {
-			if cov == nil {
-				break
-			}
-			f, ok := cov.Get(indicator.Key{Year: y, UnitCode: commune, Group: "all", Indicator: ind})
+		for _, y := range years {
+			f, ok := cov.Get(indicator.Key{Year: y, UnitCode: w.in.Portal.Unit.Code, Group: "all", Indicator: ind})
 			if !ok {
+				cs.ByYear = append(cs.ByYear, w.figCell(nil))
 				continue
 			}
 			sf := support.Figure{Num: f.Num, Den: f.Den, Measure: indicator.Percent, Flag: f.Flag}
-			cs.Series = append(cs.Series, w.figCell(&sf))
-			cs.Years = append(cs.Years, y)
+			cell := w.figCell(&sf)
+			cs.Series, cs.Years, cs.ByYear = append(cs.Series, cell), append(cs.Years, y), append(cs.ByYear, cell)
 		}
 		if len(cs.Series) > 0 {
-			m.Coverage = append(m.Coverage, cs)
+			out = append(out, cs)
 		}
 	}
-	return m
+	return out
+}
+
+// usedSources are the sources, in the order of all, that any of years spent from.
+func usedSources(all []codeName, years []moneyUnitYear) []string {
+	out := []string{}
+	for _, s := range all {
+		for _, y := range years {
+			if _, ok := y.BySource[s.Code]; ok {
+				out = append(out, s.Code)
+				break
+			}
+		}
+	}
+	return out
 }
 
 // unitYear is one unit's support rows of one year (only one programme's when
@@ -475,17 +370,4 @@ func (w *writer) moneyChart(lang string, m moneyJSON) chart.Bars {
 		c.Bars = append(c.Bars, bar)
 	}
 	return c
-}
-
-// supportReadme is the README sheet's dictionary part for support.xlsx.
-func (w *writer) supportReadme() [][]any {
-	rows := [][]any{{"Chỉ số / Indicator", "Đơn vị đo / Unit of measure", "Ý nghĩa", "Meaning"}}
-	for _, d := range support.Indicators {
-		rows = append(rows, []any{d.Code, d.Measure, d.VI, d.EN})
-	}
-	rows = append(rows, []any{}, []any{"Loại hỗ trợ / Support type", "Chỉ số bao phủ / Coverage indicator", "Ý nghĩa", "Meaning"})
-	for _, t := range support.SupportTypes {
-		rows = append(rows, []any{t.Code, t.Indicator, t.VI, t.EN})
-	}
-	return rows
 }

@@ -125,7 +125,7 @@ func browser(t *testing.T) (context.Context, *httptest.Server, *collector) {
 	s := site(t, mainSite)
 	b := &theBrowser
 	b.once.Do(func() {
-		b.server = httptest.NewServer(http.FileServer(http.Dir(s.Out)))
+		b.server = s.serve()
 		opts := append(chromedp.DefaultExecAllocatorOptions[:],
 			chromedp.ExecPath(exe),
 			chromedp.NoSandbox, // the tests run as root in CI

@@ -4,8 +4,6 @@ import (
 	"encoding/xml"
 	"fmt"
 	"io/fs"
-	"net/http"
-	"net/http/httptest"
 	"os"
 	"path/filepath"
 	"sort"
@@ -90,7 +88,7 @@ func TestNoScriptRunsInPublishedFiles(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	srv := httptest.NewServer(http.FileServer(http.Dir(s.Out)))
+	srv := s.serve()
 	defer srv.Close()
 	types := make([]string, 0, len(byType))
 	for ext := range byType {
@@ -103,7 +101,7 @@ func TestNoScriptRunsInPublishedFiles(t *testing.T) {
 	for _, ext := range types {
 		rel := byType[ext]
 		t.Run(strings.TrimPrefix(ext, ".")+"-"+filepath.Base(rel), func(t *testing.T) {
-			_, err := chromedp.Run(ctx, chromedp.NavigateResponse(srv.URL+"/"+rel))
+			_, err := chromedp.Run(ctx, chromedp.NavigateResponse(srv.URL+s.Prefix+rel))
 			if err != nil && !strings.Contains(err.Error(), "net::ERR_ABORTED") {
 				t.Fatal(err) // a download (xlsx, parquet) aborts the navigation: nothing ran
 			}

@@ -177,3 +177,46 @@ func TestSubPathBuild(t *testing.T) {
 		}
 	}
 }
+
+// TestDefaultBuildIsAbsolute builds with no --baseURL and wants portal.toml's address
+// in every place a reader's tool reads without the page: og:url and og:image, the RSS
+// feeds and the sitemaps (issue 17: --help promised it, the build wrote "/").
+func TestDefaultBuildIsAbsolute(t *testing.T) {
+	s := site(t, mainSite)
+	if s.baseURL != "" {
+		t.Fatalf("the main site is built with --baseURL %q; this test needs the default", s.baseURL)
+	}
+	const want = "https://minhtien-portal.github.io/portal/"
+	if got := s.Base.String(); got != want {
+		t.Fatalf("built for %q, want portal.toml's %q", got, want)
+	}
+	abs := regexp.MustCompile(`^` + regexp.QuoteMeta(want))
+	checks := []struct {
+		name, file string
+		pattern    *regexp.Regexp
+	}{
+		{"og:url", "index.html", regexp.MustCompile(`property="og:url" content="([^"]*)"`)},
+		{"og:image", "en/index.html", regexp.MustCompile(`property="og:image" content="([^"]*)"`)},
+		{"rss link", "stories/index.xml", regexp.MustCompile(`<link>([^<]*)</link>`)},
+		{"rss self", "en/stories/index.xml", regexp.MustCompile(`<atom:link href="([^"]*)"`)},
+		{"sitemap index", "sitemap.xml", regexp.MustCompile(`<loc>([^<]*)</loc>`)},
+		{"sitemap", "en/sitemap.xml", regexp.MustCompile(`<loc>([^<]*)</loc>`)},
+	}
+	for _, c := range checks {
+		t.Run(c.name, func(t *testing.T) {
+			b, err := os.ReadFile(filepath.Join(s.Out, filepath.FromSlash(c.file)))
+			if err != nil {
+				t.Fatal(err)
+			}
+			found := c.pattern.FindAllStringSubmatch(string(b), -1)
+			if len(found) == 0 {
+				t.Fatalf("%s: no %s", c.file, c.name)
+			}
+			for _, m := range found {
+				if !abs.MatchString(m[1]) {
+					t.Errorf("%s: %s %q is not under %s", c.file, c.name, m[1], want)
+				}
+			}
+		})
+	}
+}

@@ -41,7 +41,7 @@ func TestNationSite(t *testing.T) {
 		}
 		for i, c := range communes {
 			province := sample.ProvinceOf(sc, i)
-			plink := `href="/` + prefix + "provinces/" + province + `/"`
+			plink := `href="` + s.Prefix + prefix + "provinces/" + province + `/"`
 			if !bytes.Contains(list, []byte(plink)) {
 				t.Errorf("%sprovinces/ lacks %s", prefix, plink)
 			}
@@ -50,7 +50,7 @@ func TestNationSite(t *testing.T) {
 				t.Errorf("province page: %v", err)
 				continue
 			}
-			clink := `href="/` + prefix + "communes/" + strings.ToLower(c.Code) + `/"`
+			clink := `href="` + s.Prefix + prefix + "communes/" + strings.ToLower(c.Code) + `/"`
 			if !bytes.Contains(page, []byte(clink)) {
 				t.Errorf("%sprovinces/%s lacks %s", prefix, province, clink)
 			}

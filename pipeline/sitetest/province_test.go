@@ -3,8 +3,6 @@ package sitetest
 import (
 	"bytes"
 	"fmt"
-	"net/http"
-	"net/http/httptest"
 	"os"
 	"path/filepath"
 	"slices"
@@ -86,7 +84,7 @@ func TestProvinceSite(t *testing.T) {
 			t.Errorf("%scommunes/: the find box is not hidden for readers without JavaScript", prefix)
 		}
 		for _, c := range communes {
-			link := `href="/` + prefix + "communes/" + strings.ToLower(c.Code) + `/"`
+			link := `href="` + s.Prefix + prefix + "communes/" + strings.ToLower(c.Code) + `/"`
 			if !bytes.Contains(az, []byte(link)) {
 				t.Errorf("%scommunes/ lacks %s", prefix, link)
 			}
@@ -104,7 +102,7 @@ func TestProvinceSite(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		if !bytes.Contains(home, []byte(`href="/`+prefix+`communes/"`)) {
+		if !bytes.Contains(home, []byte(`href="`+s.Prefix+prefix+`communes/"`)) {
 			t.Errorf("the %shome page does not link the A-Z list", prefix)
 		}
 	}
@@ -128,10 +126,10 @@ func TestProvinceAxe(t *testing.T) {
 	ctx, _, col := browser(t)
 	src := axeSource(t)
 	s := site(t, provinceSite)
-	srv := httptest.NewServer(http.FileServer(http.Dir(s.Out)))
+	srv := s.serve()
 	defer srv.Close()
 	code := strings.ToLower(sample.Units(tinyProvince(), 7)[0].Code)
-	for _, prefix := range []string{"/", "/en/"} {
+	for _, prefix := range []string{s.Prefix, s.Prefix + "en/"} {
 		for _, p := range []string{"", "communes/", "communes/" + code + "/", "groups/", "movement/", "data/"} {
 			for _, width := range []int64{375, 1280} {
 				path := prefix + p
@@ -171,10 +169,10 @@ func TestFindCommune(t *testing.T) {
 	}
 	ctx, _, col := browser(t)
 	s := site(t, provinceSite)
-	srv := httptest.NewServer(http.FileServer(http.Dir(s.Out)))
+	srv := s.serve()
 	defer srv.Close()
 	c := sample.Units(tinyProvince(), 7)[1]
-	for prefix, query := range map[string]string{"/": "xa mau " + c.Code, "/en/": "SAMPLE commune " + c.Code} {
+	for prefix, query := range map[string]string{s.Prefix: "xa mau " + c.Code, s.Prefix + "en/": "SAMPLE commune " + c.Code} {
 		if _, err := visit(ctx, col, srv, prefix+"communes/", 375); err != nil {
 			t.Fatal(err)
 		}
@@ -233,7 +231,7 @@ func TestMergedCommuneLinksItsSuccessor(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		link := `href="/` + prefix + "communes/" + strings.ToLower(units[1].Code) + `/"`
+		link := `href="` + s.Prefix + prefix + "communes/" + strings.ToLower(units[1].Code) + `/"`
 		if !bytes.Contains(page, []byte(want)) || !bytes.Contains(page, []byte(link)) {
 			t.Errorf("%scommunes/%s does not say %q with a link %s", prefix, units[0].Code, want, link)
 		}

@@ -4,6 +4,8 @@ import (
 	"bytes"
 	"context"
 	"fmt"
+	"net/http"
+	"net/http/httptest"
 	"net/url"
 	"os"
 	"path"
@@ -26,7 +28,7 @@ const subPathBase = "https://example.github.io/portal/"
 type builtSite struct {
 	Root     string   // the repository copy
 	Out      string   // its public/ folder
-	Base     *url.URL // the base URL it was built for (path "/" for the default build)
+	Base     *url.URL // the base URL it was built for (portal.toml's unless baseURL is set)
 	Prefix   string   // the path every internal URL starts with: "/" or "/portal/"
 	err      error
 	once     sync.Once
@@ -90,14 +92,15 @@ func (s *builtSite) build() error {
 			return err
 		}
 	}
-	_, err = assemble.Build(context.Background(), assemble.Options{
+	res, err := assemble.Build(context.Background(), assemble.Options{
 		Layout: l, BaseURL: s.baseURL, Getenv: func(string) string { return "" },
 	})
 	if err != nil {
 		return err
 	}
 	s.Root, s.Out = dst, l.Out
-	base := s.baseURL
+	// The address the build used: --baseURL, or else portal.toml's (issue 17).
+	base := res.BaseURL
 	if base == "" {
 		base = "/"
 	}
@@ -109,6 +112,13 @@ func (s *builtSite) build() error {
 		s.Prefix += "/"
 	}
 	return nil
+}
+
+// serve starts a server of s's output at s's base path, as the host it is built for
+// would serve it: "/portal/en/" is the file en/index.html.
+func (s *builtSite) serve() *httptest.Server {
+	files := http.FileServer(http.Dir(s.Out))
+	return httptest.NewServer(http.StripPrefix(strings.TrimSuffix(s.Prefix, "/"), files))
 }
 
 // htmlPages lists every HTML file of the site, as paths relative to Out with slashes.
