@@ -195,19 +195,28 @@ func (m *model) solveBlock(block []int, byVar [][]int) error {
 			}
 			seen[ri] = true
 			r := m.rows[ri]
+			if len(r.terms) < 2 {
+				// A relation of one variable is its interval, which propagation
+				// has already applied.
+				continue
+			}
+			// Each variable is shifted by its lower bound (x = lo + y, y >= 0), so
+			// that the bounds need no rows of their own with a negative side.
 			c := map[int]float64{}
 			neg := map[int]float64{}
+			rhs := r.rhs
 			for _, t := range r.terms {
 				c[col[t.v]] += t.c
 				neg[col[t.v]] -= t.c
+				rhs -= t.c * m.lo[t.v]
 			}
-			ineqs = append(ineqs, ineq{c, r.rhs})
+			ineqs = append(ineqs, ineq{c, rhs})
 			if r.eq {
-				ineqs = append(ineqs, ineq{neg, -r.rhs})
+				ineqs = append(ineqs, ineq{neg, -rhs})
 			}
 		}
 		if !math.IsInf(m.hi[v], 1) {
-			ineqs = append(ineqs, ineq{map[int]float64{col[v]: 1}, m.hi[v]})
+			ineqs = append(ineqs, ineq{map[int]float64{col[v]: 1}, m.hi[v] - m.lo[v]})
 		}
 	}
 	n, rows := len(block), len(ineqs)
@@ -242,6 +251,10 @@ func (m *model) solveBlock(block []int, byVar [][]int) error {
 		basic[i] = n + rows + a
 		c[n+rows+a] = bigM
 	}
+	lo := make([]float64, n)
+	for i, v := range block {
+		lo[i] = m.lo[v]
+	}
 	for i, v := range block {
 		for _, sign := range []float64{1, -1} {
 			// The true values satisfy every relation: where one sits on the
@@ -259,9 +272,9 @@ func (m *model) solveBlock(block []int, byVar [][]int) error {
 			case artificial(x, n+rows) > eps:
 				return fmt.Errorf("bounds: %s: the relations admit no solution", describeKey(m.keys[v]))
 			case sign > 0:
-				m.set(v, x[i], math.Inf(1))
+				m.set(v, lo[i]+x[i], math.Inf(1))
 			default:
-				m.set(v, math.Inf(-1), x[i])
+				m.set(v, math.Inf(-1), lo[i]+x[i])
 			}
 		}
 		c[i] = 0

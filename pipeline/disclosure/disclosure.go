@@ -119,6 +119,9 @@ func ProtectTree(t *indicator.Table, k int, tree Tree) (Report, error) {
 			return Report{}, fmt.Errorf("protect: %w", err)
 		}
 		if p.hiddenCount() == before {
+			if m, relaxed, err = p.markPrimaries(); err != nil {
+				return Report{}, fmt.Errorf("protect: %w", err)
+			}
 			break
 		}
 	}
@@ -133,8 +136,14 @@ func ProtectTree(t *indicator.Table, k int, tree Tree) (Report, error) {
 	r.Relaxed, r.AuditSkipped = relaxed, skipped
 	r.AuditFailures = dedupe(p.auditFailures)
 	p.publishBounds(m)
+	if debugModel != nil {
+		debugModel(m)
+	}
 	return r, nil
 }
+
+// debugModel, when set by a test of the package, receives the final model.
+var debugModel func(*model)
 
 func (p *protector) hiddenCount() int {
 	n := 0
@@ -159,6 +168,9 @@ type protector struct {
 	auditFailures []string
 	// std is what the model knows of each year's standard (see standards).
 	std map[int]yearStandard
+	// marked lists the primary figures published as a range within 1 to k-1 (see
+	// markPrimaries).
+	marked map[int]bool
 }
 
 func (p *protector) fig(i int) *indicator.Figure { return &p.t.Figures[i] }

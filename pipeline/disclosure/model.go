@@ -83,14 +83,67 @@ func (p *protector) buildModel() *model {
 		m.truth = append(m.truth, value[k])
 	}
 	m.relations(p.fr)
+	p.primaryRelations(m)
 	return m
 }
 
-// lin adds the relation sum(coef x key) (= or <=) 0, substituting published
-// quantities; a relation naming a quantity the table does not have is left out.
-func (m *model) lin(eq bool, ks []qkey, cs []float64) {
+// primaryRelations state what the primary rule tells the reader of the marked
+// figures: one withheld for its own small count and shown as a range within 1 to
+// k-1 ("1–4 hộ") has its small quantity (or the complement of a rate) known to lie
+// there. The audit reasons with that knowledge, so that publishing the range gives
+// nothing more away (see markPrimaries).
+func (p *protector) primaryRelations(m *model) {
+	k := float64(p.k)
+	for _, i := range p.primaryOrder() {
+		if !p.marked[i] {
+			continue
+		}
+		f := p.fig(i)
+		nq, dq, mult := shows(f.Indicator, p.total(f.Year))
+		if nq == "" || f.Flag == indicator.FlagNotAvailable {
+			continue
+		}
+		nk := qkey{f.Year, f.UnitCode, f.Group, nq}
+		if p.small(f.Num) {
+			m.lin(false, []qkey{nk}, []float64{1}, k-1)
+			m.lin(false, []qkey{nk}, []float64{-1}, -1)
+		}
+		if dq == "" || mult != 1 || f.Den == 0 {
+			continue
+		}
+		dk := qkey{f.Year, f.UnitCode, f.Group, dq}
+		if p.small(f.Den) {
+			m.lin(false, []qkey{dk}, []float64{1}, k-1)
+			m.lin(false, []qkey{dk}, []float64{-1}, -1)
+		}
+		if p.small(f.Den - f.Num) {
+			m.lin(false, []qkey{dk, nk}, []float64{1, -1}, k-1)
+			m.lin(false, []qkey{dk, nk}, []float64{-1, 1}, -1)
+		}
+	}
+}
+
+// primaryOrder lists the primary figures in table order, so that the model's rows
+// come out the same on every build.
+func (p *protector) primaryOrder() []int {
+	out := make([]int, 0, len(p.primaries))
+	for i := range p.t.Figures {
+		if p.primaries[i] {
+			out = append(out, i)
+		}
+	}
+	return out
+}
+
+// lin adds the relation sum(coef x key) (= or <=) rhs (0 unless given),
+// substituting published quantities; a relation naming a quantity the table does
+// not have is left out.
+func (m *model) lin(eq bool, ks []qkey, cs []float64, rhs ...float64) {
 	var r row
 	r.eq = eq
+	for _, v := range rhs {
+		r.rhs += v
+	}
 	for i, k := range ks {
 		if v, ok := m.known[k]; ok {
 			r.rhs -= cs[i] * float64(v)

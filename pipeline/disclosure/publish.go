@@ -35,7 +35,12 @@ func (p *protector) publishBounds(m *model) {
 		if !math.IsInf(dhi, 1) && dhi > 0 {
 			f.Lower = int64(math.Floor(1000*nlo/dhi + eps))
 		}
-		if dlo > 0 && !math.IsInf(nhi, 1) {
+		switch {
+		case nhi == 0:
+			// A numerator known to be 0 makes the rate 0 whatever the denominator
+			// (a 0 denominator would show "not available", not a range).
+			f.Upper = 0
+		case dlo > 0 && !math.IsInf(nhi, 1):
 			f.Upper = min(1000, int64(math.Ceil(1000*nhi/dlo-eps)))
 		}
 	}
