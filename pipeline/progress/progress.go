@@ -5,7 +5,9 @@
 // value, the required and observed paces, their ratio, a projection to the target year,
 // the gap to the target and a status; every number that produced the status is
 // returned so that anyone can re-derive it. [Project] draws the projection line for the
-// target's chart.
+// target's chart. [Observations] reads the published values from a protected table;
+// [Targets] assesses a build's own unit and [Units] the communes and provinces of a
+// larger one, before anything is published.
 //
 // The rules, in the order Assess applies them:
 //

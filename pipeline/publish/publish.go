@@ -47,9 +47,14 @@ type Input struct {
 	// province, its communes and villages) on demand, so that the whole country's
 	// figures never exist at once.
 	Parts []Part
-	// AssessUnit, at scale, assesses the targets for one unit of a table (a commune,
-	// a province) from its own published figures, in the order of Targets; nil
-	// for a commune's build, whose own assessments are Assessments.
+	// UnitAssessments, at scale, are progress's assessments of the targets for each
+	// commune (and, for a nation, each province) from its own published figures, in
+	// the order of Targets (progress.Units); nil for a commune's build, whose own
+	// assessments are Assessments. Publishing assesses nothing.
+	UnitAssessments map[string][]progress.Assessment
+	// AssessUnit looks a unit's assessments up in UnitAssessments (nil when that is
+	// nil); Write sets it. It stays a function only while the download writers call
+	// it so; it runs no assessment.
 	AssessUnit func(t *indicator.Table, unit string) []progress.Assessment
 }
 
@@ -90,6 +95,10 @@ func Write(l paths.Layout, in *Input) error {
 	}
 	tl := l
 	tl.Build = tmp
+	in.AssessUnit = nil
+	if units := in.UnitAssessments; units != nil {
+		in.AssessUnit = func(_ *indicator.Table, unit string) []progress.Assessment { return units[unit] }
+	}
 	w := &writer{l: tl, in: in, lang: in.Portal.Site.Languages}
 	rel, isRecorded, hist, err := w.resolveRelease()
 	if err != nil {

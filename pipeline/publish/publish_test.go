@@ -163,7 +163,7 @@ func testInput(t *testing.T) *Input {
 		Standards: []*standard.Standard{std}, StandardFor: sample.Standards,
 		Release: Release{Version: "ignored", Date: "2025-12-31"}}
 	for _, tg := range targets {
-		a := progress.Assess(tg, Observations(tbl, years, "12424", "all", tg.Indicator), true)
+		a := progress.Assess(tg, progress.Observations(tbl, years, "12424", "all", tg.Indicator), true)
 		in.Assessments = append(in.Assessments, a)
 		in.Projections = append(in.Projections, progress.Project(tg, a))
 	}
