@@ -98,6 +98,9 @@ func Build(ctx context.Context, o Options) (*Result, error) {
 		fmt.Fprintf(o.Log, "note: %d withheld figures sit in blocks too large for the LP; their intervals come from single relations\n", report.Relaxed)
 	}
 	computed := time.Now()
+	if err := resolveRelease(o.Layout, pin); err != nil {
+		return nil, err
+	}
 	if err := publish.Write(o.Layout, pin); err != nil {
 		return nil, err
 	}

@@ -16,7 +16,7 @@ import (
 	"github.com/minhtien/portal/pipeline/config"
 	"github.com/minhtien/portal/pipeline/indicator"
 	"github.com/minhtien/portal/pipeline/paths"
-	"github.com/minhtien/portal/pipeline/publish"
+	"github.com/minhtien/portal/pipeline/release"
 	"github.com/minhtien/portal/pipeline/review"
 	"github.com/minhtien/portal/pipeline/seal"
 	"github.com/minhtien/portal/pipeline/standard"
@@ -58,7 +58,7 @@ type Inputs struct {
 	SupportProblems []support.Problem
 	// Snapshot, for a build without the key, is the latest release's protected
 	// figures, which are rendered instead of new ones; nil when the data was read.
-	Snapshot *publish.Snapshot
+	Snapshot *release.Snapshot
 	// Sealed lists the sealed household files.
 	Sealed []string
 }

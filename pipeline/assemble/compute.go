@@ -124,7 +124,7 @@ func assess(in *Inputs, table *indicator.Table, parts []publish.Part, units map[
 		}
 		out.UnitAssessments = units
 	}
-	rel, err := release(years)
+	rel, err := dated(years)
 	if err != nil {
 		return nil, err
 	}
@@ -141,9 +141,9 @@ func communeCodes(r *config.Registry, code string) []string {
 	return out
 }
 
-// release dates the data release at the close of the latest review (31 December),
+// dated dates the data release at the close of the latest review (31 December),
 // never the clock; publish numbers it against the releases kept in data/releases/.
-func release(years []int) (publish.Release, error) {
+func dated(years []int) (publish.Release, error) {
 	latest := years[len(years)-1]
 	return publish.Release{Date: fmt.Sprintf("%d-12-31", latest)}, nil
 }

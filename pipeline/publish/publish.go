@@ -12,6 +12,7 @@ import (
 	"github.com/minhtien/portal/pipeline/indicator"
 	"github.com/minhtien/portal/pipeline/paths"
 	"github.com/minhtien/portal/pipeline/progress"
+	"github.com/minhtien/portal/pipeline/release"
 	"github.com/minhtien/portal/pipeline/standard"
 	"github.com/minhtien/portal/pipeline/support"
 )
@@ -32,7 +33,10 @@ type Input struct {
 	Programmes  []config.Programme
 	Table       *indicator.Table
 	Years       []int
-	Release     Release
+	// Release is the release being published and History the recorded releases it
+	// was resolved against (release.Resolve, before Write), for the changelog.
+	Release Release
+	History release.History
 	// Support is the protected support and spending table (nil: no support data);
 	// Coverage is the commune's coverage of each support type, the figures of the
 	// support_coverage_* targets (nil: none).
@@ -76,18 +80,12 @@ func (in *Input) FigureCount() int {
 	return n
 }
 
-// Release identifies a data release.
-type Release struct {
-	Version string `json:"version"`
-	Date    string `json:"date"`
-}
+// Release identifies a data release (see package release).
+type Release = release.Release
 
 // Write replaces build/ with the generated files. It writes into a fresh folder and
 // swaps it in, so a failure never leaves a half-written build/ for Hugo to publish.
-//
-// It first names the release from the history kept in data/releases/ (see
-// releases.go) and sets in.Release.Version to it, keeping in.Release.Date; it reads
-// data/ but never writes there (Record does, on purpose).
+// in.Release is already resolved (release.Resolve); Write never writes under data/.
 func Write(l paths.Layout, in *Input) error {
 	tmp := l.Build + ".tmp"
 	if err := os.RemoveAll(tmp); err != nil {
@@ -100,12 +98,6 @@ func Write(l paths.Layout, in *Input) error {
 		in.AssessUnit = func(_ *indicator.Table, unit string) []progress.Assessment { return units[unit] }
 	}
 	w := &writer{l: tl, in: in, lang: in.Portal.Site.Languages}
-	rel, isRecorded, hist, err := w.resolveRelease()
-	if err != nil {
-		return fmt.Errorf("publish: %w", err)
-	}
-	in.Release = rel
-	w.history, w.recorded = hist, isRecorded
 	// Order matters: datapackage.json describes every download written before it, and
 	// SHA256SUMS covers every file, datapackage.json included.
 	steps := []func() error{w.downloads, w.money, w.changelog, w.data, w.dictionary, w.pages, w.charts, w.api, w.datapackage, w.checksums}
@@ -136,10 +128,6 @@ type writer struct {
 	l    paths.Layout
 	in   *Input
 	lang []string
-	// history is every recorded release, oldest first; recorded reports whether the
-	// current release is one of them.
-	history  []recorded
-	recorded bool
 	// notes are sentences added to the data package's description (what a province's
 	// downloads leave out).
 	notes []string
