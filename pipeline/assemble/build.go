@@ -199,7 +199,7 @@ func copyDownloads(l paths.Layout) error {
 		return err
 	}
 	fresh := map[string]bool{}
-	for _, dir := range []string{"data", "api"} {
+	for _, dir := range []string{paths.DownloadsDir, paths.APIDir} {
 		src := filepath.Join(l.BuildStatic(), dir)
 		if _, err := os.Stat(src); err != nil {
 			continue

@@ -1,7 +1,6 @@
 package publish
 
 import (
-	"path/filepath"
 	"strconv"
 	"strings"
 
@@ -43,7 +42,7 @@ func (w *writer) points(unit, group, ind string) []chart.Point {
 }
 
 func (w *writer) svg(lang, name, svg string) error {
-	return w.write(filepath.Join(w.l.BuildAssets(), "charts", lang, name+".svg"), []byte(svg))
+	return w.write(w.l.ChartSVG(lang, name), []byte(svg))
 }
 
 // narrowWidth is the canvas of the phone-sized twin of each full chart: at 360 units
@@ -74,7 +73,7 @@ func (w *writer) chartCSV(name string, header []string, rows [][]string) error {
 	if err != nil {
 		return err
 	}
-	return w.write(filepath.Join(w.l.Downloads(), "charts", name+".csv"), b)
+	return w.write(w.l.ChartCSV(name), b)
 }
 
 func (w *writer) charts() error {

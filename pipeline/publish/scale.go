@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/minhtien/portal/pipeline/config"
+	"github.com/minhtien/portal/pipeline/paths"
 )
 
 // XLSXMaxRows is the most rows a worksheet holds (Excel's limit, header included).
@@ -130,11 +131,11 @@ func scaleLevelOf(base string) string {
 // partitionOf returns the province of a per-province download of a nation
 // (by-province/indicators-<code>.csv or by-province/parquet/province=<code>/...).
 func partitionOf(rel string) (string, bool) {
-	rest, ok := strings.CutPrefix(rel, byProvince+"/")
+	rest, ok := strings.CutPrefix(rel, paths.ByProvinceDir+"/")
 	if !ok {
 		return "", false
 	}
-	if p, ok := strings.CutPrefix(rest, "parquet/province="); ok {
+	if p, ok := strings.CutPrefix(rest, paths.PartitionsDir+"/"+paths.PartitionKey); ok {
 		code, _, found := strings.Cut(p, "/")
 		return code, found
 	}
