@@ -1,6 +1,3 @@
-// Package assemble runs the portal's stages in order: load and check the inputs,
-// compute and protect the figures, assess the targets, publish build/, and have Hugo
-// render the site.
 package assemble
 
 import (
