@@ -100,14 +100,14 @@ func Write(l paths.Layout, in *Input) error {
 	w := &writer{l: tl, in: in, lang: in.Portal.Site.Languages}
 	// Order matters: datapackage.json describes every download written before it, and
 	// SHA256SUMS covers every file, datapackage.json included.
-	steps := []func() error{w.downloads, w.money, w.changelog, w.data, w.dictionary, w.pages, w.charts, w.api, w.datapackage, w.checksums}
+	steps := []func() error{w.layout, w.downloads, w.money, w.changelog, w.data, w.dictionary, w.pages, w.charts, w.api, w.datapackage, w.checksums}
 	switch {
 	case len(in.Parts) > 0:
 		// A nation: province by province (see nationDownloads), then its site.
-		steps = []func() error{w.nationDownloads, w.nationSite, w.unitTargetsCSV, w.dictionary, w.datapackage, w.checksums}
+		steps = []func() error{w.layout, w.nationDownloads, w.nationSite, w.unitTargetsCSV, w.dictionary, w.datapackage, w.checksums}
 	case in.atScale():
 		// A province: its open data, then its site (see scaleSite).
-		steps = []func() error{w.scaleDownloads, w.scaleSite, w.unitTargetsCSV, w.dictionary, w.datapackage, w.checksums}
+		steps = []func() error{w.layout, w.scaleDownloads, w.scaleSite, w.unitTargetsCSV, w.dictionary, w.datapackage, w.checksums}
 	}
 	for _, step := range steps {
 		if err := step(); err != nil {
