@@ -105,6 +105,9 @@ func Build(ctx context.Context, o Options) (*Result, error) {
 		fmt.Fprintf(o.Log, "note: %d withheld figures sit in blocks too large for the LP; their intervals come from single relations\n", report.Relaxed)
 	}
 	computed := time.Now()
+	if err := resolveRelease(o.Layout, pin); err != nil {
+		return nil, err
+	}
 	if err := publish.Write(o.Layout, pin); err != nil {
 		return nil, err
 	}
@@ -204,7 +207,7 @@ func copyDownloads(l paths.Layout) error {
 		return err
 	}
 	fresh := map[string]bool{}
-	for _, dir := range []string{"data", "api"} {
+	for _, dir := range []string{paths.DownloadsDir, paths.APIDir} {
 		src := filepath.Join(l.BuildStatic(), dir)
 		if _, err := os.Stat(src); err != nil {
 			continue

@@ -1,6 +1,3 @@
-// Package assemble runs the portal's stages in order: load and check the inputs,
-// compute and protect the figures, assess the targets, publish build/, and have Hugo
-// render the site.
 package assemble
 
 import (
@@ -17,7 +14,7 @@ import (
 	"github.com/minhtien/portal/pipeline/indicator"
 	"github.com/minhtien/portal/pipeline/paths"
 	"github.com/minhtien/portal/pipeline/problem"
-	"github.com/minhtien/portal/pipeline/publish"
+	"github.com/minhtien/portal/pipeline/release"
 	"github.com/minhtien/portal/pipeline/review"
 	"github.com/minhtien/portal/pipeline/seal"
 	"github.com/minhtien/portal/pipeline/standard"
@@ -59,7 +56,7 @@ type Inputs struct {
 	SupportProblems []problem.Problem
 	// Snapshot, for a build without the key, is the latest release's protected
 	// figures, which are rendered instead of new ones; nil when the data was read.
-	Snapshot *publish.Snapshot
+	Snapshot *release.Snapshot
 	// Sealed lists the sealed household files.
 	Sealed []string
 }

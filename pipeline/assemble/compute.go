@@ -3,7 +3,6 @@ package assemble
 import (
 	"fmt"
 	"slices"
-	"strings"
 
 	"github.com/minhtien/portal/pipeline/config"
 	"github.com/minhtien/portal/pipeline/disclosure"
@@ -25,12 +24,13 @@ func Compute(l paths.Layout, in *Inputs) (*publish.Input, disclosure.Report, err
 		// Without the key: the release's figures, protected already.
 		table, st, coverage := in.Snapshot.Tables()
 		describeYears(table, in.Years, in.StandardFor)
-		out, err := assess(in, table, nil, st, coverage)
+		out, err := assess(in, table, nil, nil, st, coverage)
 		return out, disclosure.Report{}, err
 	}
 	var (
 		table  *indicator.Table
 		parts  []publish.Part
+		units  map[string][]progress.Assessment
 		report disclosure.Report
 		err    error
 	)
@@ -41,7 +41,7 @@ func Compute(l paths.Layout, in *Inputs) (*publish.Input, disclosure.Report, err
 			return nil, report, fmt.Errorf("compute: no sums for %s %q", in.Portal.Unit.Level, in.Portal.Unit.Code)
 		}
 		if len(n.parts) > 0 {
-			table, parts, report, err = protectParts(in.Sums, n, in.Portal.Disclosure.K)
+			table, parts, units, report, err = protectParts(in, n)
 			break
 		}
 		table = in.Sums.Table()
@@ -73,7 +73,7 @@ func Compute(l paths.Layout, in *Inputs) (*publish.Input, disclosure.Report, err
 	}
 	report.Primary += sreport.Primary
 	report.Secondary += sreport.Secondary
-	out, err := assess(in, table, parts, st, st.Coverage(in.Portal.Unit.Code))
+	out, err := assess(in, table, parts, units, st, st.Coverage(in.Portal.Unit.Code))
 	return out, report, err
 }
 
@@ -102,8 +102,10 @@ func describeYears(t *indicator.Table, years []int, sf func(int) (*standard.Stan
 }
 
 // assess assesses the targets from the protected figures and dates the release:
-// what publish writes, with or without the key.
-func assess(in *Inputs, table *indicator.Table, parts []publish.Part, st *support.Table, coverage *indicator.Table) (*publish.Input, error) {
+// what publish writes, with or without the key. units are the assessments of the
+// communes and provinces of a larger build that the protection of its parts made
+// (nil: none, or assessed here from table).
+func assess(in *Inputs, table *indicator.Table, parts []publish.Part, units map[string][]progress.Assessment, st *support.Table, coverage *indicator.Table) (*publish.Input, error) {
 	years := in.Years
 	out := &publish.Input{
 		Portal: in.Portal, Standards: inUse(in.Portal, in.Standards), StandardFor: in.StandardFor,
@@ -111,22 +113,18 @@ func assess(in *Inputs, table *indicator.Table, parts []publish.Part, st *suppor
 		Table: table, Years: years, Registry: in.Registry, Parts: parts,
 		Support: st, Coverage: coverage,
 	}
-	for _, t := range in.Targets {
-		_, measured := indicator.Lookup(t.Indicator)
-		obs := publish.Observations(table, years, in.Portal.Unit.Code, "all", t.Indicator)
-		if strings.HasPrefix(t.Indicator, "support_coverage_") {
-			// Measured once the support data records a need for the support type.
-			obs = publish.Observations(coverage, st.Years, in.Portal.Unit.Code, "all", t.Indicator)
-			measured = len(obs) > 0
-		}
-		a := progress.Assess(t, obs, measured)
-		out.Assessments = append(out.Assessments, a)
-		out.Projections = append(out.Projections, progress.Project(t, a))
+	own := progress.Tables{Figures: table, Years: years, Coverage: coverage}
+	if st != nil {
+		own.SupportYears = st.Years
 	}
+	out.Assessments, out.Projections = progress.Targets(in.Targets, own, in.Portal.Unit.Code)
 	if in.atScale() {
-		out.AssessUnit = unitAssessor(in.Targets, years)
+		if units == nil {
+			units = progress.Units(in.Targets, table, years, communeCodes(in.Registry, in.Portal.Unit.Code))
+		}
+		out.UnitAssessments = units
 	}
-	rel, err := release(years)
+	rel, err := dated(years)
 	if err != nil {
 		return nil, err
 	}
@@ -134,27 +132,18 @@ func assess(in *Inputs, table *indicator.Table, parts []publish.Part, st *suppor
 	return out, nil
 }
 
-// unitAssessor assesses the targets for a commune or province of a larger build
-// from its own published figures. The plan's baseline values are the plan's unit's,
-// so they are left out: each unit's baseline is its own figure for the baseline
-// year (or its earliest). Targets measured by support data are not measured at this
-// scale, which reads no support data.
-func unitAssessor(targets []config.Target, years []int) func(*indicator.Table, string) []progress.Assessment {
-	return func(t *indicator.Table, unit string) []progress.Assessment {
-		out := make([]progress.Assessment, len(targets))
-		for i, tg := range targets {
-			_, measured := indicator.Lookup(tg.Indicator)
-			own := tg
-			own.Baseline = nil
-			out[i] = progress.Assess(own, publish.Observations(t, years, unit, "all", tg.Indicator), measured && !strings.HasPrefix(tg.Indicator, "support_coverage_"))
-		}
-		return out
+// communeCodes are the codes of the communes within the unit code, in registry order.
+func communeCodes(r *config.Registry, code string) []string {
+	var out []string
+	for _, c := range r.Communes(code) {
+		out = append(out, c.Code)
 	}
+	return out
 }
 
-// release dates the data release at the close of the latest review (31 December),
+// dated dates the data release at the close of the latest review (31 December),
 // never the clock; publish numbers it against the releases kept in data/releases/.
-func release(years []int) (publish.Release, error) {
+func dated(years []int) (publish.Release, error) {
 	latest := years[len(years)-1]
 	return publish.Release{Date: fmt.Sprintf("%d-12-31", latest)}, nil
 }

@@ -10,6 +10,7 @@ import (
 
 	"github.com/minhtien/portal/pipeline/paths"
 	"github.com/minhtien/portal/pipeline/publish"
+	"github.com/minhtien/portal/pipeline/release"
 	"github.com/minhtien/portal/pipeline/seal"
 	"github.com/minhtien/portal/pipeline/story"
 )
@@ -23,11 +24,11 @@ import (
 
 // loadKeyless fills in from the latest release's snapshot instead of the data.
 func loadKeyless(l paths.Layout, lang string, in *Inputs) (*Inputs, error) {
-	snap, err := publish.LatestSnapshot(l)
-	if errors.Is(err, publish.ErrNoSnapshot) {
+	snap, err := release.LatestSnapshot(l)
+	if errors.Is(err, release.ErrNoSnapshot) {
 		return nil, invalid([]Finding{fileFinding(l.Releases(),
-			"không có khoá và không có bản phát hành nào giữ số liệu để dựng trang ("+publish.SnapshotFile+") (cách sửa: người có khoá chạy portal release rồi commit data/releases/)",
-			"no key, and no recorded release keeps the figures to render ("+publish.SnapshotFile+") (hint: someone with the key runs portal release, then commits data/releases/)")}, lang)
+			"không có khoá và không có bản phát hành nào giữ số liệu để dựng trang ("+release.SnapshotFile+") (cách sửa: người có khoá chạy portal release rồi commit data/releases/)",
+			"no key, and no recorded release keeps the figures to render ("+release.SnapshotFile+") (hint: someone with the key runs portal release, then commits data/releases/)")}, lang)
 	}
 	if err != nil {
 		return nil, err
@@ -45,7 +46,7 @@ func loadKeyless(l paths.Layout, lang string, in *Inputs) (*Inputs, error) {
 // storiesNeedingFigures refuses a story citing an indicator of the portal that the
 // release holds no figure for: the story is checked once more with the release's
 // indicators only, and what that alone refuses needs new figures.
-func storiesNeedingFigures(l paths.Layout, in *Inputs, snap *publish.Snapshot, lang string) error {
+func storiesNeedingFigures(l paths.Layout, in *Inputs, snap *release.Snapshot, lang string) error {
 	full := vocabulary(in.Portal, in.Programmes)
 	v := full
 	v.Indicators = snap.Indicators()
@@ -71,7 +72,7 @@ func storiesNeedingFigures(l paths.Layout, in *Inputs, snap *publish.Snapshot, l
 
 // checkSources compares the household files with those the release was computed
 // from, by the SHA-256 of their committed bytes.
-func checkSources(l paths.Layout, snap *publish.Snapshot, lang string) error {
+func checkSources(l paths.Layout, snap *release.Snapshot, lang string) error {
 	current, err := Sources(l)
 	if err != nil {
 		return err
@@ -104,7 +105,7 @@ func checkSources(l paths.Layout, snap *publish.Snapshot, lang string) error {
 		fmt.Sprintf("%d household files differ from those release %s was computed from (new, changed or removed: %s): new figures need the key (hint: someone with the key sets %s, runs portal release and commits data/releases/)", len(changed), v, names, seal.EnvIdentityFile))}, lang)
 }
 
-// Release records the release the current data makes (see publish.Record) and the
+// Release records the release the current data makes (see release.Record) and the
 // snapshot a build without the key renders; it needs the key when the data is
 // sealed. It returns the release, whether it was new and whether its snapshot
 // changed.
@@ -120,7 +121,18 @@ func Release(l paths.Layout, getenv func(string) string, lang string) (publish.R
 	if err != nil {
 		return publish.Release{}, false, false, err
 	}
-	rel, wrote, err := publish.Record(l, pin)
+	if len(pin.Parts) > 0 {
+		return publish.Release{}, false, false, release.ErrNation
+	}
+	files, err := publish.ReleaseFiles(l, pin)
+	if err != nil {
+		return publish.Release{}, false, false, err
+	}
+	rel, hist, err := release.Resolve(l, pin.Years, pin.Release.Date, func() (release.Files, error) { return files, nil })
+	if err != nil {
+		return rel, false, false, err
+	}
+	wrote, err := release.Record(l, rel, hist, files)
 	if err != nil {
 		return rel, false, false, err
 	}
@@ -128,10 +140,20 @@ func Release(l paths.Layout, getenv func(string) string, lang string) (publish.R
 	if err != nil {
 		return rel, wrote, false, err
 	}
-	snap := publish.NewSnapshot(pin, sources)
-	snap.Version = rel.Version
-	changed, err := publish.RecordSnapshot(l, snap)
+	snap := release.NewSnapshot(rel.Version, pin.Years, pin.Table, pin.Support, pin.Coverage, sources)
+	changed, err := release.RecordSnapshot(l, snap)
 	return rel, wrote, changed, err
+}
+
+// resolveRelease names the release pin publishes from the history kept in
+// data/releases/, before anything is written.
+func resolveRelease(l paths.Layout, pin *publish.Input) error {
+	rel, hist, err := release.Resolve(l, pin.Years, pin.Release.Date, func() (release.Files, error) { return publish.ReleaseFiles(l, pin) })
+	if err != nil {
+		return fmt.Errorf("publish: %w", err)
+	}
+	pin.Release, pin.History = rel, hist
+	return nil
 }
 
 // noKeyForRelease says why a release is not recorded without the key.
@@ -144,8 +166,8 @@ func noKeyForRelease(lang string) string {
 
 // Sources fingerprints the review and support files (clear or sealed) of l, for a
 // release to record what it was computed from.
-func Sources(l paths.Layout) ([]publish.Source, error) {
-	var out []publish.Source
+func Sources(l paths.Layout) ([]release.Source, error) {
+	var out []release.Source
 	for _, dir := range []string{l.Reviews(), l.Support()} {
 		entries, err := os.ReadDir(dir)
 		if errors.Is(err, os.ErrNotExist) {
@@ -168,7 +190,7 @@ func Sources(l paths.Layout) ([]publish.Source, error) {
 			if err != nil {
 				return nil, err
 			}
-			out = append(out, publish.Source{Path: filepath.ToSlash(rel), SHA256: sum})
+			out = append(out, release.Source{Path: filepath.ToSlash(rel), SHA256: sum})
 		}
 	}
 	return out, nil
@@ -191,7 +213,7 @@ func sameRelease(in *Inputs, pin *publish.Input, lang string) error {
 	}
 	v := in.Snapshot.Version
 	if lang == "en" {
-		return fmt.Errorf("%s of release %s does not give back the release's indicators.csv and targets.csv (stale or edited by hand; or targets.toml changed since): nothing published (hint: someone with the key runs portal release and commits data/releases/)", publish.SnapshotFile, v)
+		return fmt.Errorf("%s of release %s does not give back the release's indicators.csv and targets.csv (stale or edited by hand; or targets.toml changed since): nothing published (hint: someone with the key runs portal release and commits data/releases/)", release.SnapshotFile, v)
 	}
-	return fmt.Errorf("%s của bản phát hành %s không cho lại đúng indicators.csv và targets.csv của bản ấy (đã cũ, bị sửa tay, hoặc targets.toml đã đổi): không đăng gì (cách sửa: người có khoá chạy portal release rồi commit data/releases/)", publish.SnapshotFile, v)
+	return fmt.Errorf("%s của bản phát hành %s không cho lại đúng indicators.csv và targets.csv của bản ấy (đã cũ, bị sửa tay, hoặc targets.toml đã đổi): không đăng gì (cách sửa: người có khoá chạy portal release rồi commit data/releases/)", release.SnapshotFile, v)
 }

@@ -34,31 +34,20 @@ func hugoConfig(l paths.Layout, scale bool) (string, error) {
 			fmt.Fprintf(&b, "    files = [%s]\n", quoted(files))
 		}
 	}
-	abs := func(dirs ...string) ([]string, error) {
-		var out []string
-		for _, d := range dirs {
-			a, err := filepath.Abs(d)
+	for _, m := range l.HugoMounts(scale) {
+		source := m.Source
+		if !m.InProject {
+			abs, err := filepath.Abs(source)
 			if err != nil {
-				return nil, fmt.Errorf("build: %w", err)
+				return "", fmt.Errorf("build: %w", err)
 			}
-			out = append(out, a)
+			source = abs
 		}
-		return out, nil
-	}
-	gen, err := abs(l.Content, l.BuildContent(), l.BuildData(), l.BuildAssets(), l.BuildStatic())
-	if err != nil {
-		return "", err
-	}
-	if !scale {
-		mount(gen[0], "content", contentFiles...)
-	}
-	mount(gen[1], "content")
-	mount(gen[2], "data")
-	mount(gen[3], "assets")
-	mount(gen[4], "static")
-	// The site's own templates, styles, translations and static files, relative to it.
-	for _, d := range []string{"layouts", "assets", "i18n", "static"} {
-		mount(d, d)
+		if m.HandWritten {
+			mount(source, m.Target, contentFiles...)
+			continue
+		}
+		mount(source, m.Target)
 	}
 	return b.String(), nil
 }
@@ -80,7 +69,7 @@ func writeHugoConfig(l paths.Layout, scale bool) (dir, env string, err error) {
 	if err := os.MkdirAll(filepath.Join(dir, env), 0o755); err != nil {
 		return "", "", fmt.Errorf("build: %w", err)
 	}
-	if err := os.WriteFile(filepath.Join(dir, env, "hugo.toml"), []byte(text), 0o644); err != nil {
+	if err := os.WriteFile(filepath.Join(dir, env, paths.HugoConfigFile), []byte(text), 0o644); err != nil {
 		return "", "", fmt.Errorf("build: %w", err)
 	}
 	return dir, env, nil

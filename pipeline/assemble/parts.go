@@ -3,6 +3,7 @@ package assemble
 import (
 	"github.com/minhtien/portal/pipeline/disclosure"
 	"github.com/minhtien/portal/pipeline/indicator"
+	"github.com/minhtien/portal/pipeline/progress"
 	"github.com/minhtien/portal/pipeline/publish"
 )
 
@@ -11,23 +12,29 @@ import (
 // province's table (the province, its communes and villages) is rebuilt from the
 // sums when it is protected and again when it is published, with the protection
 // kept as one byte per figure in between. The whole country's figures as Figure
-// values would take gigabytes.
-func protectParts(sums *indicator.Aggregator, n *nesting, k int) (*indicator.Table, []publish.Part, disclosure.Report, error) {
+// values would take gigabytes. Each province and its communes are assessed against
+// the targets from the protected table as it is kept (the last time it is), so that
+// publishing assesses nothing and the table need not be rebuilt for progress.
+func protectParts(in *Inputs, n *nesting) (*indicator.Table, []publish.Part, map[string][]progress.Assessment, disclosure.Report, error) {
+	sums, k := in.Sums, in.Portal.Disclosure.K
 	top, err := sums.TableOf(n.top)
 	if err != nil {
-		return nil, nil, disclosure.Report{}, err
+		return nil, nil, nil, disclosure.Report{}, err
 	}
 	load := func(i int) (*indicator.Table, error) { return sums.TableOf(n.partUnits[i]) }
 	masks := make([][]byte, len(n.parts))
 	bounds := make([]disclosure.Bounds, len(n.parts))
+	assessed := make([]map[string][]progress.Assessment, len(n.parts))
 	keep := func(i int, t *indicator.Table) error {
 		masks[i], bounds[i] = disclosure.Mask(t), disclosure.BoundsOf(t)
+		code := n.parts[i].Code
+		assessed[i] = progress.Units(in.Targets, t, in.Years, append([]string{code}, communeCodes(in.Registry, code)...))
 		return nil
 	}
 	tree := disclosure.Tree{Top: n.tree.Top, Children: map[string][]string{n.tree.Top: n.tree.Children[n.tree.Top]}}
 	report, err := disclosure.ProtectParts(top, k, tree, n.parts, load, keep)
 	if err != nil {
-		return nil, nil, report, err
+		return nil, nil, nil, report, err
 	}
 	own := map[string]int{} // each province's own figures, in top and in its part
 	for i := range top.Figures {
@@ -45,5 +52,11 @@ func protectParts(sums *indicator.Aggregator, n *nesting, k int) (*indicator.Tab
 			return t, nil
 		}}
 	}
-	return top, parts, report, nil
+	units := map[string][]progress.Assessment{}
+	for _, m := range assessed {
+		for code, as := range m {
+			units[code] = as
+		}
+	}
+	return top, parts, units, report, nil
 }

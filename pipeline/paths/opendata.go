@@ -16,7 +16,7 @@ const (
 	// Changelog is the figures that changed between releases.
 	Changelog = "changelog"
 	// Charts is the folder of the data behind each chart.
-	Charts = "charts"
+	Charts = ChartsDir
 	// ByProvince is the folder of a nation's per-province files.
 	ByProvince = "by-province"
 )
@@ -32,8 +32,11 @@ func ProvinceTable(code string) string { return ByProvince + "/" + Indicators + 
 // same rows typed, in the folder layout ("hive partitioning") that DuckDB, pandas,
 // Spark and arrow read as one dataset.
 func ProvincePartition(code string) string {
-	return ProvincePartitions + "/province=" + code + "/" + Indicators + ".parquet"
+	return ProvincePartitions + "/" + PartitionKey + code + "/" + Indicators + ".parquet"
 }
+
+// PartitionKey names the column of a nation's Hive-style partitions.
+const PartitionKey = "province="
 
 // ProvincePartitions is the folder of the partitioned dataset.
 const ProvincePartitions = ByProvince + "/parquet"

@@ -64,34 +64,34 @@ func FindRoot(dir string) (string, error) {
 }
 
 // PortalConfig is data/portal.toml.
-func (l Layout) PortalConfig() string { return filepath.Join(l.Data, "portal.toml") }
+func (l Layout) PortalConfig() string { return filepath.Join(l.Data, PortalFile) }
 
 // Standards is data/standards.toml, the poverty standards.
-func (l Layout) Standards() string { return filepath.Join(l.Data, "standards.toml") }
+func (l Layout) Standards() string { return filepath.Join(l.Data, StandardsFile) }
 
 // Targets is data/targets.toml.
-func (l Layout) Targets() string { return filepath.Join(l.Data, "targets.toml") }
+func (l Layout) Targets() string { return filepath.Join(l.Data, TargetsFile) }
 
 // Programmes is data/programmes.toml.
-func (l Layout) Programmes() string { return filepath.Join(l.Data, "programmes.toml") }
+func (l Layout) Programmes() string { return filepath.Join(l.Data, ProgrammesFile) }
 
 // Units is data/units.toml, the unit registry (optional for a single commune).
-func (l Layout) Units() string { return filepath.Join(l.Data, "units.toml") }
+func (l Layout) Units() string { return filepath.Join(l.Data, UnitsFile) }
 
 // Reviews is the folder of review CSVs.
-func (l Layout) Reviews() string { return filepath.Join(l.Data, "reviews") }
+func (l Layout) Reviews() string { return ReviewsIn(l.Data) }
 
 // Support is the folder of support CSVs.
-func (l Layout) Support() string { return filepath.Join(l.Data, "support") }
+func (l Layout) Support() string { return SupportIn(l.Data) }
 
 // Releases is the folder keeping each release's published indicators.csv.
 func (l Layout) Releases() string { return filepath.Join(l.Data, "releases") }
 
 // Stories is the folder of story bundles.
-func (l Layout) Stories() string { return filepath.Join(l.Content, "stories") }
+func (l Layout) Stories() string { return StoriesIn(l.Content) }
 
 // HugoConfig is the Hugo project's configuration file.
-func (l Layout) HugoConfig() string { return filepath.Join(l.Site, "hugo.toml") }
+func (l Layout) HugoConfig() string { return filepath.Join(l.Site, HugoConfigFile) }
 
 // BuildConfig is build/config, the Hugo configuration folder of a province's or a
 // nation's site (its environment's settings in build/config/<environment>/hugo.toml).
@@ -112,7 +112,7 @@ func (l Layout) BuildAssets() string { return filepath.Join(l.Build, "assets") }
 
 // BuildPhotos is build/assets/photos, the metadata-free copies of the story photos:
 // the only photos Hugo sees (the content mount leaves the originals out).
-func (l Layout) BuildPhotos() string { return filepath.Join(l.BuildAssets(), "photos") }
+func (l Layout) BuildPhotos() string { return filepath.Join(l.BuildAssets(), PhotosDir) }
 
 // PhotoIndex is build/data/photos.json, which maps each story photo to its copy.
 func (l Layout) PhotoIndex() string { return filepath.Join(l.BuildData(), "photos.json") }
@@ -121,7 +121,7 @@ func (l Layout) PhotoIndex() string { return filepath.Join(l.BuildData(), "photo
 func (l Layout) BuildStatic() string { return filepath.Join(l.Build, "static") }
 
 // Downloads is where the open data files go inside build/static.
-func (l Layout) Downloads() string { return filepath.Join(l.BuildStatic(), "data") }
+func (l Layout) Downloads() string { return filepath.Join(l.BuildStatic(), DownloadsDir) }
 
 // Mounted lists the generated folders Hugo mounts; each must exist before Hugo runs,
 // because Hugo skips a missing mount without a word.

@@ -1,12 +1,15 @@
 package publish
 
 import (
+	"path"
 	"path/filepath"
+
+	"github.com/minhtien/portal/pipeline/paths"
 )
 
 // APIVersion is the version of the JSON API under public/api/. Fields may be added
 // within a version; none is renamed or removed.
-const APIVersion = "v1"
+const APIVersion = paths.APIVersion
 
 // The API: small static JSON files for people who build on the data.
 //
@@ -20,7 +23,7 @@ const APIVersion = "v1"
 // same way as every other download.
 func (w *writer) api() error {
 	p := w.in.Portal
-	root := filepath.Join(w.l.BuildStatic(), "api", APIVersion)
+	root := w.l.API()
 	figs := w.figures()
 	type unitRef struct {
 		Code  string    `json:"code"`
@@ -34,9 +37,9 @@ func (w *writer) api() error {
 		Indicator string    `json:"indicator"`
 		Path      string    `json:"path"`
 	}
-	units := []unitRef{{p.Unit.Code, p.Unit.Level, both(p.Unit.NameVI, p.Unit.NameEN), "units/" + p.Unit.Code + ".json"}}
+	units := []unitRef{{p.Unit.Code, p.Unit.Level, both(p.Unit.NameVI, p.Unit.NameEN), paths.UnitFile(p.Unit.Code)}}
 	for _, v := range p.Villages {
-		units = append(units, unitRef{v.Code, "village", both(v.NameVI, v.NameEN), "units/" + v.Code + ".json"})
+		units = append(units, unitRef{v.Code, "village", both(v.NameVI, v.NameEN), paths.UnitFile(v.Code)})
 	}
 	for _, u := range units {
 		groups := figs[u.Code]
@@ -54,7 +57,7 @@ func (w *writer) api() error {
 	}
 	var targets []targetRef
 	for _, t := range w.targets() {
-		ref := targetRef{t.ID, t.Title, t.Indicator, "targets/" + t.ID + ".json"}
+		ref := targetRef{t.ID, t.Title, t.Indicator, paths.TargetFile(t.ID)}
 		targets = append(targets, ref)
 		doc := map[string]any{"api": APIVersion, "release": w.in.Release, "license": "CC-BY-4.0", "target": t}
 		if err := w.apiFile(filepath.Join(root, ref.Path), doc); err != nil {
@@ -69,7 +72,7 @@ func (w *writer) api() error {
 		"license":  map[string]string{"name": "CC-BY-4.0", "path": "https://creativecommons.org/licenses/by/4.0/"},
 		"citation": both(w.citation("vi"), w.citation("en")),
 		"units":    units, "targets": targets,
-		"downloads": "../../data/datapackage.json",
+		"downloads": path.Join("..", "..", paths.DownloadsDir, "datapackage.json"),
 	}
 	return w.apiFile(filepath.Join(root, "index.json"), index)
 }

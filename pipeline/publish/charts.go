@@ -1,7 +1,6 @@
 package publish
 
 import (
-	"path/filepath"
 	"strconv"
 	"strings"
 
@@ -44,7 +43,7 @@ func (w *writer) points(unit, group, ind string) []chart.Point {
 }
 
 func (w *writer) svg(lang, name, svg string) error {
-	return w.write(filepath.Join(w.l.BuildAssets(), "charts", lang, name+".svg"), []byte(svg))
+	return w.write(w.l.ChartSVG(lang, name), []byte(svg))
 }
 
 // narrowWidth is the canvas of the phone-sized twin of each full chart: at 360 units

@@ -7,7 +7,6 @@ import (
 	"path/filepath"
 
 	"github.com/minhtien/portal/pipeline/indicator"
-	"github.com/minhtien/portal/pipeline/progress"
 )
 
 // figureJSON is one figure as templates read it; see docs/build-contract.md.
@@ -264,22 +263,6 @@ func (w *writer) get(k indicator.Key) (*indicator.Figure, bool) {
 		return w.in.Coverage.Get(k)
 	}
 	return nil, false
-}
-
-// Observations returns the published (unwithheld) values of an indicator for a unit
-// and group, unrounded, for progress assessment.
-func Observations(t *indicator.Table, years []int, unit, group, ind string) []progress.Observation {
-	var out []progress.Observation
-	for _, y := range years {
-		f, ok := t.Get(indicator.Key{Year: y, UnitCode: unit, Group: group, Indicator: ind})
-		if !ok {
-			continue
-		}
-		if v, ok := f.Exact(); ok {
-			out = append(out, progress.Observation{Year: y, Value: v, Standard: t.Standards[y]})
-		}
-	}
-	return out
 }
 
 func (w *writer) programmes() []map[string]any {

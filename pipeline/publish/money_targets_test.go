@@ -23,7 +23,7 @@ func TestMoneyByTarget(t *testing.T) {
 	legal := config.Target{ID: "legal-aid", TitleVI: "Trợ giúp pháp lý", TitleEN: "Legal aid",
 		Indicator: "support_coverage_legal_aid", Comparator: ">=", Value: 100, Year: 2025, Method: "linear"}
 	in.Targets = append(in.Targets, legal)
-	a := progress.Assess(legal, Observations(in.Table, in.Years, "12424", "all", legal.Indicator), true)
+	a := progress.Assess(legal, progress.Observations(in.Table, in.Years, "12424", "all", legal.Indicator), true)
 	in.Assessments = append(in.Assessments, a)
 	in.Projections = append(in.Projections, progress.Project(legal, a))
 	l := build(t, in)

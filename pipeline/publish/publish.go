@@ -13,6 +13,7 @@ import (
 	"github.com/minhtien/portal/pipeline/opendata"
 	"github.com/minhtien/portal/pipeline/paths"
 	"github.com/minhtien/portal/pipeline/progress"
+	"github.com/minhtien/portal/pipeline/release"
 	"github.com/minhtien/portal/pipeline/standard"
 	"github.com/minhtien/portal/pipeline/support"
 )
@@ -33,7 +34,10 @@ type Input struct {
 	Programmes  []config.Programme
 	Table       *indicator.Table
 	Years       []int
-	Release     Release
+	// Release is the release being published and History the recorded releases it
+	// was resolved against (release.Resolve, before Write), for the changelog.
+	Release Release
+	History release.History
 	// Support is the protected support and spending table (nil: no support data);
 	// Coverage is the commune's coverage of each support type, the figures of the
 	// support_coverage_* targets (nil: none).
@@ -48,9 +52,14 @@ type Input struct {
 	// province, its communes and villages) on demand, so that the whole country's
 	// figures never exist at once.
 	Parts []Part
-	// AssessUnit, at scale, assesses the targets for one unit of a table (a commune,
-	// a province) from its own published figures, in the order of Targets; nil
-	// for a commune's build, whose own assessments are Assessments.
+	// UnitAssessments, at scale, are progress's assessments of the targets for each
+	// commune (and, for a nation, each province) from its own published figures, in
+	// the order of Targets (progress.Units); nil for a commune's build, whose own
+	// assessments are Assessments. Publishing assesses nothing.
+	UnitAssessments map[string][]progress.Assessment
+	// AssessUnit looks a unit's assessments up in UnitAssessments (nil when that is
+	// nil); Write sets it. It stays a function only while the download writers call
+	// it so; it runs no assessment.
 	AssessUnit func(t *indicator.Table, unit string) []progress.Assessment
 }
 
@@ -72,18 +81,12 @@ func (in *Input) FigureCount() int {
 	return n
 }
 
-// Release identifies a data release.
-type Release struct {
-	Version string `json:"version"`
-	Date    string `json:"date"`
-}
+// Release identifies a data release (see package release).
+type Release = release.Release
 
 // Write replaces build/ with the generated files. It writes into a fresh folder and
 // swaps it in, so a failure never leaves a half-written build/ for Hugo to publish.
-//
-// It first names the release from the history kept in data/releases/ (see
-// releases.go) and sets in.Release.Version to it, keeping in.Release.Date; it reads
-// data/ but never writes there (Record does, on purpose).
+// in.Release is already resolved (release.Resolve); Write never writes under data/.
 func Write(l paths.Layout, in *Input) error {
 	tmp := l.Build + ".tmp"
 	if err := os.RemoveAll(tmp); err != nil {
@@ -91,23 +94,21 @@ func Write(l paths.Layout, in *Input) error {
 	}
 	tl := l
 	tl.Build = tmp
-	w := &writer{l: tl, in: in, lang: in.Portal.Site.Languages, files: opendata.NewFiles(tl.Downloads())}
-	rel, isRecorded, hist, err := w.resolveRelease()
-	if err != nil {
-		return fmt.Errorf("publish: %w", err)
+	in.AssessUnit = nil
+	if units := in.UnitAssessments; units != nil {
+		in.AssessUnit = func(_ *indicator.Table, unit string) []progress.Assessment { return units[unit] }
 	}
-	in.Release = rel
-	w.history, w.recorded = hist, isRecorded
+	w := &writer{l: tl, in: in, lang: in.Portal.Site.Languages, files: opendata.NewFiles(tl.Downloads())}
 	// Order matters: datapackage.json describes every download written before it, and
 	// SHA256SUMS covers every file, datapackage.json included.
-	steps := []func() error{w.downloads, w.money, w.changelog, w.data, w.dictionary, w.pages, w.charts, w.api, w.datapackage, w.checksums}
+	steps := []func() error{w.layout, w.downloads, w.money, w.changelog, w.data, w.dictionary, w.pages, w.charts, w.api, w.datapackage, w.checksums}
 	switch {
 	case len(in.Parts) > 0:
 		// A nation: province by province (see nationDownloads), then its site.
-		steps = []func() error{w.nationDownloads, w.nationSite, w.unitTargetsCSV, w.dictionary, w.datapackage, w.checksums}
+		steps = []func() error{w.layout, w.nationDownloads, w.nationSite, w.unitTargetsCSV, w.dictionary, w.datapackage, w.checksums}
 	case in.atScale():
 		// A province: its open data, then its site (see scaleSite).
-		steps = []func() error{w.scaleDownloads, w.scaleSite, w.unitTargetsCSV, w.dictionary, w.datapackage, w.checksums}
+		steps = []func() error{w.layout, w.scaleDownloads, w.scaleSite, w.unitTargetsCSV, w.dictionary, w.datapackage, w.checksums}
 	}
 	for _, step := range steps {
 		if err := step(); err != nil {
@@ -131,10 +132,6 @@ type writer struct {
 	// files are the open data written so far, each with the checksum taken as it was
 	// written (datapackage.json and SHA256SUMS list them).
 	files *opendata.Files
-	// history is every recorded release, oldest first; recorded reports whether the
-	// current release is one of them.
-	history  []recorded
-	recorded bool
 	// notes are sentences added to the data package's description (what a province's
 	// downloads leave out).
 	notes []string

@@ -100,7 +100,7 @@ func partitionOf(rel string) (string, bool) {
 	if !ok {
 		return "", false
 	}
-	if p, ok := strings.CutPrefix(rel, paths.ProvincePartitions+"/province="); ok {
+	if p, ok := strings.CutPrefix(rel, paths.ProvincePartitions+"/"+paths.PartitionKey); ok {
 		code, _, found := strings.Cut(p, "/")
 		return code, found
 	}

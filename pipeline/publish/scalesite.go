@@ -1,7 +1,6 @@
 package publish
 
 import (
-	"path/filepath"
 	"sort"
 	"strings"
 	"unicode"
@@ -10,6 +9,7 @@ import (
 
 	"github.com/minhtien/portal/pipeline/config"
 	"github.com/minhtien/portal/pipeline/indicator"
+	"github.com/minhtien/portal/pipeline/paths"
 )
 
 // siteIndicators are the indicators a province's commune pages show, for each commune
@@ -90,7 +90,7 @@ func (w *writer) unitFilesOf(t *indicator.Table, province string) error {
 			out[u] = map[string]map[string][]figureJSON{groupAll: w.siteSeries(t, u, i > 0)}
 		}
 		file.Targets = w.unitTargets(t, c.Code)
-		if err := w.jsonFile(filepath.Join("units", c.Code+".json"), file); err != nil {
+		if err := w.jsonFile(paths.UnitFile(c.Code), file); err != nil {
 			return err
 		}
 	}

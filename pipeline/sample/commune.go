@@ -7,6 +7,7 @@ import (
 	"path/filepath"
 
 	"github.com/minhtien/portal/pipeline/config"
+	"github.com/minhtien/portal/pipeline/paths"
 )
 
 // DefaultSeed is the seed of the committed sample (`portal sample` without --seed).
@@ -22,7 +23,7 @@ const DefaultSeed = 20221
 var communeSettings embed.FS
 
 // SettingsFiles are the settings files of the synthetic commune, in writing order.
-var SettingsFiles = []string{"portal.toml", "targets.toml", "programmes.toml", "units.toml", "standards.toml"}
+var SettingsFiles = []string{paths.PortalFile, paths.TargetsFile, paths.ProgrammesFile, paths.UnitsFile, paths.StandardsFile}
 
 // Settings returns one of the synthetic commune's settings files.
 func Settings(name string) ([]byte, error) {
@@ -35,11 +36,11 @@ func Settings(name string) ([]byte, error) {
 
 // CommunePortal is the synthetic commune's portal.toml, parsed.
 func CommunePortal() (*config.Portal, error) {
-	b, err := Settings("portal.toml")
+	b, err := Settings(paths.PortalFile)
 	if err != nil {
 		return nil, err
 	}
-	return config.ParsePortal("portal.toml", b)
+	return config.ParsePortal(paths.PortalFile, b)
 }
 
 // WriteCommune writes a complete data folder for the synthetic commune into dir: its
@@ -72,7 +73,7 @@ func WriteCommune(dir string) error {
 		if err != nil {
 			return err
 		}
-		if err := writeFile(filepath.Join(dir, "reviews", fmt.Sprintf("%d.csv", recs[0].Year)), b); err != nil {
+		if err := writeFile(paths.YearCSV(paths.ReviewsIn(dir), recs[0].Year), b); err != nil {
 			return err
 		}
 	}
@@ -85,7 +86,7 @@ func WriteCommune(dir string) error {
 		if err != nil {
 			return err
 		}
-		if err := writeFile(filepath.Join(dir, "support", fmt.Sprintf("%d.csv", recs[0].Year)), b); err != nil {
+		if err := writeFile(paths.YearCSV(paths.SupportIn(dir), recs[0].Year), b); err != nil {
 			return err
 		}
 	}

@@ -8,6 +8,7 @@ import (
 	"math/rand/v2"
 	"sync"
 
+	"github.com/minhtien/portal/pipeline/paths"
 	"github.com/minhtien/portal/pipeline/review"
 	"github.com/minhtien/portal/pipeline/standard"
 )
@@ -197,7 +198,7 @@ func (g *generator) active() []*household {
 // data replaces data/. `portal sample` replaces them with the data folder's mapping.
 func Standards(year int) (*standard.Standard, bool) {
 	repoOnce.Do(func() {
-		b, err := Settings("standards.toml")
+		b, err := Settings(paths.StandardsFile)
 		if err != nil {
 			return
 		}

@@ -7,9 +7,9 @@ import (
 	"math"
 	"math/rand/v2"
 	"os"
-	"path/filepath"
 	"strconv"
 
+	"github.com/minhtien/portal/pipeline/paths"
 	"github.com/minhtien/portal/pipeline/review"
 	"github.com/minhtien/portal/pipeline/standard"
 )
@@ -101,7 +101,7 @@ func WriteScale(dir string, s Scale, seed uint64) (Summary, error) {
 	files := make([]*os.File, s.Years)
 	ws := make([]*rowWriter, s.Years)
 	for y := range s.Years {
-		path := filepath.Join(dir, fmt.Sprintf("%d.csv", s.FirstYear+y))
+		path := paths.YearCSV(dir, s.FirstYear+y)
 		f, err := os.Create(path)
 		if err != nil {
 			return sum, err

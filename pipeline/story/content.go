@@ -1,6 +1,7 @@
 package story
 
 import (
+	"github.com/minhtien/portal/pipeline/paths"
 	"io/fs"
 	"os"
 	"path"
@@ -32,7 +33,7 @@ var MaintainerPages = []Page{
 	{Path: "methodology/index", Keys: pageKeys},
 	{Path: "huong-dan/index", Keys: pageKeys},
 	{Path: "figures/_index", Keys: []string{"title", "description"}},
-	{Path: "stories/_index", Keys: []string{"title", "description"}},
+	{Path: paths.StoriesDir + "/_index", Keys: []string{"title", "description"}},
 }
 
 // maintainerPage returns the page a content file (slash path relative to content/) is
@@ -51,7 +52,7 @@ func maintainerPage(rel string) (Page, bool) {
 // pageFolder reports whether dir (slash path relative to content/) holds a maintainer's
 // page or the stories, so walking into it is expected.
 func pageFolder(dir string) bool {
-	if dir == "stories" {
+	if dir == paths.StoriesDir {
 		return true
 	}
 	for _, pg := range MaintainerPages {
@@ -86,7 +87,7 @@ func Check(contentDir string, v Vocab) []problem.Problem {
 			out = append(out, problem.Problem{Catalogue: messages, File: p, Code: "symlink"})
 		case strings.HasPrefix(d.Name(), "."):
 			out = append(out, problem.Problem{Catalogue: messages, File: p, Code: "hidden_file", Args: []any{d.Name()}})
-		case d.IsDir() && path.Dir(rel) == "stories":
+		case d.IsDir() && path.Dir(rel) == paths.StoriesDir:
 			out = append(out, checkBundle(p, v)...)
 			return filepath.SkipDir
 		case d.IsDir() && pageFolder(rel):
@@ -114,14 +115,14 @@ func Check(contentDir string, v Vocab) []problem.Problem {
 
 // Bundles lists the story folders under contentDir, as Check reads them.
 func Bundles(contentDir string) []string {
-	entries, err := os.ReadDir(filepath.Join(contentDir, "stories"))
+	entries, err := os.ReadDir(paths.StoriesIn(contentDir))
 	if err != nil {
 		return nil
 	}
 	var out []string
 	for _, e := range entries {
 		if e.IsDir() && !strings.HasPrefix(e.Name(), ".") {
-			out = append(out, filepath.Join(contentDir, "stories", e.Name()))
+			out = append(out, filepath.Join(paths.StoriesIn(contentDir), e.Name()))
 		}
 	}
 	return out

@@ -9,6 +9,7 @@ import (
 	"path/filepath"
 	"strings"
 
+	"github.com/minhtien/portal/pipeline/paths"
 	"github.com/minhtien/portal/pipeline/photo"
 )
 
@@ -24,7 +25,7 @@ func PublishPhotos(contentDir, dir string) (index map[string]string, err error) 
 		return nil, fmt.Errorf("publish photos: %w", err)
 	}
 	index = map[string]string{}
-	root := filepath.Join(contentDir, "stories")
+	root := paths.StoriesIn(contentDir)
 	err = filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
 		if err != nil {
 			if os.IsNotExist(err) && p == root {

@@ -8,6 +8,7 @@ import (
 	"path/filepath"
 	"strings"
 
+	"github.com/minhtien/portal/pipeline/paths"
 	"github.com/minhtien/portal/pipeline/photo"
 	"github.com/minhtien/portal/pipeline/problem"
 )
@@ -112,7 +113,7 @@ func photoProblems(p string) []problem.Problem {
 // to refuse.
 func FixPhotos(contentDir string) ([]string, error) {
 	var fixed []string
-	root := filepath.Join(contentDir, "stories")
+	root := paths.StoriesIn(contentDir)
 	err := filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
 		if err != nil {
 			if errors.Is(err, fs.ErrNotExist) && p == root {

@@ -7,7 +7,7 @@ import (
 	"os"
 
 	"github.com/minhtien/portal/pipeline/assemble"
-	"github.com/minhtien/portal/pipeline/publish"
+	"github.com/minhtien/portal/pipeline/release"
 )
 
 // releaseCommand keeps the release the current data makes under data/releases/, so the
@@ -43,7 +43,7 @@ func (c *releaseCommand) Run(ctx context.Context, args []string) error {
 			rel.Version, rel.Date, l.Releases(), l.Releases())
 	case changed:
 		fmt.Fprintf(c.stdout, "release %s is already recorded; its %s (figures and input fingerprints for builds without the key) was brought up to date: git add %s\n",
-			rel.Version, publish.SnapshotFile, l.Releases())
+			rel.Version, release.SnapshotFile, l.Releases())
 	default:
 		fmt.Fprintf(c.stdout, "release %s is already recorded; nothing to do\n", rel.Version)
 	}

@@ -46,11 +46,11 @@ func (c *sampleCommand) Run(ctx context.Context, args []string) error {
 	if *scale != "commune" {
 		return c.large(src, *scale, *out, *seed, *households)
 	}
-	b, err := src.read("portal.toml")
+	b, err := src.read(paths.PortalFile)
 	if err != nil {
 		return err
 	}
-	p, err := config.ParsePortal(src.name("portal.toml"), b)
+	p, err := config.ParsePortal(src.name(paths.PortalFile), b)
 	if err != nil {
 		return err
 	}
@@ -66,14 +66,14 @@ func (c *sampleCommand) Run(ctx context.Context, args []string) error {
 	if sdir == "" {
 		sdir = src.l.Support()
 		if *out != "" {
-			sdir = filepath.Join(filepath.Dir(filepath.Clean(dir)), "support")
+			sdir = paths.SupportIn(filepath.Dir(filepath.Clean(dir)))
 		}
 	}
-	sb, err := src.read("standards.toml")
+	sb, err := src.read(paths.StandardsFile)
 	if err != nil {
 		return err
 	}
-	stds, err := standard.Parse(src.name("standards.toml"), sb)
+	stds, err := standard.Parse(src.name(paths.StandardsFile), sb)
 	if err != nil {
 		return err
 	}
@@ -92,7 +92,7 @@ func (c *sampleCommand) Run(ctx context.Context, args []string) error {
 		if err != nil {
 			return err
 		}
-		path := filepath.Join(dir, fmt.Sprintf("%d.csv", recs[0].Year))
+		path := paths.YearCSV(dir, recs[0].Year)
 		if err := os.WriteFile(path, b, 0o644); err != nil {
 			return err
 		}
@@ -143,11 +143,11 @@ func (c *sampleCommand) large(src settings, name, out string, seed uint64, house
 	if households > 0 {
 		s.Households = households
 	}
-	b, err := src.read("portal.toml")
+	b, err := src.read(paths.PortalFile)
 	if err != nil {
 		return err
 	}
-	commune, err := config.ParsePortal(src.name("portal.toml"), b)
+	commune, err := config.ParsePortal(src.name(paths.PortalFile), b)
 	if err != nil {
 		return err
 	}
@@ -162,22 +162,22 @@ func (c *sampleCommand) large(src settings, name, out string, seed uint64, house
 	if err := sample.WriteUnits(&units, s, seed); err != nil {
 		return err
 	}
-	files := map[string][]byte{"portal.toml": settings.Bytes(), "units.toml": units.Bytes()}
-	for _, name := range []string{"targets.toml", "programmes.toml", "standards.toml"} {
+	files := map[string][]byte{paths.PortalFile: settings.Bytes(), paths.UnitsFile: units.Bytes()}
+	for _, name := range []string{paths.TargetsFile, paths.ProgrammesFile, paths.StandardsFile} {
 		b, err := src.read(name)
 		if err != nil {
 			return err
 		}
 		files[name] = b
 	}
-	for _, f := range []string{"portal.toml", "units.toml", "targets.toml", "programmes.toml", "standards.toml"} {
+	for _, f := range []string{paths.PortalFile, paths.UnitsFile, paths.TargetsFile, paths.ProgrammesFile, paths.StandardsFile} {
 		path := filepath.Join(out, f)
 		if err := os.WriteFile(path, files[f], 0o644); err != nil {
 			return fmt.Errorf("sample: %w", err)
 		}
 		fmt.Fprintf(c.stdout, "wrote %s\n", path)
 	}
-	sum, err := sample.WriteScale(filepath.Join(out, "reviews"), s, seed)
+	sum, err := sample.WriteScale(paths.ReviewsIn(out), s, seed)
 	if err != nil {
 		return err
 	}

@@ -1,4 +1,4 @@
-package publish
+package release
 
 import (
 	"bytes"
@@ -17,7 +17,7 @@ import (
 // SnapshotFile is the file of a recorded release that holds its protected figures, so
 // a build without the key renders the same site and downloads: data/releases/<v>/
 // figures.json.
-const SnapshotFile = "figures.json"
+const SnapshotFile = paths.ReleaseSnapshot
 
 // Snapshot is what a recorded release keeps for builds without the key: every
 // figure as published (a withheld figure keeps its flag and, when published, its
@@ -41,15 +41,17 @@ type Source struct {
 	SHA256 string `json:"sha256"`
 }
 
-// NewSnapshot takes the protected figures of in. The values of withheld figures
-// are dropped here, so the snapshot holds only what the downloads publish.
-func NewSnapshot(in *Input, sources []Source) *Snapshot {
-	s := &Snapshot{Version: in.Release.Version, Years: in.Years, Sources: sources}
-	s.Figures = publishedFigures(in.Table)
-	s.Coverage = publishedFigures(in.Coverage)
-	if in.Support != nil {
-		s.SupportYears = in.Support.Years
-		for _, f := range in.Support.Figures {
+// NewSnapshot takes the protected figures of release version: the review's figures
+// for years, the support table (nil: none) and the coverage figures. The values of
+// withheld figures are dropped here, so the snapshot holds only what the downloads
+// publish.
+func NewSnapshot(version string, years []int, figures *indicator.Table, st *support.Table, coverage *indicator.Table, sources []Source) *Snapshot {
+	s := &Snapshot{Version: version, Years: years, Sources: sources}
+	s.Figures = publishedFigures(figures)
+	s.Coverage = publishedFigures(coverage)
+	if st != nil {
+		s.SupportYears = st.Years
+		for _, f := range st.Figures {
 			if f.Flag != indicator.FlagNone {
 				f.Num, f.Den = 0, 0
 			}
@@ -148,7 +150,7 @@ func RecordSnapshot(l paths.Layout, s *Snapshot) (bool, error) {
 	if err != nil {
 		return false, fmt.Errorf("record snapshot: %w", err)
 	}
-	path := filepath.Join(l.Releases(), s.Version, SnapshotFile)
+	path := filepath.Join(l.Release(s.Version), SnapshotFile)
 	if old, err := os.ReadFile(path); err == nil && bytes.Equal(old, b) {
 		return false, nil
 	}
@@ -172,7 +174,7 @@ func LatestSnapshot(l paths.Layout) (*Snapshot, error) {
 		return nil, ErrNoSnapshot
 	}
 	latest := hist[len(hist)-1]
-	path := filepath.Join(l.Releases(), latest.Version, SnapshotFile)
+	path := filepath.Join(l.Release(latest.Version), SnapshotFile)
 	b, err := os.ReadFile(path)
 	if errors.Is(err, fs.ErrNotExist) {
 		return nil, fmt.Errorf("release %s: %w", latest.Version, ErrNoSnapshot)
