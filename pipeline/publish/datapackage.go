@@ -89,6 +89,8 @@ func schemaFor(rel string) *dpSchema {
 		cols, key = targetColumns, []string{"id"}
 	case base == "targets-units" && ext == ".csv":
 		cols, key = unitTargetColumns, []string{"unit_code", "target_id"}
+	case base == PeriodTotalsName && ext == ".csv":
+		cols, key = periodTotalColumns, []string{"plan", "unit_code", "group", "indicator"}
 	case base == "changelog" && ext == ".csv":
 		cols = changelogColumns
 	case base == "support" && ext != ".json":

@@ -82,6 +82,7 @@ func buildDictionary(stds []*standard.Standard, catalogue []indicator.Definition
 			{"indicators", both("indicators.csv, .json, .parquet, .xlsx", "indicators.csv, .json, .parquet, .xlsx"), indicatorColumns},
 			{"targets", both("targets.csv, .json", "targets.csv, .json"), targetColumns},
 			{"support", both("support.csv, .json, .parquet, .xlsx", "support.csv, .json, .parquet, .xlsx"), supportColumns},
+			{PeriodTotalsName, both(PeriodTotalsName+".csv, .json", PeriodTotalsName+".csv, .json"), periodTotalColumns},
 			{"changelog", both("changelog.csv", "changelog.csv"), changelogColumns},
 			{"charts", both("charts/<tên biểu đồ>.csv", "charts/<chart name>.csv"), chartColumns},
 			{"charts-money", both("charts/money.csv", "charts/money.csv"), moneyChartColumns},
