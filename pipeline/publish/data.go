@@ -117,6 +117,8 @@ func (w *writer) data() error {
 		"villages":         villages,
 		"groups":           indicator.Groups,
 	}
+	// The markers some page still prints, for the legend (see markersInUse).
+	portal["markers_in_use"] = w.markersInUse()
 	if err := w.jsonFile("portal.json", portal); err != nil {
 		return err
 	}
