@@ -13,6 +13,9 @@ const (
 	TargetsUnits = "targets-units"
 	// Support is the support and spending table.
 	Support = "support"
+	// PeriodTotals is each unit's plan-period totals of escaped, newly poor and
+	// relapsed households.
+	PeriodTotals = "period-totals"
 	// Changelog is the figures that changed between releases.
 	Changelog = "changelog"
 	// Charts is the folder of the data behind each chart.

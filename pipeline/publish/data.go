@@ -125,6 +125,8 @@ func (w *writer) data() error {
 	// The view-model fields (view.go): what the header, home and data pages would
 	// otherwise work out themselves.
 	maps.Copy(portal, w.portalView())
+	// The markers some page still prints, for the legend (see markersInUse).
+	portal["markers_in_use"] = w.markersInUse()
 	if err := w.jsonFile("portal.json", portal); err != nil {
 		return err
 	}

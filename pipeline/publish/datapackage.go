@@ -28,6 +28,8 @@ func schemaFor(rel string) *opendata.TableSchema {
 		cols, key = targetColumns, []string{"id"}
 	case base == paths.TargetsUnits && ext == ".csv":
 		cols, key = unitTargetColumns, []string{"unit_code", "target_id"}
+	case base == paths.PeriodTotals && ext == ".csv":
+		cols, key = periodTotalColumns, []string{"plan", "unit_code", "group", "indicator"}
 	case base == paths.Changelog && ext == ".csv":
 		cols = changelogColumns
 	case base == paths.Support:

@@ -4,6 +4,7 @@ import (
 	"strconv"
 
 	"github.com/minhtien/portal/pipeline/indicator"
+	"github.com/minhtien/portal/pipeline/paths"
 	"github.com/minhtien/portal/pipeline/review"
 	"github.com/minhtien/portal/pipeline/standard"
 	"github.com/minhtien/portal/pipeline/support"
@@ -82,6 +83,7 @@ func buildDictionary(stds []*standard.Standard, catalogue []indicator.Definition
 			{"indicators", both("indicators.csv, .json, .parquet, .xlsx", "indicators.csv, .json, .parquet, .xlsx"), indicatorColumns},
 			{"targets", both("targets.csv, .json", "targets.csv, .json"), targetColumns},
 			{"support", both("support.csv, .json, .parquet, .xlsx", "support.csv, .json, .parquet, .xlsx"), supportColumns},
+			{paths.PeriodTotals, both(paths.PeriodTotals+".csv, .json", paths.PeriodTotals+".csv, .json"), periodTotalColumns},
 			{"changelog", both("changelog.csv", "changelog.csv"), changelogColumns},
 			{"charts", both("charts/<tên biểu đồ>.csv", "charts/<chart name>.csv"), chartColumns},
 			{"charts-money", both("charts/money.csv", "charts/money.csv"), moneyChartColumns},

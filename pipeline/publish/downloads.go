@@ -114,7 +114,7 @@ func (w *writer) checksums() error {
 	// The data page lists the main table first (then, at scale, its per-level files),
 	// then targets, changes and the package, and a nation's per-province files last.
 	rank := func(d Download) int {
-		for i, prefix := range []string{"data/indicators.", "data/indicators-", "data/targets.", "data/targets-units.", "data/support.", "data/changelog.", "data/datapackage.", "data/" + paths.ByProvince + "/"} {
+		for i, prefix := range []string{"data/indicators.", "data/indicators-", "data/targets.", "data/targets-units.", "data/support.", "data/" + paths.PeriodTotals + ".", "data/changelog.", "data/datapackage.", "data/" + paths.ByProvince + "/"} {
 			if !strings.HasPrefix(d.Path, prefix) {
 				continue
 			}
@@ -151,6 +151,8 @@ func downloadTitle(rel string) bilingual {
 		return both("Tiến độ của từng xã (và từng tỉnh) so với các mục tiêu", "Each commune's (and province's) progress towards the targets")
 	case "support":
 		return both("Hỗ trợ đã thực hiện và kinh phí theo chương trình, loại hỗ trợ, nguồn vốn, thôn và năm", "Support delivered and money spent by programme, support type, funding source, village and year")
+	case paths.PeriodTotals:
+		return both("Tổng số hộ thoát nghèo, nghèo phát sinh, tái nghèo trong cả giai đoạn kế hoạch", "Households escaped, newly poor and relapsed over each plan period")
 	case "changelog":
 		return both("Những số liệu thay đổi giữa các bản phát hành", "Figures that changed between releases")
 	case "datapackage":

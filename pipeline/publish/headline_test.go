@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"github.com/minhtien/portal/pipeline/indicator"
+	"github.com/minhtien/portal/pipeline/standard"
 )
 
 // TestDirectionSaysOnlyWhatTheFiguresProve: a range that overlaps the baseline
@@ -33,5 +34,32 @@ func TestDirectionSaysOnlyWhatTheFiguresProve(t *testing.T) {
 				t.Errorf("%q, want it to say %q", got, c.want)
 			}
 		})
+	}
+}
+
+// TestDirectionKeepsToOneStandard: when the latest year is under a new poverty
+// standard, the headline compares the first year with the last year of its own
+// standard and says why it stops there; with one standard it compares with the latest.
+func TestDirectionKeepsToOneStandard(t *testing.T) {
+	in := testInput(t)
+	w := &writer{in: in}
+	if got := w.villageDirection("T01", 2021).EN; strings.Contains(got, "standard") || got == "" {
+		t.Errorf("one standard: %q, want a plain comparison with the latest year", got)
+	}
+	a, b := &standard.Standard{ID: "old"}, &standard.Standard{ID: "new"}
+	in.StandardFor = func(y int) (*standard.Standard, bool) {
+		if y >= 2024 {
+			return b, true
+		}
+		return a, true
+	}
+	got := w.villageDirection("T01", 2021)
+	for _, want := range []string{"Under the old poverty standard, by 2023: ", "From 2024 the new standard applies"} {
+		if !strings.Contains(got.EN, want) {
+			t.Errorf("%q, want it to say %q", got.EN, want)
+		}
+	}
+	if !strings.Contains(got.VI, "Theo chuẩn nghèo old, đến năm 2023: ") || !strings.Contains(got.VI, "Từ năm 2024 áp dụng chuẩn nghèo new") {
+		t.Errorf("vi: %q", got.VI)
 	}
 }
