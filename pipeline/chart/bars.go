@@ -11,6 +11,11 @@ type Bar struct {
 	// drawn as "..." (the GSO/UN sign for "not available"), never as 0.
 	// Missing may be shorter than Values.
 	Missing []bool
+	// Ranged marks Missing values whose interval [Lo, Hi] is known (a withheld
+	// figure, DESIGN 6): drawn as a whisker, so a withheld year is shown, never
+	// dropped (issue 17). Ranged, Lo and Hi may be shorter than Values.
+	Ranged []bool
+	Lo, Hi []float64
 }
 
 // Bars is a grouped bar chart: one group per Bar, one bar per series.
@@ -55,6 +60,16 @@ func (m *barsModel) value(g, i int) (float64, bool) {
 	return bar.Values[i], true
 }
 
+// interval returns the range of series i of bar g when it is withheld with one.
+func (m *barsModel) interval(g, i int) (lo, hi float64, ok bool) {
+	bar := m.Bars.Bars[g]
+	if _, drawn := m.value(g, i); drawn || i >= len(bar.Ranged) || !bar.Ranged[i] || i >= len(bar.Lo) || i >= len(bar.Hi) {
+		return 0, 0, false
+	}
+	lo, hi = min(bar.Lo[i], bar.Hi[i]), max(bar.Lo[i], bar.Hi[i])
+	return lo, hi, finite(lo) && finite(hi)
+}
+
 // newBarsModel computes the scale; layout happens in layout.
 func newBarsModel(c Bars) *barsModel {
 	m := &barsModel{Bars: c, cv: newCanvas(c.Width), format: orDefault(c.Format), n: len(c.SeriesNames)}
@@ -66,6 +81,8 @@ func newBarsModel(c Bars) *barsModel {
 		for i := 0; i < m.n; i++ {
 			if v, ok := m.value(g, i); ok {
 				vals = append(vals, v)
+			} else if lo, hi, ok := m.interval(g, i); ok {
+				vals = append(vals, lo, hi)
 			}
 		}
 	}

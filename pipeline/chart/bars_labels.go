@@ -252,14 +252,19 @@ func (m *barsModel) groupEnd(g int, negative bool) float64 {
 	return end
 }
 
-// drawMissing marks missing values with "..." just above the zero line so
-// that a suppressed value is never mistaken for a zero-length bar.
+// drawMissing draws each withheld value with an interval as a capped whisker over
+// its interval, and marks the other missing values with "..." just above the zero
+// line, so that a withheld value is never mistaken for a zero-length bar.
 func (m *barsModel) drawMissing(w *svgWriter) {
 	zero := m.b.y(m.y, 0)
+	m.drawWhiskers(w)
 	opened := false
 	for g := range m.Bars.Bars {
 		for i := 0; i < m.n; i++ {
 			if _, ok := m.value(g, i); ok {
+				continue
+			}
+			if _, _, ok := m.interval(g, i); ok {
 				continue
 			}
 			if !opened {
@@ -271,5 +276,27 @@ func (m *barsModel) drawMissing(w *svgWriter) {
 	}
 	if opened {
 		w.close("g")
+	}
+}
+
+// drawWhiskers draws the intervals of the withheld values, in their series' colour.
+func (m *barsModel) drawWhiskers(w *svgWriter) {
+	for i := 0; i < m.n; i++ {
+		d := ""
+		for g := range m.Bars.Bars {
+			lo, hi, ok := m.interval(g, i)
+			if !ok {
+				continue
+			}
+			x, c := m.barX(g, i)+m.barW/2, max(2, min(6, m.barW/2-1))
+			ylo, yhi := m.b.y(m.y, lo), m.b.y(m.y, hi)
+			d += "M" + num(x) + " " + num(ylo) + "V" + num(yhi)
+			d += "M" + num(x-c) + " " + num(ylo) + "H" + num(x+c) + "M" + num(x-c) + " " + num(yhi) + "H" + num(x+c)
+		}
+		if d != "" {
+			cls, col := seriesClass(i)
+			w.leaf("path", "class", "chart-range chart-series "+cls, "color", col, "d", d, "fill", "none",
+				"stroke", "currentColor", "stroke-width", "2.5")
+		}
 	}
 }

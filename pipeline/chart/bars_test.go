@@ -114,3 +114,30 @@ func TestBarLabelsStayOnTheirBars(t *testing.T) {
 		})
 	}
 }
+
+// TestBarsWithheldWithRange: a withheld value with its interval is drawn as a
+// whisker over the interval (and counted in the axis), never dropped; one without
+// an interval keeps the "..." mark.
+func TestBarsWithheldWithRange(t *testing.T) {
+	c := Bars{Title: "t", SeriesNames: []string{"a", "b"}, Bars: []Bar{
+		{Label: "2024", Values: []float64{12, 0}, Missing: []bool{false, true}, Ranged: []bool{false, true}, Lo: []float64{0, 1}, Hi: []float64{0, 40}},
+		{Label: "2025", Values: []float64{10, 0}, Missing: []bool{false, true}},
+	}}
+	svg := c.SVG()
+	root := parse(t, svg)
+	whiskers := 0
+	root.walk(func(n node) {
+		if n.hasClass("chart-range") {
+			whiskers += strings.Count(n.attr("d"), "V")
+		}
+	})
+	if whiskers != 1 {
+		t.Errorf("%d whiskers, want 1", whiskers)
+	}
+	if n := strings.Count(svg, ">...<"); n != 1 {
+		t.Errorf("%d missing marks, want 1 (the value without an interval)", n)
+	}
+	if m := newBarsModel(c); m.y.hi < 40 {
+		t.Errorf("the axis ends at %v, below the interval's 40", m.y.hi)
+	}
+}

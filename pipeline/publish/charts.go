@@ -169,10 +169,18 @@ func (w *writer) movementChart(lang string) chart.Bars {
 	for _, y := range w.in.Years {
 		bar := chart.Bar{Label: strconv.Itoa(y)}
 		for _, ind := range movementIndicators {
-			f, _ := w.in.Table.Get(indicator.Key{Year: y, UnitCode: unit, Group: "all", Indicator: ind})
+			f, found := w.in.Table.Get(indicator.Key{Year: y, UnitCode: unit, Group: "all", Indicator: ind})
 			v, ok := f.Value()
+			var lo, hi float64
+			ranged := false // a withheld flow with an interval is drawn as a whisker
+			if found && !ok {
+				var hasUpper, bounded bool
+				lo, hi, hasUpper, bounded = f.Bounds()
+				ranged = bounded && hasUpper
+			}
 			bar.Values = append(bar.Values, v)
 			bar.Missing = append(bar.Missing, !ok)
+			bar.Ranged, bar.Lo, bar.Hi = append(bar.Ranged, ranged), append(bar.Lo, lo), append(bar.Hi, hi)
 		}
 		c.Bars = append(c.Bars, bar)
 	}
