@@ -1,9 +1,9 @@
 package support
 
 // servedIndicators are the plan's indicators a support type acts on directly besides
-// its own coverage indicator: a health-insurance card raises the insured share, help
-// with school costs keeps children at school, a water or latrine grant gives a
-// household hygienic water or a latrine. A target page lists the money of these
+// its own coverage indicator, as the plan groups them (section IV.2: b, health
+// insurance for the health target; e, school fees and costs for schooling; g, water
+// and hygiene for clean water and latrines). A target page lists the money of these
 // support types, and a programme page the targets its support serves.
 var servedIndicators = map[string][]string{
 	"health_insurance_card": {"health_insurance_rate"},
