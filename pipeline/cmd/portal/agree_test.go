@@ -7,6 +7,9 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/minhtien/portal/pipeline/paths"
+	"github.com/minhtien/portal/pipeline/sample"
 )
 
 // TestCheckAndBuildAgree runs `portal check --content DIR` and `portal build --content
@@ -20,15 +23,17 @@ func TestCheckAndBuildAgree(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	// A root of its own, so build/ and public/ are the test's; two review years keep
-	// the builds quick.
+	// A root of its own, so build/ and public/ are the test's, with the synthetic
+	// commune's data (never data/, which a live commune seals); the two review years
+	// the fixtures' stories cite keep the 150 checks and builds quick.
 	root := t.TempDir()
 	data := filepath.Join(root, "data")
-	if err := os.CopyFS(data, os.DirFS(filepath.Join(repo, "data"))); err != nil {
+	if err := sample.WriteCommune(data); err != nil {
 		t.Fatal(err)
 	}
-	for _, y := range []string{"2021", "2022", "2023"} {
-		os.Remove(filepath.Join(data, "reviews", y+".csv"))
+	for _, y := range []int{2021, 2022, 2023, 2026} {
+		os.Remove(paths.YearCSV(paths.ReviewsIn(data), y))
+		os.Remove(paths.YearCSV(paths.SupportIn(data), y))
 	}
 	t.Chdir(root)
 	fixtures, err := filepath.Glob(filepath.Join(repo, "pipeline", "story", "testdata", "fixtures", "*", "*"))
