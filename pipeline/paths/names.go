@@ -30,6 +30,21 @@ const (
 	TargetsDir = "targets"
 	// PhotosDir is the folder of the re-encoded story photos in build/assets.
 	PhotosDir = "photos"
+	// PhotoIndexFile, in build/data, maps each story photo to its copy.
+	PhotoIndexFile = "photos.json"
+	// ReleasesDir is the folder of recorded releases in the data folder.
+	ReleasesDir = "releases"
+	// ConfigDir is the Hugo configuration folder in build/.
+	ConfigDir = "config"
+)
+
+// The folders of a repository's root, New's defaults.
+const (
+	DataDir    = "data"
+	ContentDir = "content"
+	SiteDir    = "site"
+	BuildDir   = "build"
+	OutDir     = "public"
 )
 
 // Input files in the data folder.

@@ -22,11 +22,11 @@ type Layout struct {
 func New(root, data, content, site, out string) Layout {
 	l := Layout{
 		Root:    root,
-		Data:    filepath.Join(root, "data"),
-		Content: filepath.Join(root, "content"),
-		Site:    filepath.Join(root, "site"),
-		Build:   filepath.Join(root, "build"),
-		Out:     filepath.Join(root, "public"),
+		Data:    filepath.Join(root, DataDir),
+		Content: filepath.Join(root, ContentDir),
+		Site:    filepath.Join(root, SiteDir),
+		Build:   filepath.Join(root, BuildDir),
+		Out:     filepath.Join(root, OutDir),
 	}
 	if data != "" {
 		l.Data = data
@@ -50,7 +50,7 @@ func FindRoot(dir string) (string, error) {
 		return "", err
 	}
 	for {
-		for _, marker := range []string{"go.mod", filepath.Join("data", "portal.toml")} {
+		for _, marker := range []string{"go.mod", filepath.Join(DataDir, PortalFile)} {
 			if _, err := os.Stat(filepath.Join(d, marker)); err == nil {
 				return d, nil
 			}
@@ -85,7 +85,7 @@ func (l Layout) Reviews() string { return ReviewsIn(l.Data) }
 func (l Layout) Support() string { return SupportIn(l.Data) }
 
 // Releases is the folder keeping each release's published indicators.csv.
-func (l Layout) Releases() string { return filepath.Join(l.Data, "releases") }
+func (l Layout) Releases() string { return filepath.Join(l.Data, ReleasesDir) }
 
 // Stories is the folder of story bundles.
 func (l Layout) Stories() string { return StoriesIn(l.Content) }
@@ -95,30 +95,30 @@ func (l Layout) HugoConfig() string { return filepath.Join(l.Site, HugoConfigFil
 
 // BuildConfig is build/config, the Hugo configuration folder of a province's or a
 // nation's site (its environment's settings in build/config/<environment>/hugo.toml).
-func (l Layout) BuildConfig() string { return filepath.Join(l.Build, "config") }
+func (l Layout) BuildConfig() string { return filepath.Join(l.Build, ConfigDir) }
 
 // BuildLock is the file a build holds while it writes build/ and the output, beside
 // build/.
 func (l Layout) BuildLock() string { return l.Build + ".lock" }
 
 // Generated folders under build/, each mounted into Hugo by site/hugo.toml.
-func (l Layout) BuildContent() string { return filepath.Join(l.Build, "content") }
+func (l Layout) BuildContent() string { return filepath.Join(l.Build, HugoContent) }
 
 // BuildData is build/data, mounted as Hugo's data.
-func (l Layout) BuildData() string { return filepath.Join(l.Build, "data") }
+func (l Layout) BuildData() string { return filepath.Join(l.Build, HugoData) }
 
 // BuildAssets is build/assets, mounted as Hugo's assets (charts).
-func (l Layout) BuildAssets() string { return filepath.Join(l.Build, "assets") }
+func (l Layout) BuildAssets() string { return filepath.Join(l.Build, HugoAssets) }
 
 // BuildPhotos is build/assets/photos, the metadata-free copies of the story photos:
 // the only photos Hugo sees (the content mount leaves the originals out).
 func (l Layout) BuildPhotos() string { return filepath.Join(l.BuildAssets(), PhotosDir) }
 
 // PhotoIndex is build/data/photos.json, which maps each story photo to its copy.
-func (l Layout) PhotoIndex() string { return filepath.Join(l.BuildData(), "photos.json") }
+func (l Layout) PhotoIndex() string { return filepath.Join(l.BuildData(), PhotoIndexFile) }
 
 // BuildStatic is build/static, mounted as Hugo's static files (downloads).
-func (l Layout) BuildStatic() string { return filepath.Join(l.Build, "static") }
+func (l Layout) BuildStatic() string { return filepath.Join(l.Build, HugoStatic) }
 
 // Downloads is where the open data files go inside build/static.
 func (l Layout) Downloads() string { return filepath.Join(l.BuildStatic(), DownloadsDir) }

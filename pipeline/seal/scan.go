@@ -5,10 +5,12 @@ import (
 	"io/fs"
 	"path/filepath"
 	"strings"
+
+	"github.com/minhtien/portal/pipeline/paths"
 )
 
 // skipDirs are folders ClearDataFiles does not enter.
-var skipDirs = map[string]bool{".git": true, "build": true, "public": true, "node_modules": true}
+var skipDirs = map[string]bool{".git": true, paths.BuildDir: true, paths.OutDir: true, "node_modules": true}
 
 // ClearDataFiles walks root and lists the clear ".csv" files that sit under a
 // folder named "reviews" or "support" at any depth (names compared without
@@ -40,7 +42,7 @@ func ClearDataFiles(root string) ([]string, error) {
 		}
 		parts := strings.Split(filepath.ToSlash(filepath.Dir(rel)), "/")
 		for _, part := range parts {
-			if strings.EqualFold(part, "reviews") || strings.EqualFold(part, "support") {
+			if strings.EqualFold(part, paths.ReviewsDir) || strings.EqualFold(part, paths.SupportDir) {
 				found = append(found, p)
 				break
 			}

@@ -12,6 +12,8 @@ import (
 	"github.com/BurntSushi/toml"
 
 	"github.com/minhtien/portal/pipeline/problem"
+
+	"github.com/minhtien/portal/pipeline/paths"
 )
 
 // file is data/standards.toml as written.
@@ -255,7 +257,7 @@ func Repository() (*Set, error) {
 	}
 	for {
 		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			return Load(filepath.Join(dir, "data", "standards.toml"))
+			return Load(paths.New(dir, "", "", "", "").Standards())
 		}
 		up := filepath.Dir(dir)
 		if up == dir {
