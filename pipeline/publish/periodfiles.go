@@ -28,8 +28,8 @@ var periodTotalColumns = []column{
 func (w *writer) periodTotalRow(p *periodTotal) tableRow {
 	var value, lo, hi any
 	valueText, loText, hiText, flag := "", "", "", "suppressed"
-	if v, ok := p.known(); ok && p.Exact {
-		value, valueText, flag = v, strconv.FormatInt(v, 10), ""
+	if p.Exact {
+		value, valueText, flag = p.Lower, strconv.FormatInt(p.Lower, 10), ""
 	} else {
 		lo, loText = p.Lower, strconv.FormatInt(p.Lower, 10)
 		if p.Upper >= 0 {
@@ -128,7 +128,8 @@ func (w *writer) periodFiles() error {
 func periodJSON(p *periodTotal) periodTotalJSON {
 	out := periodTotalJSON{Plan: p.Plan.ID, Period: p.Plan.Period, FirstYear: p.Years[0], LastYear: p.Years[len(p.Years)-1],
 		Complete: p.Complete(), Text: both(p.Text("vi"), p.Text("en"))}
-	if v, ok := p.known(); ok && p.Exact {
+	if p.Exact {
+		v := p.Lower
 		out.Value = &v
 		return out
 	}

@@ -177,3 +177,45 @@ func TestPeriodSentence(t *testing.T) {
 		})
 	}
 }
+
+// TestSumPeriod checks how each kind of yearly figure enters a plan's total.
+func TestSumPeriod(t *testing.T) {
+	plan := config.Plan{ID: "2022-2025", Period: "2022-2025"}
+	pub := func(y int, n int64) indicator.Figure {
+		return indicator.Figure{Year: y, UnitCode: "T01", Group: "all", Indicator: "escaped", Measure: indicator.Households, Num: n}
+	}
+	withheld := func(y int, n, lo, hi int64, bounded bool) indicator.Figure {
+		f := pub(y, n)
+		f.Flag, f.Bounded, f.Lower, f.Upper = indicator.FlagSuppressed, bounded, lo, hi
+		return f
+	}
+	na := func(y int) indicator.Figure { f := pub(y, 0); f.Flag = indicator.FlagNotAvailable; return f }
+	cases := []struct {
+		name  string
+		figs  []indicator.Figure
+		text  string
+		years int
+		exact bool
+	}{
+		{"every year published", []indicator.Figure{pub(2022, 5), pub(2023, 0), pub(2024, 7), pub(2025, 6)}, "18", 4, true},
+		{"a withheld year adds its range", []indicator.Figure{pub(2022, 5), withheld(2023, 2, 1, 4, true), pub(2024, 7), pub(2025, 6)}, "19–22", 4, false},
+		{"a year without an upper bound leaves the total open above", []indicator.Figure{pub(2022, 5), withheld(2023, 9, 3, -1, true)}, "≥ 8", 2, false},
+		{"a release without ranges only says at least", []indicator.Figure{pub(2022, 5), withheld(2023, 2, 0, 0, false)}, "≥ 5", 2, false},
+		{"the first review's movement is not a year of the total", []indicator.Figure{na(2022), pub(2023, 6)}, "6", 1, true},
+		{"years outside the period are left out", []indicator.Figure{pub(2021, 50), pub(2022, 5), pub(2026, 40)}, "5", 1, true},
+		{"a range that collapses reads as its number", []indicator.Figure{withheld(2022, 0, 0, 0, true), pub(2023, 0)}, "0", 2, false},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			tbl := &indicator.Table{Figures: c.figs}
+			got := sumPeriod(tbl, plan, 2022, 2025)
+			if len(got) != 1 {
+				t.Fatalf("%d totals, want 1", len(got))
+			}
+			p := got[0]
+			if p.Text("vi") != c.text || len(p.Years) != c.years || p.Exact != c.exact {
+				t.Errorf("total %q over %d years (exact %v), want %q over %d (exact %v)", p.Text("vi"), len(p.Years), p.Exact, c.text, c.years, c.exact)
+			}
+		})
+	}
+}
