@@ -36,13 +36,13 @@ type Bars struct {
 	Width float64
 }
 
-// barsModel is a Bars with its scale and geometry.
+// barsModel is a Bars with its axis and geometry.
 type barsModel struct {
 	Bars
 	cv      canvas
 	format  func(float64) string
 	n       int // number of series
-	y       linScale
+	y       linAxis
 	b       box
 	slot    float64 // width of one category
 	barW    float64
@@ -87,9 +87,9 @@ func newBarsModel(c Bars) *barsModel {
 		}
 	}
 	lo, hi, _ := extent(vals)
-	m.y = autoScaleAt(lo, hi, 6, labelStep(m.format))
+	m.y = autoAxisAt(lo, hi, 6, labelStep(m.format))
 	return m
 }
 
-// hasNegative reports whether the scale goes below zero.
+// hasNegative reports whether the axis goes below zero.
 func (m *barsModel) hasNegative() bool { return m.y.lo < 0 }

@@ -76,7 +76,7 @@ func (b box) w() float64 { return b.right - b.left }
 func (b box) h() float64 { return b.bottom - b.top }
 
 // y maps a value onto the vertical axis (SVG y grows downwards).
-func (b box) y(s linScale, v float64) float64 { return b.bottom - s.frac(v)*b.h() }
+func (b box) y(s linAxis, v float64) float64 { return b.bottom - s.frac(v)*b.h() }
 
 // baseline returns the text baseline that vertically centres a line of
 // text on y. dominant-baseline is avoided because print engines and some
@@ -199,7 +199,7 @@ func plotBottom(cv canvas, xLabel string, tickLines int) float64 {
 
 // yTickWidth returns the width of the widest y tick label, capped so that
 // absurd labels cannot squeeze the plot to nothing.
-func yTickWidth(cv canvas, s linScale, format func(float64) string) float64 {
+func yTickWidth(cv canvas, s linAxis, format func(float64) string) float64 {
 	wmax := 0.0
 	for _, t := range s.ticks {
 		wmax = max(wmax, textWidth(format(t), fontSize))
@@ -210,7 +210,7 @@ func yTickWidth(cv canvas, s linScale, format func(float64) string) float64 {
 // drawYGrid draws horizontal grid lines with their tick labels, and a
 // solid zero line when zero lies inside the domain, since crossing zero
 // changes the meaning of a value.
-func drawYGrid(w *svgWriter, s linScale, b box, format func(float64) string) {
+func drawYGrid(w *svgWriter, s linAxis, b box, format func(float64) string) {
 	w.open("g", "class", "chart-grid", "stroke", "currentColor", "stroke-opacity", gridOpacity)
 	for _, t := range s.ticks {
 		y := num(b.y(s, t))

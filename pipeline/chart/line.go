@@ -80,7 +80,7 @@ type lineModel struct {
 	proj     []Point   // cleaned, sorted, starting at the anchor point
 	xlo, xhi float64   // year domain
 	hasX     bool      // false when there are no points at all
-	y        linScale
+	y        linAxis
 	fixed    bool // YMin/YMax given: clip what falls outside
 }
 
@@ -169,7 +169,7 @@ func (m *lineModel) pix(b box, p Point) (x, y float64) {
 func (m *lineModel) yDomain() {
 	const ticks = 6
 	if c := m.Line; c.YMin != nil && c.YMax != nil && finite(*c.YMin) && finite(*c.YMax) && *c.YMax > *c.YMin {
-		m.y, m.fixed = fixedScaleAt(*c.YMin, *c.YMax, ticks, labelStep(m.format)), true
+		m.y, m.fixed = fixedAxisAt(*c.YMin, *c.YMax, ticks, labelStep(m.format)), true
 		return
 	}
 	var vals []float64
@@ -190,7 +190,7 @@ func (m *lineModel) yDomain() {
 		lo, hi = 0, 1
 	}
 	lo, hi = withZero(lo, hi)
-	m.y = autoScaleAt(lo, hi, ticks, labelStep(m.format))
+	m.y = autoAxisAt(lo, hi, ticks, labelStep(m.format))
 }
 
 // targetValue returns the target when it can be drawn.

@@ -51,7 +51,7 @@ func TestMissingIsGap(t *testing.T) {
 	if strings.Contains(d, "L") {
 		t.Errorf("no two observed points are adjacent, yet the path draws a segment: %q", d)
 	}
-	zero := axisY(t, root) // the scale starts at 0 for this data
+	zero := axisY(t, root) // the axis starts at 0 for this data
 	for _, m := range pathCoord.FindAllStringSubmatch(d, -1) {
 		if y, _ := strconv.ParseFloat(m[2], 64); y >= zero-0.5 {
 			t.Errorf("a point is drawn at zero (y=%v): %q", y, d)

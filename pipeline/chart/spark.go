@@ -50,7 +50,7 @@ func (c Spark) SVG() string {
 	lo, hi = widen(lo, hi)
 	// No nice rounding: a sparkline shows shape, not values, so it uses
 	// the full height.
-	m.y = linScale{lo: lo, hi: hi}
+	m.y = linAxis{lo: lo, hi: hi}
 	b := box{left: sparkPad, top: sparkPad, right: sparkW - sparkPad, bottom: sparkH - sparkPad}
 
 	var w svgWriter

@@ -25,10 +25,10 @@ func (g *generator) records(year int) ([]review.Record, error) {
 	return out, nil
 }
 
-// scaled draws an income in [lo, hi] of the 2022-2025 standard's scale (rural line
+// incomeFor draws an income in [lo, hi] of the 2022-2025 standard's scale (rural line
 // 1,500,000) and moves it to the scale of standard s, so that households keep their
 // place between its lines.
-func (g *generator) scaled(s *standard.Standard, lo, hi int64) int64 {
+func (g *generator) incomeFor(s *standard.Standard, lo, hi int64) int64 {
 	v := g.between(lo, hi)
 	if s.PovertyLine.Rural == baseLine {
 		return v
@@ -60,18 +60,18 @@ func (g *generator) record(h *household, s *standard.Standard, year int, progres
 	pn := h.status == "poor" || h.status == "near_poor"
 	switch h.status {
 	case "poor":
-		r.IncomePerCapita = g.scaled(s, 650_000, 1_450_000)
+		r.IncomePerCapita = g.incomeFor(s, 650_000, 1_450_000)
 		g.deprive(&r, s, max(s.PoorDeprivations, 3)+g.rng.IntN(3), progress)
 		r.Cause = review.Causes[g.rng.IntN(len(review.Causes))]
 	case "near_poor":
-		r.IncomePerCapita = g.scaled(s, 1_100_000, 1_500_000)
+		r.IncomePerCapita = g.incomeFor(s, 1_100_000, 1_500_000)
 		g.deprive(&r, s, g.rng.IntN(3)%max(1, s.PoorDeprivations), progress)
 		r.Cause = review.Causes[g.rng.IntN(len(review.Causes))]
 	case "average_agri":
-		r.IncomePerCapita = g.scaled(s, 1_550_000, 2_250_000)
+		r.IncomePerCapita = g.incomeFor(s, 1_550_000, 2_250_000)
 		g.deprive(&r, s, g.rng.IntN(2), progress)
 	default:
-		r.IncomePerCapita = g.scaled(s, 2_300_000, 9_000_000)
+		r.IncomePerCapita = g.incomeFor(s, 2_300_000, 9_000_000)
 		g.deprive(&r, s, g.rng.IntN(2), progress)
 	}
 	if pn {

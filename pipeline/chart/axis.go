@@ -11,15 +11,15 @@ import (
 // advance a float, so we never loop on "v += step").
 const maxTickCount = 50
 
-// linScale maps a value domain [lo, hi] (hi > lo) onto [0, 1].
-type linScale struct {
+// linAxis maps a value domain [lo, hi] (hi > lo) onto [0, 1].
+type linAxis struct {
 	lo, hi float64
 	ticks  []float64
 }
 
 // frac returns the position of v in the domain as a fraction. Halving
 // first keeps the arithmetic finite even for a domain of ±MaxFloat64.
-func (s linScale) frac(v float64) float64 {
+func (s linAxis) frac(v float64) float64 {
 	return (v*0.5 - s.lo*0.5) / (s.hi*0.5 - s.lo*0.5)
 }
 
@@ -91,30 +91,30 @@ func niceStep(raw float64) float64 {
 	return 10 * p
 }
 
-// autoScale returns a domain covering [lo, hi] with bounds rounded out to a
+// autoAxis returns a domain covering [lo, hi] with bounds rounded out to a
 // nice step, and about n ticks. Degenerate input (overflowing spans, steps
 // below float precision) falls back to the raw bounds as the only ticks.
-func autoScale(lo, hi float64, n int) linScale { return autoScaleAt(lo, hi, n, 0) }
+func autoAxis(lo, hi float64, n int) linAxis { return autoAxisAt(lo, hi, n, 0) }
 
-// autoScaleAt is autoScale with a step of at least minStep: the labels' precision,
+// autoAxisAt is autoAxis with a step of at least minStep: the labels' precision,
 // so that no two ticks read the same ("0,9 1,0 1,0 1,1").
-func autoScaleAt(lo, hi float64, n int, minStep float64) linScale {
+func autoAxisAt(lo, hi float64, n int, minStep float64) linAxis {
 	lo, hi = widen(lo, hi)
 	step := max(niceStep((hi-lo)/float64(n-1)), minStep)
 	i0, i1 := math.Floor(lo/step), math.Ceil(hi/step)
 	nlo, nhi := i0*step, i1*step
 	if step == 0 || !finite(nlo) || !finite(nhi) || !(nhi > nlo) || i1-i0 > maxTickCount {
-		return linScale{lo: lo, hi: hi, ticks: []float64{lo, hi}}
+		return linAxis{lo: lo, hi: hi, ticks: []float64{lo, hi}}
 	}
-	return linScale{lo: nlo, hi: nhi, ticks: stepTicks(i0, i1, step)}
+	return linAxis{lo: nlo, hi: nhi, ticks: stepTicks(i0, i1, step)}
 }
 
-// fixedScale keeps the caller's exact domain and places nice ticks inside.
-func fixedScale(lo, hi float64, n int) linScale { return fixedScaleAt(lo, hi, n, 0) }
+// fixedAxis keeps the caller's exact domain and places nice ticks inside.
+func fixedAxis(lo, hi float64, n int) linAxis { return fixedAxisAt(lo, hi, n, 0) }
 
-// fixedScaleAt is fixedScale with a step of at least minStep (see autoScaleAt).
-func fixedScaleAt(lo, hi float64, n int, minStep float64) linScale {
-	s := linScale{lo: lo, hi: hi}
+// fixedAxisAt is fixedAxis with a step of at least minStep (see autoAxisAt).
+func fixedAxisAt(lo, hi float64, n int, minStep float64) linAxis {
+	s := linAxis{lo: lo, hi: hi}
 	step := max(niceStep((hi-lo)/float64(n-1)), minStep)
 	if step == 0 {
 		s.ticks = []float64{lo, hi}

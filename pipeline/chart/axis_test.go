@@ -7,7 +7,7 @@ import (
 	"testing"
 )
 
-func TestAutoScale(t *testing.T) {
+func TestAutoAxis(t *testing.T) {
 	tests := []struct {
 		name      string
 		lo, hi    float64
@@ -23,18 +23,18 @@ func TestAutoScale(t *testing.T) {
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			s := autoScale(tc.lo, tc.hi, 6)
+			s := autoAxis(tc.lo, tc.hi, 6)
 			if s.lo != tc.wantLo || s.hi != tc.wantHi || len(s.ticks) != tc.wantTicks {
-				t.Errorf("autoScale(%v, %v) = [%v, %v] with %d ticks %v, want [%v, %v] with %d",
+				t.Errorf("autoAxis(%v, %v) = [%v, %v] with %d ticks %v, want [%v, %v] with %d",
 					tc.lo, tc.hi, s.lo, s.hi, len(s.ticks), s.ticks, tc.wantLo, tc.wantHi, tc.wantTicks)
 			}
 		})
 	}
 }
 
-// TestScaleExtremes: no input may yield an empty or non-finite domain or
+// TestAxisExtremes: no input may yield an empty or non-finite domain or
 // an unbounded number of ticks.
-func TestScaleExtremes(t *testing.T) {
+func TestAxisExtremes(t *testing.T) {
 	tests := []struct {
 		name   string
 		lo, hi float64
@@ -48,13 +48,13 @@ func TestScaleExtremes(t *testing.T) {
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			scales := []linScale{autoScale(tc.lo, tc.hi, 6)}
-			if tc.hi > tc.lo { // fixedScale is only used for valid ranges
-				scales = append(scales, fixedScale(tc.lo, tc.hi, 6))
+			axes := []linAxis{autoAxis(tc.lo, tc.hi, 6)}
+			if tc.hi > tc.lo { // fixedAxis is only used for valid ranges
+				axes = append(axes, fixedAxis(tc.lo, tc.hi, 6))
 			}
-			for _, s := range scales {
+			for _, s := range axes {
 				if !(s.hi > s.lo) || !finite(s.lo) || !finite(s.hi) || len(s.ticks) > maxTickCount+1 {
-					t.Errorf("bad scale %+v", s)
+					t.Errorf("bad axis %+v", s)
 				}
 				if f := s.frac(tc.hi); !finite(f) {
 					t.Errorf("frac(hi) = %v", f)
@@ -83,8 +83,8 @@ func TestWithZero(t *testing.T) {
 	}
 }
 
-func TestFixedScaleTicksInside(t *testing.T) {
-	s := fixedScale(3500, 4500, 6)
+func TestFixedAxisTicksInside(t *testing.T) {
+	s := fixedAxis(3500, 4500, 6)
 	if s.lo != 3500 || s.hi != 4500 {
 		t.Errorf("domain changed: %+v", s)
 	}
@@ -139,7 +139,7 @@ func TestNum(t *testing.T) {
 // read differently ("0,9 1,0 1,1"), not "0,9 1,0 1,0 1,1 1,1".
 func TestTicksAtLabelPrecision(t *testing.T) {
 	oneDecimal := func(v float64) string { return strconv.FormatFloat(v, 'f', 1, 64) }
-	s := autoScaleAt(0.9, 1.1, 6, labelStep(oneDecimal))
+	s := autoAxisAt(0.9, 1.1, 6, labelStep(oneDecimal))
 	seen := map[string]bool{}
 	for _, tk := range s.ticks {
 		l := oneDecimal(tk)
