@@ -12,8 +12,9 @@ import (
 	"unicode/utf8"
 )
 
-// JSONMaxRows is the most rows a table's JSON file holds: about 120 MB at the 400
-// bytes an indicator row takes, past which a browser tab or json.load is slow to
+// JSONMaxRows is the most rows a table's JSON file holds: about 85 MB at the 280
+// bytes an indicator row takes (a province's 110,000 commune rows are 31 MB), past
+// which a browser tab or json.load, which parse the whole file at once, are slow to
 // open it. A larger table is written as JSON Lines instead (one row object a line,
 // which DuckDB, pandas and jq read as they go).
 const JSONMaxRows = 300_000

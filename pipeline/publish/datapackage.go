@@ -34,9 +34,9 @@ func schemaFor(rel string) *opendata.TableSchema {
 		cols = changelogColumns
 	case base == paths.Support:
 		cols, key = supportColumns, []string{"year", "unit_code", "programme", "support_type", "funding_source", "indicator"}
-	case rel == "charts/money.csv":
+	case rel == paths.Charts+"/money.csv":
 		cols, key = moneyChartColumns, []string{"year", "unit_code", "funding_group"}
-	case strings.HasPrefix(rel, "charts/") && ext == ".csv":
+	case strings.HasPrefix(rel, paths.Charts+"/") && ext == ".csv":
 		cols, key = chartColumns, []string{"year", "unit_code", "indicator"}
 	default:
 		return nil

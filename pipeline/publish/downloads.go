@@ -131,8 +131,8 @@ func (w *writer) checksums() error {
 }
 
 func downloadTitle(rel string) bilingual {
-	if strings.HasPrefix(rel, "charts/") {
-		name := strings.TrimSuffix(strings.TrimPrefix(rel, "charts/"), ".csv")
+	if chart, ok := strings.CutPrefix(rel, paths.Charts+"/"); ok {
+		name := strings.TrimSuffix(chart, ".csv")
 		return both("Số liệu của biểu đồ "+name, "Data of the chart "+name)
 	}
 	if code, ok := partitionOf(rel); ok {
@@ -143,19 +143,19 @@ func downloadTitle(rel string) bilingual {
 		return levelTitle(level)
 	}
 	switch base {
-	case "indicators":
+	case paths.Indicators:
 		return both("Tất cả chỉ số theo năm, đơn vị và nhóm", "Every indicator by year, unit and group")
-	case "targets":
+	case paths.Targets:
 		return both("Mục tiêu và tiến độ", "Targets and progress")
-	case "targets-units":
+	case paths.TargetsUnits:
 		return both("Tiến độ của từng xã (và từng tỉnh) so với các mục tiêu", "Each commune's (and province's) progress towards the targets")
-	case "support":
+	case paths.Support:
 		return both("Hỗ trợ đã thực hiện và kinh phí theo chương trình, loại hỗ trợ, nguồn vốn, thôn và năm", "Support delivered and money spent by programme, support type, funding source, village and year")
 	case paths.PeriodTotals:
 		return both("Tổng số hộ thoát nghèo, nghèo phát sinh, tái nghèo trong cả giai đoạn kế hoạch", "Households escaped, newly poor and relapsed over each plan period")
-	case "changelog":
+	case paths.Changelog:
 		return both("Những số liệu thay đổi giữa các bản phát hành", "Figures that changed between releases")
-	case "datapackage":
+	case strings.TrimSuffix(opendata.PackageFile, ".json"):
 		return both("Mô tả gói dữ liệu (Frictionless)", "Data package description (Frictionless)")
 	}
 	return both(rel, rel)

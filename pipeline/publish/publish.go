@@ -1,5 +1,6 @@
 // Package publish writes the protected figures, target assessments and downloads into
-// build/ as the JSON, Markdown, SVG and open-data files that Hugo turns into the site.
+// build/ as the JSON, Markdown, SVG and open-data files that Hugo turns into the site;
+// it decides which tables the open data holds, and opendata writes their files.
 package publish
 
 import (

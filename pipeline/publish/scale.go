@@ -81,7 +81,7 @@ func levelTitle(level string) bilingual {
 
 // scaleLevelOf returns the level of a per-level download's base name, "" if none.
 func scaleLevelOf(base string) string {
-	level, ok := strings.CutPrefix(base, "indicators-")
+	level, ok := strings.CutPrefix(base, paths.Indicators+"-")
 	if !ok {
 		return ""
 	}
@@ -104,7 +104,7 @@ func partitionOf(rel string) (string, bool) {
 		code, _, found := strings.Cut(p, "/")
 		return code, found
 	}
-	name, ok := strings.CutPrefix(rest, "indicators-")
+	name, ok := strings.CutPrefix(rest, paths.Indicators+"-")
 	if !ok {
 		return "", false
 	}
