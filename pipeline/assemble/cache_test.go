@@ -212,3 +212,52 @@ func differing(a, b map[string]string) []string {
 	}
 	return out
 }
+
+// TestSealedFilesAreNeverCached: no key is made from a sealed household file, so
+// neither its sums nor a build/ written from it are ever kept or reused.
+func TestSealedFilesAreNeverCached(t *testing.T) {
+	dir := t.TempDir()
+	l := paths.New(dir, "", "", "", "")
+	clear := filepath.Join(dir, "2024.csv")
+	sealed := filepath.Join(dir, "2025.csv.age")
+	for _, p := range []string{clear, sealed} {
+		if err := os.WriteFile(p, []byte("x"), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	c := newBuildCache(l, nil)
+	if _, err := c.key("sums", []string{clear}); err != nil {
+		t.Fatalf("no key for a clear file: %v", err)
+	}
+	for _, kind := range []string{"sums", "build"} {
+		if k, err := c.key(kind, []string{clear, sealed}); err == nil {
+			t.Errorf("%s: a key (%s) for a sealed file", kind, k)
+		}
+	}
+}
+
+// TestKeyFollowsEveryByte: a file's key changes with its content and with a file
+// appearing, and not otherwise.
+func TestKeyFollowsEveryByte(t *testing.T) {
+	dir := t.TempDir()
+	a, b := filepath.Join(dir, "a.toml"), filepath.Join(dir, "b.toml")
+	os.WriteFile(a, []byte("x = 1\n"), 0o644)
+	key := func() string {
+		k, err := newBuildCache(paths.New(dir, "", "", "", ""), nil).key("sums", []string{a, b})
+		if err != nil {
+			t.Fatal(err)
+		}
+		return k
+	}
+	first := key()
+	if key() != first {
+		t.Fatal("the same files give two keys")
+	}
+	os.WriteFile(a, []byte("x = 2\n"), 0o644)
+	second := key()
+	os.WriteFile(b, nil, 0o644)
+	third := key()
+	if second == first || third == second {
+		t.Errorf("keys %s, %s, %s: a change was missed", first, second, third)
+	}
+}
