@@ -28,6 +28,10 @@ type Options struct {
 	// Locked says the caller holds the build lock (see Lock) for longer than the
 	// build, as `portal serve` does while Hugo watches build/.
 	Locked bool
+	// Cache reuses build/cache: the review sums when the reviews and settings did not
+	// change, and for a province or a nation the whole of build/ when data/ did not
+	// (see cache.go). Off, build/cache is neither read nor kept.
+	Cache bool
 }
 
 // Result summarises a build.
@@ -63,8 +67,18 @@ func Build(ctx context.Context, o Options) (*Result, error) {
 		}
 		defer unlock()
 	}
+	var cache *buildCache
+	stampKey := ""
+	if o.Cache {
+		cache = newBuildCache(o.Layout, o.Log)
+		res, ok, key, err := reuseBuild(ctx, o, cache)
+		if ok || err != nil {
+			return res, err
+		}
+		stampKey = key
+	}
 	start := time.Now()
-	in, err := Load(o.Layout, o.Getenv, o.Lang)
+	in, err := loadCached(o.Layout, o.Getenv, o.Lang, false, cache)
 	if err != nil {
 		return nil, err
 	}
@@ -108,7 +122,7 @@ func Build(ctx context.Context, o Options) (*Result, error) {
 	if err := resolveRelease(o.Layout, pin); err != nil {
 		return nil, err
 	}
-	if err := publish.Write(o.Layout, pin); err != nil {
+	if err := writeBuild(o.Layout, pin, cache); err != nil {
 		return nil, err
 	}
 	if err := sameRelease(in, pin, o.Lang); err != nil {
@@ -118,6 +132,9 @@ func Build(ctx context.Context, o Options) (*Result, error) {
 		if err := publishPhotos(o.Layout); err != nil {
 			return nil, err
 		}
+	}
+	if stampKey != "" && in.atScale() {
+		cache.writeStamp(stamp{Key: stampKey, Release: pin.Release, Warnings: res.Warnings, Figures: pin.FigureCount()})
 	}
 	written := time.Now()
 	// Where the time went, for an officer wondering why a build is slow; never in
@@ -140,6 +157,23 @@ func Build(ctx context.Context, o Options) (*Result, error) {
 		return nil, err
 	}
 	return res, render(ctx, o.Layout, res.BaseURL, res.HugoConfigDir, res.HugoEnvironment)
+}
+
+// writeBuild replaces build/ with pin's files, keeping build/cache (nil: build/cache
+// goes with the old build/).
+func writeBuild(l paths.Layout, pin *publish.Input, cache *buildCache) error {
+	if cache == nil {
+		return publish.Write(l, pin)
+	}
+	if err := cache.unstamp(); err != nil {
+		return err
+	}
+	restore, err := cache.setAside()
+	if err != nil {
+		return err
+	}
+	defer restore()
+	return publish.Write(l, pin)
 }
 
 // publishPhotos writes the metadata-free copies of the story photos into build/, for

@@ -129,6 +129,12 @@ func Load(l paths.Layout, getenv func(string) string, lang string) (*Inputs, err
 }
 
 func load(l paths.Layout, getenv func(string) string, lang string, forceStream bool) (*Inputs, error) {
+	return loadCached(l, getenv, lang, forceStream, nil)
+}
+
+// loadCached is load reading the review sums back from cache (nil for none) when
+// the reviews and settings did not change.
+func loadCached(l paths.Layout, getenv func(string) string, lang string, forceStream bool, cache *buildCache) (*Inputs, error) {
 	// The settings' problems are told in the officer's language, as the data's are.
 	p, err := config.LoadPortal(l.PortalConfig())
 	if err != nil {
@@ -165,7 +171,7 @@ func load(l paths.Layout, getenv func(string) string, lang string, forceStream b
 	rules := review.Rules{CommuneCode: p.Unit.Code, Villages: villages, StandardFor: sf}
 	in := &Inputs{Portal: p, Standards: stds, StandardFor: sf, Plans: tf.Plans, Targets: tf.Targets, Programmes: programmes, Registry: registry}
 	if in.atScale() {
-		return loadScale(l, getenv, lang, in)
+		return loadScale(l, getenv, lang, in, cache)
 	}
 	if in.Sealed, err = seal.SealedFiles(l.Reviews(), l.Support()); err != nil {
 		return nil, err
@@ -187,7 +193,7 @@ func load(l paths.Layout, getenv func(string) string, lang string, forceStream b
 		return nil, err
 	}
 	if forceStream || reviewBytes(files) > streamThreshold {
-		in.Sums, in.Years, in.Rows, in.Problems, err = streamReviews(files, func(int) review.Rules { return rules }, specOf(p, sf), opener(getenv))
+		in.Sums, in.Years, in.Rows, in.Problems, err = streamReviews(files, func(int) review.Rules { return rules }, specOf(p, sf), opener(getenv), cache)
 		if err != nil {
 			return nil, err
 		}

@@ -162,7 +162,7 @@ func (n *nesting) addPart(province string, from int) {
 // parallel reader, each row checked against the declared communes and villages, and
 // aggregated for the province, each commune and each village. Support data and
 // stories belong to a commune's portal and are not read at this scale.
-func loadScale(l paths.Layout, getenv func(string) string, lang string, in *Inputs) (*Inputs, error) {
+func loadScale(l paths.Layout, getenv func(string) string, lang string, in *Inputs, cache *buildCache) (*Inputs, error) {
 	n, err := nestingOf(in.Portal, in.Registry)
 	if err != nil {
 		return nil, err
@@ -177,7 +177,7 @@ func loadScale(l paths.Layout, getenv func(string) string, lang string, in *Inpu
 	if err != nil {
 		return nil, err
 	}
-	in.Sums, in.Years, in.Rows, in.Problems, err = streamReviews(files, rulesFor, n.spec, opener(getenv))
+	in.Sums, in.Years, in.Rows, in.Problems, err = streamReviews(files, rulesFor, n.spec, opener(getenv), cache)
 	if err != nil {
 		return nil, err
 	}

@@ -28,8 +28,23 @@ func reviewBytes(paths []string) int64 {
 // streamReviews checks and aggregates every review file without keeping the rows:
 // memory grows with the number of units and households' compact history, not with
 // the files. The sums are discarded when any file has an error. rulesFor gives the
-// rules of each review year (the communes that exist change with the years).
-func streamReviews(paths []string, rulesFor func(year int) review.Rules, spec indicator.Spec, open review.Opener) (*indicator.Aggregator, []int, int, []problem.Problem, error) {
+// rules of each review year (the communes that exist change with the years). With
+// a cache (nil for none), sums derived from these very files are read back instead.
+func streamReviews(paths []string, rulesFor func(year int) review.Rules, spec indicator.Spec, open review.Opener, cache *buildCache) (*indicator.Aggregator, []int, int, []problem.Problem, error) {
+	if cache != nil {
+		if agg, m, ok := cache.loadSums(paths, spec); ok {
+			return agg, m.Years, m.Rows, m.Problems, nil
+		}
+	}
+	agg, years, rows, problems, err := readReviews(paths, rulesFor, spec, open)
+	if err == nil && cache != nil {
+		cache.saveSums(paths, agg, sumsMeta{Years: years, Rows: rows, Problems: problems})
+	}
+	return agg, years, rows, problems, err
+}
+
+// readReviews is streamReviews without the cache.
+func readReviews(paths []string, rulesFor func(year int) review.Rules, spec indicator.Spec, open review.Opener) (*indicator.Aggregator, []int, int, []problem.Problem, error) {
 	type yearFile struct {
 		year int
 		path string

@@ -76,12 +76,17 @@ type measures struct {
 	weights           []int64
 	total             int64
 	water, sanitation int
+	// depCodes and censoredCodes are the codes of each indicator's two figures,
+	// built once per standard rather than once per figure.
+	depCodes, censoredCodes []string
 }
 
 func measuresOf(s *standard.Standard) *measures {
 	m := &measures{std: s, defs: yearDefinitions(s), total: s.TotalWeight()}
 	for _, ind := range s.Indicators {
 		m.weights = append(m.weights, ind.Weight)
+		m.depCodes = append(m.depCodes, "dep_"+ind.Code()+"_rate")
+		m.censoredCodes = append(m.censoredCodes, "censored_"+ind.Code()+"_rate")
 	}
 	_, m.water, _ = s.Indicator("d_water")
 	_, m.sanitation, _ = s.Indicator("d_sanitation")

@@ -28,11 +28,11 @@ func (a *acc) figures(out []Figure, m *measures, year int, u Unit, group string,
 	add("newly_poor", a.newly, 0, movement)
 	add("relapsed", a.relapsed, 0, movement)
 	add("recently_escaped_households", a.recent, 0, movement)
-	for j, n := range m.std.Indicators {
-		add("dep_"+n.Code()+"_rate", a.depPN[j], pn, FlagNone)
+	for j, code := range m.depCodes {
+		add(code, a.depPN[j], pn, FlagNone)
 	}
-	for j, n := range m.std.Indicators {
-		add("censored_"+n.Code()+"_rate", a.depPoor[j], a.households, FlagNone)
+	for j, code := range m.censoredCodes {
+		add(code, a.depPoor[j], a.households, FlagNone)
 	}
 	add("mpi_h", a.poor, a.households, FlagNone)
 	add("mpi_a", a.depSumPoor, a.poor*m.total, FlagNone)

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"runtime/pprof"
 
 	"github.com/minhtien/portal/pipeline/assemble"
 )
@@ -24,6 +25,8 @@ func (c *buildCommand) Run(ctx context.Context, args []string) error {
 	lf.register(fs, true)
 	baseURL := fs.String("baseURL", "", "base URL of the published site (default from data/portal.toml)")
 	noSite := fs.Bool("no-site", false, "run the pipeline and write the downloads only, without Hugo")
+	cpuProfile := fs.String("cpuprofile", "", "write a CPU profile of the build to this file (go tool pprof reads it)")
+	noCache := fs.Bool("no-cache", false, "neither read nor keep build/cache: read every review again and write all of build/")
 	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
@@ -31,8 +34,16 @@ func (c *buildCommand) Run(ctx context.Context, args []string) error {
 	if err != nil {
 		return err
 	}
+	if *cpuProfile != "" {
+		stop, err := startCPUProfile(*cpuProfile)
+		if err != nil {
+			return err
+		}
+		defer stop()
+	}
 	res, err := assemble.Build(ctx, assemble.Options{
 		Layout: l, BaseURL: *baseURL, NoSite: *noSite, Lang: lf.lang, Getenv: os.Getenv, Log: c.stderr,
+		Cache: !*noCache,
 	})
 	if err != nil {
 		return err
@@ -40,4 +51,18 @@ func (c *buildCommand) Run(ctx context.Context, args []string) error {
 	fmt.Fprintf(c.stdout, "built %s (release %s, %d data-quality warnings: run portal check for details)\n",
 		l.Out, res.Input.Release.Version, res.Warnings)
 	return nil
+}
+
+// startCPUProfile profiles the process into path until stop is called: where a
+// build's time goes, for whoever makes it faster.
+func startCPUProfile(path string) (stop func(), err error) {
+	f, err := os.Create(path)
+	if err != nil {
+		return nil, fmt.Errorf("build: %w", err)
+	}
+	if err := pprof.StartCPUProfile(f); err != nil {
+		f.Close()
+		return nil, fmt.Errorf("build: %w", err)
+	}
+	return func() { pprof.StopCPUProfile(); f.Close() }, nil
 }
