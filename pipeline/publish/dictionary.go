@@ -142,7 +142,7 @@ func buildDictionary(stds []*standard.Standard, catalogue []indicator.Definition
 
 func (w *writer) dictionary() error {
 	d := buildDictionary(w.in.Standards, w.in.Table.Catalogue())
-	if w.in.AssessUnit != nil {
+	if w.in.UnitAssessments != nil {
 		// A province's or a nation's build also assesses each unit (targets-units.csv).
 		d.Files = append(d.Files[:2:2], append([]dictFile{{"targets-units", both("targets-units.csv", "targets-units.csv"), unitTargetColumns}}, d.Files[2:]...)...)
 	}

@@ -3,7 +3,6 @@ package publish
 import (
 	"fmt"
 	"io"
-	"path/filepath"
 
 	"github.com/minhtien/portal/pipeline/config"
 	"github.com/minhtien/portal/pipeline/indicator"
@@ -42,8 +41,8 @@ func (w *writer) provinceFile(t *indicator.Table, code string) error {
 	for i, u := range units {
 		file.Figures[u] = map[string]map[string][]figureJSON{groupAll: w.siteSeries(t, u, i > 0)}
 	}
-	file.Targets = w.unitTargets(t, code)
-	return w.jsonFile(filepath.Join("units", code+".json"), file)
+	file.Targets = w.unitTargets(code)
+	return w.jsonFile(paths.UnitFile(code), file)
 }
 
 // siteSeries are the series of the site indicators of a unit, group all. A child
@@ -83,10 +82,10 @@ type unitTarget struct {
 	LatestYear int       `json:"latest_year"`
 }
 
-// unitTargets assesses the targets for one unit of t (nil when the build assesses
-// only its own unit) and keeps the rows of targets-units.csv.
-func (w *writer) unitTargets(t *indicator.Table, unit string) []unitTarget {
-	if w.in.AssessUnit == nil {
+// unitTargets is the assessment of the targets for one unit (nil when the build
+// assesses only its own unit) and keeps the rows of targets-units.csv.
+func (w *writer) unitTargets(unit string) []unitTarget {
+	if w.in.UnitAssessments == nil {
 		return nil
 	}
 	var out []unitTarget
@@ -95,7 +94,7 @@ func (w *writer) unitTargets(t *indicator.Table, unit string) []unitTarget {
 	if u, ok := w.in.Registry.Unit(unit); ok {
 		level = u.Level
 	}
-	for i, a := range w.in.AssessUnit(t, unit) {
+	for i, a := range w.in.UnitAssessments[unit] {
 		out = append(out, unitTarget{ID: a.TargetID, Status: a.Status, Latest: number(a.Latest, 1), LatestYear: a.LatestYear})
 		latest, year := "", ""
 		if a.Latest != nil {
@@ -116,7 +115,7 @@ func (w *writer) unitTargets(t *indicator.Table, unit string) []unitTarget {
 // unitTargetsCSV writes targets-units.csv: the provinces' rows (a nation's) then the
 // communes', in registry order.
 func (w *writer) unitTargetsCSV() error {
-	if w.in.AssessUnit == nil {
+	if w.in.UnitAssessments == nil {
 		return nil
 	}
 	top := w.in.Portal.Unit.Code

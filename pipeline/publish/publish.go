@@ -58,10 +58,6 @@ type Input struct {
 	// the order of Targets (progress.Units); nil for a commune's build, whose own
 	// assessments are Assessments. Publishing assesses nothing.
 	UnitAssessments map[string][]progress.Assessment
-	// AssessUnit looks a unit's assessments up in UnitAssessments (nil when that is
-	// nil); Write sets it. It stays a function only while the download writers call
-	// it so; it runs no assessment.
-	AssessUnit func(t *indicator.Table, unit string) []progress.Assessment
 }
 
 // Part is one province of a nation's build: its code, how many figures its table
@@ -95,10 +91,6 @@ func Write(l paths.Layout, in *Input) error {
 	}
 	tl := l
 	tl.Build = tmp
-	in.AssessUnit = nil
-	if units := in.UnitAssessments; units != nil {
-		in.AssessUnit = func(_ *indicator.Table, unit string) []progress.Assessment { return units[unit] }
-	}
 	w := &writer{l: tl, in: in, lang: in.Portal.Site.Languages, files: opendata.NewFiles(tl.Downloads())}
 	// Order matters: datapackage.json describes every download written before it, and
 	// SHA256SUMS covers every file, datapackage.json included.

@@ -89,7 +89,7 @@ func (w *writer) unitFilesOf(t *indicator.Table, province string) error {
 		for i, u := range units {
 			out[u] = map[string]map[string][]figureJSON{groupAll: w.siteSeries(t, u, i > 0)}
 		}
-		file.Targets = w.unitTargets(t, c.Code)
+		file.Targets = w.unitTargets(c.Code)
 		if err := w.jsonFile(paths.UnitFile(c.Code), file); err != nil {
 			return err
 		}
