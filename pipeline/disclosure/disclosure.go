@@ -141,14 +141,8 @@ func ProtectTree(t *indicator.Table, k int, tree Tree) (Report, error) {
 	r.Relaxed, r.AuditSkipped, r.Marked = relaxed, skipped, len(p.marked)
 	r.AuditFailures = dedupe(p.auditFailures)
 	p.publishBounds(m)
-	if debugModel != nil {
-		debugModel(m)
-	}
 	return r, nil
 }
-
-// debugModel, when set by a test of the package, receives the final model.
-var debugModel func(*model)
 
 func (p *protector) hiddenCount() int {
 	n := 0
