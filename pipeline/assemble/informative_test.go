@@ -16,7 +16,8 @@ var keyFigures = map[string]bool{"poor_households": true, "poor_rate": true, "ne
 // shownRange is what a reader of the page learns of a figure: its value, or the
 // range published for a withheld one. (Before issue 17 the pages showed "<k" for a
 // primary count, [1, k-1], and nothing for any other withheld figure: 56.7% on the
-// committed sample, 61.7%, 56.7% and 63.3% on seeds 1-3.)
+// committed sample, 61.7%, 56.7% and 63.3% on seeds 1-3; with the audit's intervals
+// and no marks, 69.6%, 78.2%, 80.5% and 76.2%.)
 func shownRange(f *indicator.Figure, k int) (lo, hi float64, ok bool) {
 	if v, ok := f.Value(); ok {
 		return v, v, true
@@ -78,6 +79,7 @@ func TestVillageKeyFiguresInformative(t *testing.T) {
 	k := in.Portal.Disclosure.K
 	s, n := informative(t, truth, out.Table, k)
 	t.Logf("committed sample: %d of %d key village figures informative (%.1f%%)", s, n, 100*float64(s)/float64(n))
+	atLeast(t, "committed sample", s, n, sampleFloor)
 	villages := in.Portal.VillageCodes()
 	for _, seed := range []uint64{1, 2, 3} {
 		t.Run(fmt.Sprint("seed", seed), func(t *testing.T) {
@@ -95,11 +97,31 @@ func TestVillageKeyFiguresInformative(t *testing.T) {
 				t.Fatal(err)
 			}
 			pub, _ := indicator.Compute(ds, spec)
-			if _, err := disclosure.Protect(pub, k); err != nil {
+			rep, err := disclosure.Protect(pub, k)
+			if err != nil {
 				t.Fatal(err)
+			}
+			if len(rep.AuditFailures) > 0 {
+				t.Errorf("audit failures: %v", rep.AuditFailures)
 			}
 			s, n := informative(t, truth, pub, k)
 			t.Logf("generated seed %d: %d of %d key village figures informative (%.1f%%)", seed, s, n, 100*float64(s)/float64(n))
+			atLeast(t, fmt.Sprint("seed ", seed), s, n, seedFloor)
 		})
+	}
+}
+
+// sampleFloor and seedFloor are the shares reached so far (issue 17 asks for 90%:
+// 76.7% on the committed sample, 89.3%, 94.8% and 86.7% on seeds 1-3 when they were
+// set): a change that makes the village pages say less fails here.
+const (
+	sampleFloor = 0.75
+	seedFloor   = 0.85
+)
+
+func atLeast(t *testing.T, what string, shown, total int, floor float64) {
+	t.Helper()
+	if total == 0 || float64(shown) < floor*float64(total) {
+		t.Errorf("%s: %d of %d key village figures informative, below the %.0f%% reached before", what, shown, total, 100*floor)
 	}
 }

@@ -1,13 +1,6 @@
 package disclosure
 
-import (
-	"errors"
-	"fmt"
-	"math"
-
-	"gonum.org/v1/gonum/mat"
-	"gonum.org/v1/gonum/optimize/convex/lp"
-)
+import "math"
 
 // MaxBlockLP is the largest block of interlocked withheld quantities solved by
 // linear programming; a larger block keeps the bounds that propagation along each
@@ -45,7 +38,7 @@ func (m *model) bound(useLP bool) (relaxed int, err error) {
 			relaxed += len(block)
 			continue
 		}
-		if err := m.solveBlock(block, byVar); err != nil {
+		if err := m.solveBlock(block); err != nil {
 			return relaxed, err
 		}
 	}
@@ -171,125 +164,4 @@ func (m *model) blocks() [][]int {
 		}
 	}
 	return out
-}
-
-// solveBlock finds each variable's smallest and largest value over the block's
-// relations with gonum's simplex. Standard form: every relation is one or two
-// inequalities with a slack of its own (so A has full row rank), and every finite
-// upper bound from propagation is one more.
-func (m *model) solveBlock(block []int, byVar [][]int) error {
-	col := map[int]int{}
-	for i, v := range block {
-		col[v] = i
-	}
-	seen := map[int]bool{}
-	type ineq struct {
-		coef map[int]float64
-		rhs  float64
-	}
-	var ineqs []ineq
-	for _, v := range block {
-		for _, ri := range byVar[v] {
-			if seen[ri] {
-				continue
-			}
-			seen[ri] = true
-			r := m.rows[ri]
-			if len(r.terms) < 2 {
-				// A relation of one variable is its interval, which propagation
-				// has already applied.
-				continue
-			}
-			// Each variable is shifted by its lower bound (x = lo + y, y >= 0), so
-			// that the bounds need no rows of their own with a negative side.
-			c := map[int]float64{}
-			neg := map[int]float64{}
-			rhs := r.rhs
-			for _, t := range r.terms {
-				c[col[t.v]] += t.c
-				neg[col[t.v]] -= t.c
-				rhs -= t.c * m.lo[t.v]
-			}
-			ineqs = append(ineqs, ineq{c, rhs})
-			if r.eq {
-				ineqs = append(ineqs, ineq{neg, -rhs})
-			}
-		}
-		if !math.IsInf(m.hi[v], 1) {
-			ineqs = append(ineqs, ineq{map[int]float64{col[v]: 1}, m.hi[v] - m.lo[v]})
-		}
-	}
-	n, rows := len(block), len(ineqs)
-	// A row with a negative right-hand side is negated and given an artificial
-	// column, so that the slacks and artificials form a feasible first basis (big-M
-	// method): gonum's own search for one costs far more than the solve.
-	var arts []int
-	for i, q := range ineqs {
-		if q.rhs < 0 {
-			arts = append(arts, i)
-		}
-	}
-	cols := n + rows + len(arts)
-	A := mat.NewDense(rows, cols, nil)
-	b := make([]float64, rows)
-	basic := make([]int, rows)
-	for i, q := range ineqs {
-		sign := 1.0
-		if q.rhs < 0 {
-			sign = -1
-		}
-		for j, c := range q.coef {
-			A.Set(i, j, sign*c)
-		}
-		A.Set(i, n+i, sign)
-		b[i] = sign * q.rhs
-		basic[i] = n + i
-	}
-	c := make([]float64, cols)
-	for a, i := range arts {
-		A.Set(i, n+rows+a, 1)
-		basic[i] = n + rows + a
-		c[n+rows+a] = bigM
-	}
-	lo := make([]float64, n)
-	for i, v := range block {
-		lo[i] = m.lo[v]
-	}
-	for i, v := range block {
-		for _, sign := range []float64{1, -1} {
-			// The true values satisfy every relation: where one sits on the
-			// propagated bound, that bound is attained and the LP can add nothing.
-			if t := float64(m.truth[v]); (sign > 0 && t == m.lo[v]) || (sign < 0 && t == m.hi[v]) {
-				continue
-			}
-			c[i] = sign
-			_, x, err := lp.Simplex(c, A, b, 1e-9, basic)
-			switch {
-			case errors.Is(err, lp.ErrUnbounded):
-				// Only a maximum can be unbounded: the variables are >= 0.
-			case err != nil:
-				return fmt.Errorf("bounds: %s: %w", describeKey(m.keys[v]), err)
-			case artificial(x, n+rows) > eps:
-				return fmt.Errorf("bounds: %s: the relations admit no solution", describeKey(m.keys[v]))
-			case sign > 0:
-				m.set(v, lo[i]+x[i], math.Inf(1))
-			default:
-				m.set(v, math.Inf(-1), lo[i]+x[i])
-			}
-		}
-		c[i] = 0
-	}
-	return nil
-}
-
-// bigM prices the artificial columns out of every optimum: bounds are at most a few
-// million, so an artificial left in would cost more than any bound can gain.
-const bigM = 1e9
-
-func artificial(x []float64, from int) float64 {
-	s := 0.0
-	for _, v := range x[from:] {
-		s += v
-	}
-	return s
 }

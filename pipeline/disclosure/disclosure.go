@@ -33,8 +33,13 @@ type Report struct {
 	Unresolved []string
 	// Relaxed counts withheld quantities in blocks too large for the LP
 	// (MaxBlockLP): their intervals come from propagation along single relations,
-	// which contain the reader's tightest ones but may be wider.
+	// which contain the reader's tightest ones but may be wider. The audit's
+	// criterion is checked against those intervals there: a failure it finds is
+	// real, but a pass is not proven as the LP proves it in the smaller blocks.
 	Relaxed int
+	// Marked counts the primary figures published as a range within 1 to k-1
+	// (see markPrimaries); the others carry the wider interval the rest gives.
+	Marked int
 	// AuditFailures lists withheld quantities a reader can still pin down (a primary
 	// one to less than 1..k-1, another one exactly) when no further figure may be
 	// withheld: the build refuses to publish them.
@@ -133,17 +138,11 @@ func ProtectTree(t *indicator.Table, k int, tree Tree) (Report, error) {
 		}
 	}
 	r := p.apply()
-	r.Relaxed, r.AuditSkipped = relaxed, skipped
+	r.Relaxed, r.AuditSkipped, r.Marked = relaxed, skipped, len(p.marked)
 	r.AuditFailures = dedupe(p.auditFailures)
 	p.publishBounds(m)
-	if debugModel != nil {
-		debugModel(m)
-	}
 	return r, nil
 }
-
-// debugModel, when set by a test of the package, receives the final model.
-var debugModel func(*model)
 
 func (p *protector) hiddenCount() int {
 	n := 0

@@ -1,23 +1,39 @@
 package disclosure
 
-import "fmt"
+import (
+	"fmt"
+	"slices"
+)
 
 // markPrimaries shows as many primary figures as it can as a range within 1 to
 // k-1 ("1–4 hộ") instead of the wider interval the other published figures alone
 // give. Telling the reader that a count is small is what the primary rule's "<k"
 // always did, but it is knowledge the audit must include: two small counts that
 // add up to a small total leave each less than the whole of 1 to k-1. So every
-// primary figure starts marked, the audit runs with the marks as relations, and
+// primary figure a village page leads with (see lead) starts marked, the audit runs with the marks as relations, and
 // the marks of the figures tied to a failing quantity are dropped (they are then
 // published with their interval without the mark, which is wider) until it passes.
 // Withholding is left as secure made it: marks only ever narrow what is shown.
 func (p *protector) markPrimaries() (*model, int, error) {
 	p.marked = map[int]bool{}
 	for i := range p.primaries {
-		p.marked[i] = true
+		if p.lead(i) {
+			p.marked[i] = true
+		}
 	}
 	for round := 0; ; round++ {
+		if round == maxMarkRounds {
+			// Still failing: give up on the marks, which leaves the audit that
+			// secure passed.
+			clear(p.marked)
+		}
 		m, fails, relaxed, err := p.audit(true)
+		if debugRounds {
+			fmt.Println("mark round", round, len(p.marked), len(fails))
+			for _, f := range fails[:min(len(fails), 15)] {
+				fmt.Println("  ", f.why, describeKey(m.keys[f.v]), m.lo[f.v], m.hi[f.v], m.truth[f.v], f.need)
+			}
+		}
 		if err != nil {
 			return nil, relaxed, fmt.Errorf("mark: %w", err)
 		}
@@ -25,9 +41,20 @@ func (p *protector) markPrimaries() (*model, int, error) {
 			return m, relaxed, nil
 		}
 		dropped := false
+		var done []int // the marks dropped in this round
 		for _, f := range fails {
-			if p.unmarkAround(m, f.v) {
-				dropped = true
+			// The marks that narrow v may sit further away: widen the circle
+			// until one is dropped (with none left, the audit is secure's). A
+			// failure next to a mark dropped in this round waits for the next
+			// audit, which may find it fixed.
+			if p.anyShown(m, m.within(f.v, 1), done) {
+				continue
+			}
+			for radius := 1; radius <= len(m.keys); radius *= 2 {
+				if i, ok := p.unmarkAround(m, m.within(f.v, radius)); ok {
+					done, dropped = append(done, i), true
+					break
+				}
 			}
 		}
 		if !dropped {
@@ -40,23 +67,86 @@ func (p *protector) markPrimaries() (*model, int, error) {
 	}
 }
 
-// unmarkAround drops the marks of every figure showing variable v or a variable
-// that shares a relation with it, and reports whether it dropped any.
-func (p *protector) unmarkAround(m *model, v int) bool {
-	dropped := false
-	unmark := func(w int) {
+// unmarkAround drops one mark of the figures showing the variables near a failing
+// quantity, the last in table order, so that a failure costs as few marks as it
+// can; the next audit says whether that was enough. It returns the figure whose
+// mark it dropped.
+func (p *protector) unmarkAround(m *model, near []int) (int, bool) {
+	best := -1
+	for _, w := range near {
 		for _, c := range m.cells[m.keys[w]] {
-			if p.marked[c.fig] {
-				delete(p.marked, c.fig)
-				dropped = true
+			if p.marked[c.fig] && c.fig > best {
+				best = c.fig
 			}
 		}
 	}
-	unmark(v)
-	for _, ri := range m.byVar[v] {
-		for _, t := range m.rows[ri].terms {
-			unmark(t.v)
+	if best < 0 {
+		return 0, false
+	}
+	delete(p.marked, best)
+	return best, true
+}
+
+// anyShown reports whether one of figs shows one of the variables near.
+func (p *protector) anyShown(m *model, near []int, figs []int) bool {
+	for _, w := range near {
+		for _, c := range m.cells[m.keys[w]] {
+			if slices.Contains(figs, c.fig) {
+				return true
+			}
 		}
 	}
-	return dropped
+	return false
+}
+
+// dropBefore orders marks to drop: above the villages first, then later in the
+// table first.
+func (p *protector) dropBefore(a, b int) bool {
+	va, vb := p.fig(a).UnitLevel == "village", p.fig(b).UnitLevel == "village"
+	if va != vb {
+		return vb
+	}
+	return a > b
+}
+
+// lead reports whether a primary figure may be marked: a headline quantity over
+// all households of a village. Villages are the leaves of every tree, so each
+// village is in one table only: a unit shared by two tables (a province, in the
+// nation's and in its own; see ProtectParts) is audited by each without the
+// other's marks, and is never marked.
+func (p *protector) lead(i int) bool {
+	f := p.fig(i)
+	nq, _, _ := shows(f.Indicator, p.total(f.Year))
+	return f.Group == "all" && f.UnitLevel == "village" && headline[nq]
+}
+
+// headline lists the quantities every unit's page leads with: households, the poor
+// and near-poor (counts and rates) and the flows.
+var headline = map[quantity]bool{qHouseholds: true, qPoor: true, qNear: true, qPoorNear: true, qEscaped: true, qNewly: true, qRelapsed: true}
+
+// maxMarkRounds bounds the audits markPrimaries runs: each is a full audit.
+const maxMarkRounds = 40
+
+// within lists v and the variables at most radius relations away from it.
+func (m *model) within(v, radius int) []int {
+	set := []int{v}
+	in := map[int]bool{v: true}
+	from := 0
+	for range radius {
+		to := len(set)
+		for _, w := range set[from:to] {
+			for _, ri := range m.byVar[w] {
+				for _, t := range m.rows[ri].terms {
+					if !in[t.v] {
+						in[t.v] = true
+						set = append(set, t.v)
+					}
+				}
+			}
+		}
+		if from = to; from == len(set) {
+			break
+		}
+	}
+	return set
 }
