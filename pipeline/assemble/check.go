@@ -136,7 +136,7 @@ func load(l paths.Layout, getenv func(string) string, lang string, forceStream b
 	}
 	stds, err := standard.Load(l.Standards())
 	if err != nil {
-		return nil, err
+		return nil, problem.InLanguage(err, lang)
 	}
 	if err := p.CheckStandards(l.PortalConfig(), func(id string) bool { _, err := stds.Lookup(id); return err == nil }); err != nil {
 		return nil, problem.InLanguage(err, lang)

@@ -6,6 +6,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/minhtien/portal/pipeline/problem"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden files in testdata/")
@@ -45,9 +47,5 @@ func TestRefusalWording(t *testing.T) {
 	}
 }
 
-func wording(e error, lang string) string {
-	if se, ok := e.(*Error); ok {
-		return se.Render(lang)
-	}
-	return e.Error()
-}
+// wording renders err as a caller does, with problem.InLanguage.
+func wording(e error, lang string) string { return problem.InLanguage(e, lang).Error() }

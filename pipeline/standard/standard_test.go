@@ -3,6 +3,8 @@ package standard
 import (
 	"strings"
 	"testing"
+
+	"github.com/minhtien/portal/pipeline/problem"
 )
 
 // committed loads the repository's own data/standards.toml.
@@ -160,19 +162,22 @@ func TestParseRefuses(t *testing.T) {
 			if err == nil {
 				t.Fatal("accepted")
 			}
-			var found *Error
+			var found *problem.Problem
 			for _, e := range unwrap(err) {
-				if se, ok := e.(*Error); ok && strings.Contains(se.Render("en"), tt.want) {
-					found = se
+				if p, ok := e.(problem.Problem); ok && strings.Contains(p.Message("en"), tt.want) {
+					found = &p
 				}
 			}
 			if found == nil {
 				t.Fatalf("got %v, want a problem saying %q", err, tt.want)
 			}
-			if found.At.Line != tt.line {
-				t.Errorf("line %d, want %d: %s", found.At.Line, tt.line, found.Render("en"))
+			if found.Line != tt.line {
+				t.Errorf("line %d, want %d: %s", found.Line, tt.line, found.Message("en"))
 			}
-			if vi := found.Render("vi"); vi == found.Render("en") || !strings.HasPrefix(vi, "s.toml") {
+			if _, ok := messages[found.Code]; !ok {
+				t.Errorf("code %q is not in the catalogue", found.Code)
+			}
+			if vi := found.Message("vi"); vi == found.Message("en") || !strings.HasPrefix(vi, "s.toml") {
 				t.Errorf("the Vietnamese message is missing: %s", vi)
 			}
 		})
