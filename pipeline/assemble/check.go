@@ -142,7 +142,7 @@ func loadCached(l paths.Layout, getenv func(string) string, lang string, forceSt
 	}
 	stds, err := standard.Load(l.Standards())
 	if err != nil {
-		return nil, err
+		return nil, problem.InLanguage(err, lang)
 	}
 	if err := p.CheckStandards(l.PortalConfig(), func(id string) bool { _, err := stds.Lookup(id); return err == nil }); err != nil {
 		return nil, problem.InLanguage(err, lang)

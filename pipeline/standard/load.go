@@ -45,24 +45,6 @@ var (
 	idName     = regexp.MustCompile(`^[A-Za-z0-9_-]{1,32}$`)
 )
 
-// Error is a problem in standards.toml, at a line when one can be found, in both
-// languages (Error renders Vietnamese; Render picks).
-type Error struct {
-	At   problem.At
-	Key  string
-	Text problem.Text
-	Args []any
-}
-
-func (e *Error) Error() string { return e.Render("vi") }
-
-// Render writes the problem in lang.
-func (e *Error) Render(lang string) string {
-	t := e.Text
-	t.VI, t.EN = e.Key+": "+t.VI, e.Key+": "+t.EN
-	return problem.Render(e.At, false, t, e.Args, nil, lang)
-}
-
 // Load reads and checks data/standards.toml.
 func Load(path string) (*Set, error) {
 	b, err := os.ReadFile(path)
@@ -73,25 +55,23 @@ func Load(path string) (*Set, error) {
 }
 
 // Parse decodes and checks the text of a standards file; name is used in messages.
+// Its error is a problem.Problem, or an errors.Join of them, worded by messages: as an
+// error it speaks English, and problem.InLanguage renders it in the officer's language.
 func Parse(name string, b []byte) (*Set, error) {
 	var f file
 	md, err := toml.Decode(string(b), &f)
 	if err != nil {
-		at := problem.At{File: name}
+		line, col := 0, 0
 		var pe toml.ParseError
 		if errors.As(err, &pe) {
-			at.Line, at.Col = pe.Position.Line, pe.Position.Col
+			line, col = pe.Position.Line, pe.Position.Col
 		}
-		return nil, &Error{At: at, Key: "toml", Text: problem.Text{
-			VI: "không đọc được tệp: %v", EN: "the file cannot be read: %v",
-			HintVI: "kiểm tra dấu ngoặc kép và ngoặc vuông ở dòng này", HintEN: "check the quotes and brackets on this line"}, Args: []any{err}}
+		return nil, problem.Problem{Catalogue: messages, File: name, Line: line, Col: col, Key: "toml", Code: "toml_syntax", Args: []any{err}}
 	}
 	loc := locator{name: name, text: strings.Split(string(b), "\n")}
 	var errs []error
 	for _, k := range md.Undecoded() {
-		errs = append(errs, &Error{At: problem.At{File: name, Line: loc.keyLine(k)}, Key: k.String(), Text: problem.Text{
-			VI: "khóa không được biết", EN: "unknown key",
-			HintVI: "kiểm tra chính tả; các khóa được mô tả ở đầu tệp", HintEN: "check the spelling; the keys are described at the top of the file"}})
+		errs = append(errs, problem.Problem{Catalogue: messages, File: name, Line: loc.keyLine(k), Key: k.String(), Code: "unknown_key"})
 	}
 	set := &Set{File: name}
 	ids := map[string]bool{}
@@ -101,13 +81,13 @@ func Parse(name string, b []byte) (*Set, error) {
 			PovertyLine: Lines(s.PovertyLine), AverageLine: Lines(s.AverageLine)}
 		switch {
 		case !idName.MatchString(s.ID):
-			c.bad(-1, "id", "mã chuẩn nghèo phải gồm 1-32 chữ, số, _ hoặc -", "the standard's id must be 1-32 letters, digits, _ or -")
+			c.bad(-1, "id", "bad_id")
 		case ids[s.ID]:
-			c.bad(-1, "id", "mã chuẩn nghèo %q bị khai báo hai lần", "standard id %q is declared twice", s.ID)
+			c.bad(-1, "id", "duplicate_id", s.ID)
 		}
 		ids[s.ID] = true
 		if s.Decree == "" || st.Source == "" {
-			c.bad(-1, "decree", "cần ghi văn bản quy định (decree) và nơi đã đối chiếu (source)", "the decree and where its definition was checked (source) are required")
+			c.bad(-1, "decree", "no_decree")
 		}
 		c.lines("poverty_line", s.PovertyLine, lines{1, 1})
 		c.lines("average_line", s.AverageLine, s.PovertyLine)
@@ -116,37 +96,35 @@ func Parse(name string, b []byte) (*Set, error) {
 		for j, ind := range s.Indicators {
 			switch {
 			case !columnName.MatchString(ind.Column):
-				c.bad(j, "column", "tên cột %q phải có dạng d_ và chữ thường, số hoặc _", "column %q must be d_ followed by lowercase letters, digits or _", ind.Column)
+				c.bad(j, "column", "bad_column", ind.Column)
 			case cols[ind.Column]:
-				c.bad(j, "column", "cột %q có hai lần trong chuẩn này", "column %q appears twice in this standard", ind.Column)
+				c.bad(j, "column", "duplicate_column", ind.Column)
 			}
 			cols[ind.Column] = true
 			if ind.Dimension == "" || ind.NameVI == "" || ind.NameEN == "" {
-				c.bad(j, "name_vi", "chỉ số %q cần dimension, name_vi và name_en", "indicator %q needs dimension, name_vi and name_en", ind.Column)
+				c.bad(j, "name_vi", "indicator_names", ind.Column)
 			}
 			w := int64(1000)
 			if ind.Weight != nil {
 				weighted++
 				w = int64(math.Round(*ind.Weight * 1000))
 				if !(*ind.Weight > 0) || w < 1 || *ind.Weight > 1e6 {
-					c.bad(j, "weight", "trọng số của %q phải là số dương (tối thiểu 0,001)", "the weight of %q must be positive (at least 0.001)", ind.Column)
+					c.bad(j, "weight", "bad_weight", ind.Column)
 				}
 			}
 			st.Indicators = append(st.Indicators, Indicator{Column: ind.Column, Dimension: ind.Dimension, NameVI: ind.NameVI, NameEN: ind.NameEN, Weight: w})
 		}
 		normalise(st.Indicators)
 		if weighted != 0 && weighted != len(s.Indicators) {
-			c.bad(-1, "weight", "chỉ một số chỉ số có trọng số: cho tất cả hoặc không cho chỉ số nào", "only some indicators have a weight: give all of them one, or none")
+			c.bad(-1, "weight", "partial_weights")
 		}
 		if n := len(s.Indicators); s.PoorDeprivations < 1 || s.PoorDeprivations > n {
-			c.bad(-1, "poor_deprivations", "poor_deprivations = %d phải từ 1 đến số chỉ số (%d)", "poor_deprivations = %d must be from 1 to the number of indicators (%d)", s.PoorDeprivations, n)
+			c.bad(-1, "poor_deprivations", "bad_poor_deprivations", s.PoorDeprivations, n)
 		}
 		set.Standards = append(set.Standards, st)
 	}
 	if len(f.Standard) == 0 {
-		errs = append(errs, &Error{At: problem.At{File: name}, Key: "standard", Text: problem.Text{
-			VI: "không có chuẩn nghèo nào", EN: "no poverty standard is declared",
-			HintVI: "thêm một bảng [[standard]] cho mỗi chuẩn", HintEN: "add one [[standard]] table per standard"}})
+		errs = append(errs, problem.Problem{Catalogue: messages, File: name, Key: "standard", Code: "no_standard"})
 	}
 	if err := errors.Join(errs...); err != nil {
 		return nil, err
@@ -162,19 +140,19 @@ type checker struct {
 }
 
 // bad reports a problem at key of the standard, or of its indicator j (j >= 0).
-func (c *checker) bad(j int, key, vi, en string, args ...any) {
+func (c *checker) bad(j int, key, code string, args ...any) {
 	path := fmt.Sprintf("standard[%d].%s", c.si, key)
 	if j >= 0 {
 		path = fmt.Sprintf("standard[%d].indicators[%d].%s", c.si, j, key)
 	}
-	*c.errs = append(*c.errs, &Error{At: problem.At{File: c.loc.name, Line: c.loc.line(c.si, j, key)}, Key: path,
-		Text: problem.Text{VI: vi, EN: en}, Args: args})
+	*c.errs = append(*c.errs, problem.Problem{Catalogue: messages, File: c.loc.name, Line: c.loc.line(c.si, j, key), Key: path,
+		Code: code, Args: args})
 }
 
 // lines checks a table of lines: both positive and at least floor.
 func (c *checker) lines(key string, l, floor lines) {
 	if l.Rural < floor.Rural || l.Urban < floor.Urban || l.Rural <= 0 || l.Urban <= 0 {
-		c.bad(-1, key, "rural và urban phải là số dương và không thấp hơn chuẩn nghèo", "rural and urban must be positive and no lower than the poverty line")
+		c.bad(-1, key, "bad_lines")
 	}
 }
 

@@ -3,6 +3,8 @@ package standard
 import (
 	"strings"
 	"testing"
+
+	"github.com/minhtien/portal/pipeline/problem"
 )
 
 // committed loads the repository's own data/standards.toml.
@@ -129,44 +131,53 @@ func TestParseMadeUp(t *testing.T) {
 	}
 }
 
+// refusals are broken standards files, each with words its problem must contain and
+// the line it must be placed at.
+var refusals = []struct {
+	name, text, want string
+	line             int
+}{
+	{"column_without_prefix", strings.Replace(madeUp, `"d_b"`, `"water"`, 1), "column \"water\" must be d_", 19},
+	{"column_twice", strings.Replace(madeUp, `"d_b"`, `"d_a"`, 1), "appears twice", 19},
+	{"weight_zero", strings.Replace(madeUp, "weight = 0.5", "weight = 0", 1), "must be positive", 23},
+	{"weight_negative", strings.Replace(madeUp, "weight = 0.5", "weight = -1", 1), "must be positive", 23},
+	{"weights_for_some", strings.Replace(madeUp, "weight = 0.5\n", "", 1), "only some indicators", 1},
+	{"too_many_deprivations", strings.Replace(madeUp, "poor_deprivations = 2", "poor_deprivations = 3", 1), "from 1 to the number of indicators (2)", 5},
+	{"no_deprivations", strings.Replace(madeUp, "poor_deprivations = 2", "poor_deprivations = 0", 1), "from 1 to the number", 5},
+	{"average_below_line", strings.Replace(madeUp, "rural = 1_000_000", "rural = 800_000", 1), "no lower than the poverty line", 9},
+	{"line_zero", strings.Replace(madeUp, "rural = 900_000", "rural = 0", 1), "must be positive", 6},
+	{"id_twice", madeUp + strings.SplitN(madeUp, "[[standard.indicators]]", 2)[0] + "[[standard.indicators]]\ncolumn = \"d_a\"\ndimension = \"x\"\nname_vi = \"a\"\nname_en = \"a\"\n", "declared twice", 25},
+	{"unknown_key", strings.Replace(madeUp, "decree = \"test\"", "decree = \"test\"\nyears = 5", 1), "unknown key", 4},
+	{"syntax", strings.Replace(madeUp, "[standard.poverty_line]", "[standard.poverty_line", 1), "cannot be read", 7},
+	{"empty", "", "no poverty standard", 0},
+	{"id_not_a_code", strings.Replace(madeUp, `id = "test-7"`, `id = "test 7!"`, 1), "must be 1-32 letters", 2},
+	{"no_decree", strings.Replace(madeUp, `decree = "test"`, `decree = ""`, 1), "the decree and where", 3},
+	{"indicator_unnamed", strings.Replace(madeUp, `name_en = "b"`, `name_en = ""`, 1), "needs dimension, name_vi and name_en", 21},
+}
+
 func TestParseRefuses(t *testing.T) {
-	tests := []struct {
-		name, text, want string
-		line             int
-	}{
-		{"column_without_prefix", strings.Replace(madeUp, `"d_b"`, `"water"`, 1), "column \"water\" must be d_", 19},
-		{"column_twice", strings.Replace(madeUp, `"d_b"`, `"d_a"`, 1), "appears twice", 19},
-		{"weight_zero", strings.Replace(madeUp, "weight = 0.5", "weight = 0", 1), "must be positive", 23},
-		{"weight_negative", strings.Replace(madeUp, "weight = 0.5", "weight = -1", 1), "must be positive", 23},
-		{"weights_for_some", strings.Replace(madeUp, "weight = 0.5\n", "", 1), "only some indicators", 1},
-		{"too_many_deprivations", strings.Replace(madeUp, "poor_deprivations = 2", "poor_deprivations = 3", 1), "from 1 to the number of indicators (2)", 5},
-		{"no_deprivations", strings.Replace(madeUp, "poor_deprivations = 2", "poor_deprivations = 0", 1), "from 1 to the number", 5},
-		{"average_below_line", strings.Replace(madeUp, "rural = 1_000_000", "rural = 800_000", 1), "no lower than the poverty line", 9},
-		{"line_zero", strings.Replace(madeUp, "rural = 900_000", "rural = 0", 1), "must be positive", 6},
-		{"id_twice", madeUp + strings.SplitN(madeUp, "[[standard.indicators]]", 2)[0] + "[[standard.indicators]]\ncolumn = \"d_a\"\ndimension = \"x\"\nname_vi = \"a\"\nname_en = \"a\"\n", "declared twice", 25},
-		{"unknown_key", strings.Replace(madeUp, "decree = \"test\"", "decree = \"test\"\nyears = 5", 1), "unknown key", 4},
-		{"syntax", strings.Replace(madeUp, "[standard.poverty_line]", "[standard.poverty_line", 1), "cannot be read", 7},
-		{"empty", "", "no poverty standard", 0},
-	}
-	for _, tt := range tests {
+	for _, tt := range refusals {
 		t.Run(tt.name, func(t *testing.T) {
 			_, err := Parse("s.toml", []byte(tt.text))
 			if err == nil {
 				t.Fatal("accepted")
 			}
-			var found *Error
+			var found *problem.Problem
 			for _, e := range unwrap(err) {
-				if se, ok := e.(*Error); ok && strings.Contains(se.Render("en"), tt.want) {
-					found = se
+				if p, ok := e.(problem.Problem); ok && strings.Contains(p.Message("en"), tt.want) {
+					found = &p
 				}
 			}
 			if found == nil {
 				t.Fatalf("got %v, want a problem saying %q", err, tt.want)
 			}
-			if found.At.Line != tt.line {
-				t.Errorf("line %d, want %d: %s", found.At.Line, tt.line, found.Render("en"))
+			if found.Line != tt.line {
+				t.Errorf("line %d, want %d: %s", found.Line, tt.line, found.Message("en"))
 			}
-			if vi := found.Render("vi"); vi == found.Render("en") || !strings.HasPrefix(vi, "s.toml") {
+			if _, ok := messages[found.Code]; !ok {
+				t.Errorf("code %q is not in the catalogue", found.Code)
+			}
+			if vi := found.Message("vi"); vi == found.Message("en") || !strings.HasPrefix(vi, "s.toml") {
 				t.Errorf("the Vietnamese message is missing: %s", vi)
 			}
 		})

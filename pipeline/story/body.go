@@ -44,91 +44,111 @@ func checkBody(body []byte, bodyLine int, bundle string) bodyResult {
 // and may show only photos of its bundle; a maintainer's page (bundle "") has its links
 // and images checked for their scheme and host only.
 func scanBody(body []byte, bodyLine int, bundle string, story bool) bodyResult {
-	var res bodyResult
-	pos := positioner(body, bodyLine)
-	add := func(off int, code string, args ...any) *problem.Problem {
-		l, c := pos(off)
-		res.problems = append(res.problems, problem.Problem{Catalogue: messages, Line: l, Col: c, Code: code, Args: args})
-		return &res.problems[len(res.problems)-1]
-	}
+	s := &bodyScanner{body: body, bundle: bundle, story: story, pos: positioner(body, bodyLine), prevLevel: 1}
 	// Shortcodes are expanded by Hugo before Markdown is read, inside code spans and
 	// blocks too, so they are looked for in the raw text, in every spacing.
 	for _, loc := range shortcode.FindAllIndex(body, -1) {
-		add(loc[0], "shortcode")
+		s.add(loc[0], "shortcode")
 	}
-
 	doc := markdown.Parser().Parse(text.NewReader(body))
-	prevLevel := 1 // the title is the page's only h1
+	_ = ast.Walk(doc, s.visit)
+	return s.res
+}
+
+// bodyScanner holds the state of one walk of a Markdown body.
+type bodyScanner struct {
+	body   []byte
+	bundle string
+	story  bool
+	pos    func(int) (int, int)
+	res    bodyResult
+	// prevLevel is the level of the last heading; the title is the page's only h1.
+	prevLevel int
 	// lastOff is the offset of the last block seen, to place inline nodes with no segment.
-	lastOff := 0
+	lastOff int
 	// cursor moves forward over the links of a block, so two links to the same file on
 	// one line are placed at their own columns.
-	cursor := 0
-	find := func(needle string) int {
-		off, end := findIn(body, cursor, needle)
-		cursor = end
-		return off
-	}
-	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
-		if !entering {
-			return ast.WalkContinue, nil
-		}
-		if n.Type() == ast.TypeBlock && n.Lines().Len() > 0 {
-			lastOff = n.Lines().At(0).Start
-			cursor = lastOff
-		}
-		switch n := n.(type) {
-		case *ast.Heading:
-			off := headingOffset(n, body, lastOff)
-			for _, a := range n.Attributes() {
-				if string(a.Name) != "id" {
-					add(off, "heading_attribute", string(a.Name))
-				}
-			}
-			switch {
-			case !story:
-			case n.Level == 1:
-				add(off, "heading_h1")
-			case n.Level > prevLevel+1:
-				add(off, "heading_skip", n.Level, prevLevel)
-			}
-			prevLevel = n.Level
-		case *ast.HTMLBlock:
-			off := lastOff
-			if n.Lines().Len() > 0 {
-				off = n.Lines().At(0).Start
-			}
-			add(off, "raw_html")
-			return ast.WalkSkipChildren, nil
-		case *ast.RawHTML:
-			off := lastOff
-			if n.Segments.Len() > 0 {
-				off = n.Segments.At(0).Start
-			}
-			add(off, "raw_html")
-		case *ast.AutoLink:
-			url := string(n.URL(body))
-			off := find(url)
-			if n.AutoLinkType == ast.AutoLinkURL {
-				if code := checkDestination(url, false); code != "" {
-					add(off, code, url)
-				}
-			}
-		case *ast.Image:
-			dest := string(n.Destination)
-			off := find("](" + dest)
-			if strings.TrimSpace(inlineText(n, body)) == "" {
-				p := add(off, "image_no_alt", dest)
-				p.HintArgs = []any{dest}
-			}
-			res.target(dest, off, true, bundle, story, pos)
-		case *ast.Link:
-			dest := string(n.Destination)
-			res.target(dest, find("]("+dest), false, bundle, story, pos)
-		}
+	cursor int
+}
+
+// add records a problem at a byte offset of the body and returns it, for a hint.
+func (s *bodyScanner) add(off int, code string, args ...any) *problem.Problem {
+	l, c := s.pos(off)
+	s.res.problems = append(s.res.problems, problem.Problem{Catalogue: messages, Line: l, Col: c, Code: code, Args: args})
+	return &s.res.problems[len(s.res.problems)-1]
+}
+
+// find returns the offset of needle at or after the cursor, and moves the cursor past it.
+func (s *bodyScanner) find(needle string) int {
+	off, end := findIn(s.body, s.cursor, needle)
+	s.cursor = end
+	return off
+}
+
+// visit judges one node of the Markdown tree, as an ast.Walker.
+func (s *bodyScanner) visit(n ast.Node, entering bool) (ast.WalkStatus, error) {
+	if !entering {
 		return ast.WalkContinue, nil
-	})
-	return res
+	}
+	if n.Type() == ast.TypeBlock && n.Lines().Len() > 0 {
+		s.lastOff = n.Lines().At(0).Start
+		s.cursor = s.lastOff
+	}
+	switch n := n.(type) {
+	case *ast.Heading:
+		s.heading(n)
+	case *ast.HTMLBlock:
+		off := s.lastOff
+		if n.Lines().Len() > 0 {
+			off = n.Lines().At(0).Start
+		}
+		s.add(off, "raw_html")
+		return ast.WalkSkipChildren, nil
+	case *ast.RawHTML:
+		off := s.lastOff
+		if n.Segments.Len() > 0 {
+			off = n.Segments.At(0).Start
+		}
+		s.add(off, "raw_html")
+	case *ast.AutoLink:
+		url := string(n.URL(s.body))
+		off := s.find(url)
+		if n.AutoLinkType == ast.AutoLinkURL {
+			if code := checkDestination(url, false); code != "" {
+				s.add(off, code, url)
+			}
+		}
+	case *ast.Image:
+		dest := string(n.Destination)
+		off := s.find("](" + dest)
+		if strings.TrimSpace(inlineText(n, s.body)) == "" {
+			p := s.add(off, "image_no_alt", dest)
+			p.HintArgs = []any{dest}
+		}
+		s.res.target(dest, off, true, s.bundle, s.story, s.pos)
+	case *ast.Link:
+		dest := string(n.Destination)
+		s.res.target(dest, s.find("]("+dest), false, s.bundle, s.story, s.pos)
+	}
+	return ast.WalkContinue, nil
+}
+
+// heading refuses attributes other than id and, in a story, a second h1 or a skipped level.
+func (s *bodyScanner) heading(n *ast.Heading) {
+	off := headingOffset(n, s.body, s.lastOff)
+	for _, a := range n.Attributes() {
+		if string(a.Name) != "id" {
+			s.add(off, "heading_attribute", string(a.Name))
+		}
+	}
+	switch {
+	case !s.story:
+	case n.Level == 1:
+		s.add(off, "heading_h1")
+	case n.Level > s.prevLevel+1:
+		s.add(off, "heading_skip", n.Level, s.prevLevel)
+	}
+	s.prevLevel = n.Level
 }
 
 // target judges the address of a link or image found at off and, in a story, the

@@ -97,51 +97,94 @@ func ParseFrontMatter(src []byte) (fm *FrontMatter, body []byte, problems []prob
 	if p != nil {
 		return fm, body, []problem.Problem{*p}
 	}
-	add := func(line, col int, code string, args ...any) {
-		problems = append(problems, problem.Problem{Catalogue: messages, Line: line, Col: col, Code: code, Args: args})
+	d := &fmDecoder{fm: fm, first: first, bodyLine: bodyLine}
+	root, ok := d.root(text)
+	if !ok {
+		return fm, body, d.problems
 	}
-	// fileLine converts a line of the YAML text to a line of the file. YAML also breaks
-	// lines at a lone \r, so the result is kept inside the front matter.
-	fileLine := func(l int) int {
-		l += first - 1
-		if l < first {
-			l = first
-		}
-		if last := bodyLine - 2; l > last {
-			l = last
-		}
-		return l
-	}
-	line := func(n *yaml.Node) int { return fileLine(n.Line) }
+	d.fields(root)
+	d.requireFields()
+	return fm, body, d.problems
+}
 
+// fmDecoder holds what the steps of ParseFrontMatter share: the front matter being
+// filled, the problems found so far (in the order they are reported), and where the
+// YAML text sits in the file.
+type fmDecoder struct {
+	fm              *FrontMatter
+	problems        []problem.Problem
+	first, bodyLine int // file lines of the first YAML line and of the first body line
+}
+
+// add records a problem whose hint takes no arguments.
+func (d *fmDecoder) add(line, col int, code string, args ...any) {
+	d.problems = append(d.problems, problem.Problem{Catalogue: messages, Line: line, Col: col, Code: code, Args: args})
+}
+
+// missing records a required field that is not there.
+func (d *fmDecoder) missing(line int, field string) {
+	d.problems = append(d.problems, problem.Problem{Catalogue: messages, Line: line, Col: 1, Code: "missing_field", Args: []any{field}, HintArgs: []any{field}})
+}
+
+// fileLine converts a line of the YAML text to a line of the file. YAML also breaks
+// lines at a lone \r, so the result is kept inside the front matter.
+func (d *fmDecoder) fileLine(l int) int {
+	l += d.first - 1
+	if l < d.first {
+		l = d.first
+	}
+	if last := d.bodyLine - 2; l > last {
+		l = last
+	}
+	return l
+}
+
+// line is the file line of a YAML node.
+func (d *fmDecoder) line(n *yaml.Node) int { return d.fileLine(n.Line) }
+
+// root parses the YAML text and returns its top mapping. It reports false, with the
+// problem recorded, when the text is not YAML, is empty or is not a mapping.
+func (d *fmDecoder) root(text []byte) (*yaml.Node, bool) {
 	var doc yaml.Node
 	if err := safeUnmarshal(text, &doc); err != nil {
-		l := first
-		msg := err.Error()
-		if m := yamlLine.FindStringSubmatch(msg); m != nil {
-			if n, err := strconv.Atoi(m[1]); err == nil {
-				l = fileLine(n)
-			}
-		}
-		msg = strings.TrimPrefix(msg, "yaml: ")
-		if i := strings.Index(msg, ": "); i >= 0 && strings.HasPrefix(msg, "line ") {
-			msg = msg[i+2:]
-		}
-		add(l, 0, "yaml_syntax", msg)
-		return fm, body, problems
+		d.yamlError(err)
+		return nil, false
 	}
 	if doc.Kind == 0 || len(doc.Content) == 0 {
 		// An empty front matter: every required field is missing.
 		for _, f := range required {
-			problems = append(problems, problem.Problem{Catalogue: messages, Line: 1, Col: 1, Code: "missing_field", Args: []any{f}, HintArgs: []any{f}})
+			d.missing(1, f)
 		}
-		return fm, body, problems
+		return nil, false
 	}
 	root := doc.Content[0]
 	if root.Kind != yaml.MappingNode {
-		add(line(root), root.Column, "front_matter_not_mapping")
-		return fm, body, problems
+		d.add(d.line(root), root.Column, "front_matter_not_mapping")
+		return nil, false
 	}
+	return root, true
+}
+
+// yamlError records a YAML syntax error at the file line the parser names, with the
+// parser's own "yaml: line N:" prefix taken off its message.
+func (d *fmDecoder) yamlError(err error) {
+	l := d.first
+	msg := err.Error()
+	if m := yamlLine.FindStringSubmatch(msg); m != nil {
+		if n, err := strconv.Atoi(m[1]); err == nil {
+			l = d.fileLine(n)
+		}
+	}
+	msg = strings.TrimPrefix(msg, "yaml: ")
+	if i := strings.Index(msg, ": "); i >= 0 && strings.HasPrefix(msg, "line ") {
+		msg = msg[i+2:]
+	}
+	d.add(l, 0, "yaml_syntax", msg)
+}
+
+// fields reads each key of the top mapping: unknown and repeated keys are refused, the
+// others are recorded with their positions and decoded by field.
+func (d *fmDecoder) fields(root *yaml.Node) {
 	known := map[string]bool{}
 	for _, f := range Fields {
 		known[f] = true
@@ -149,96 +192,120 @@ func ParseFrontMatter(src []byte) (fm *FrontMatter, body []byte, problems []prob
 	for i := 0; i+1 < len(root.Content); i += 2 {
 		k, v := root.Content[i], root.Content[i+1]
 		name := k.Value
-		kl, kc := line(k), k.Column
+		kl, kc := d.line(k), k.Column
 		if k.Kind != yaml.ScalarNode {
-			add(kl, kc, "front_matter_not_mapping")
+			d.add(kl, kc, "front_matter_not_mapping")
 			continue
 		}
 		if !known[name] {
-			problems = append(problems, problem.Problem{Catalogue: messages, Line: kl, Col: kc, Code: "unknown_field", Args: []any{name}, HintArgs: []any{strings.Join(Fields, ", ")}})
+			d.problems = append(d.problems, problem.Problem{Catalogue: messages, Line: kl, Col: kc, Code: "unknown_field", Args: []any{name}, HintArgs: []any{strings.Join(Fields, ", ")}})
 			continue
 		}
-		if _, dup := fm.Lines[name]; dup {
-			add(kl, kc, "duplicate_field", name)
+		if _, dup := d.fm.Lines[name]; dup {
+			d.add(kl, kc, "duplicate_field", name)
 			continue
 		}
-		fm.Lines[name] = Pos{kl, kc}
-		vl, vc := line(v), v.Column
-		fm.Values[name] = Pos{vl, vc}
-		switch name {
-		case "title", "summary", "village", "author_role":
-			s, ok := scalarText(v)
-			if !ok {
-				add(vl, vc, "not_text", name)
-				continue
-			}
-			if strings.TrimSpace(s) == "" {
-				add(kl, kc, "empty_field", name)
-			}
-			switch name {
-			case "title":
-				fm.Title = s
-			case "summary":
-				fm.Summary = s
-			case "village":
-				// Hugo reads the value as written: " T01" names no village there, so
-				// it is refused here rather than trimmed and accepted.
-				fm.Village = s
-				if padded(s) {
-					add(vl, vc, "padded_value", name)
-				}
-			case "author_role":
-				fm.AuthorRole = s
-			}
-		case "date":
-			s, ok := scalarText(v)
-			if !ok {
-				add(vl, vc, "bad_date", "")
-				continue
-			}
-			fm.DateText = s
-			t, ok := parseDate(s)
-			if !ok {
-				add(vl, vc, "bad_date", s)
-				continue
-			}
-			fm.Date, fm.DateOK = t, true
-		case "programmes", "indicators":
-			codes, ps := codeList(name, v, line)
-			problems = append(problems, ps...)
-			if name == "programmes" {
-				fm.Programmes = codes
-			} else {
-				fm.Indicators = codes
-			}
-		case "consent", "draft":
-			b, ok := scalarBool(v)
-			if !ok {
-				if name == "consent" {
-					// Anything but a literal true is no consent; checkFields says so, once.
-					fm.ConsentSet = true
-				} else {
-					add(vl, vc, "not_bool", name)
-				}
-				continue
-			}
-			if name == "consent" {
-				fm.Consent, fm.ConsentSet = b, true
-			} else {
-				fm.Draft = b
-			}
-		case "photos":
-			photos, ps := photoList(v, line)
-			problems = append(problems, ps...)
-			fm.Photos = photos
-		}
+		d.fm.Lines[name] = Pos{kl, kc}
+		d.fm.Values[name] = Pos{d.line(v), v.Column}
+		d.field(name, Pos{kl, kc}, v)
 	}
+}
+
+// field decodes the value of one known field; key is where its name is written.
+func (d *fmDecoder) field(name string, key Pos, v *yaml.Node) {
+	switch name {
+	case "title", "summary", "village", "author_role":
+		d.textField(name, key, v)
+	case "date":
+		d.dateField(v)
+	case "programmes", "indicators":
+		codes, ps := codeList(name, v, d.line)
+		d.problems = append(d.problems, ps...)
+		if name == "programmes" {
+			d.fm.Programmes = codes
+		} else {
+			d.fm.Indicators = codes
+		}
+	case "consent", "draft":
+		d.boolField(name, v)
+	case "photos":
+		photos, ps := photoList(v, d.line)
+		d.problems = append(d.problems, ps...)
+		d.fm.Photos = photos
+	}
+}
+
+// textField decodes title, summary, village or author_role: a scalar, not blank.
+func (d *fmDecoder) textField(name string, key Pos, v *yaml.Node) {
+	vl, vc := d.line(v), v.Column
+	s, ok := scalarText(v)
+	if !ok {
+		d.add(vl, vc, "not_text", name)
+		return
+	}
+	if strings.TrimSpace(s) == "" {
+		d.add(key.Line, key.Col, "empty_field", name)
+	}
+	switch name {
+	case "title":
+		d.fm.Title = s
+	case "summary":
+		d.fm.Summary = s
+	case "village":
+		// Hugo reads the value as written: " T01" names no village there, so
+		// it is refused here rather than trimmed and accepted.
+		d.fm.Village = s
+		if padded(s) {
+			d.add(vl, vc, "padded_value", name)
+		}
+	case "author_role":
+		d.fm.AuthorRole = s
+	}
+}
+
+// dateField decodes the date, keeping its text even when it is not a date.
+func (d *fmDecoder) dateField(v *yaml.Node) {
+	vl, vc := d.line(v), v.Column
+	s, ok := scalarText(v)
+	if !ok {
+		d.add(vl, vc, "bad_date", "")
+		return
+	}
+	d.fm.DateText = s
+	t, ok := parseDate(s)
+	if !ok {
+		d.add(vl, vc, "bad_date", s)
+		return
+	}
+	d.fm.Date, d.fm.DateOK = t, true
+}
+
+// boolField decodes consent or draft, which take only a literal true or false.
+func (d *fmDecoder) boolField(name string, v *yaml.Node) {
+	b, ok := scalarBool(v)
+	if !ok {
+		if name == "consent" {
+			// Anything but a literal true is no consent; checkFields says so, once.
+			d.fm.ConsentSet = true
+		} else {
+			d.add(d.line(v), v.Column, "not_bool", name)
+		}
+		return
+	}
+	if name == "consent" {
+		d.fm.Consent, d.fm.ConsentSet = b, true
+	} else {
+		d.fm.Draft = b
+	}
+}
+
+// requireFields records each required field the mapping lacks, on the opening fence.
+func (d *fmDecoder) requireFields() {
 	for _, f := range required {
-		if _, ok := fm.Lines[f]; !ok {
-			problems = append(problems, problem.Problem{Catalogue: messages, Line: first - 1, Col: 1, Code: "missing_field", Args: []any{f}, HintArgs: []any{f}})
+		if _, ok := d.fm.Lines[f]; !ok {
+			d.missing(d.first-1, f)
 		}
 	}
-	return fm, body, problems
 }
 
 // safeUnmarshal parses YAML into a node tree; a panic in the parser on hostile input
@@ -251,122 +318,3 @@ func safeUnmarshal(text []byte, n *yaml.Node) (err error) {
 	}()
 	return yaml.Unmarshal(text, n)
 }
-
-// scalarText returns the text of a scalar node (a string, number or date written bare).
-func scalarText(n *yaml.Node) (string, bool) {
-	if n.Kind != yaml.ScalarNode || n.Tag == "!!null" {
-		return "", n.Kind == yaml.ScalarNode
-	}
-	return n.Value, true
-}
-
-// scalarBool accepts only the YAML 1.2 booleans true and false, not yes/no or "true".
-func scalarBool(n *yaml.Node) (bool, bool) {
-	if n.Kind != yaml.ScalarNode || n.Tag != "!!bool" {
-		return false, false
-	}
-	switch n.Value {
-	case "true":
-		return true, true
-	case "false":
-		return false, true
-	}
-	return false, false
-}
-
-// parseDate accepts the dates Hugo reads that an officer would write: 2024-06-15, or a
-// full timestamp such as 2024-06-15T08:00:00+07:00.
-func parseDate(s string) (time.Time, bool) {
-	s = strings.TrimSpace(s)
-	for _, layout := range []string{"2006-01-02", time.RFC3339, "2006-01-02T15:04:05", "2006-01-02 15:04:05"} {
-		if t, err := time.Parse(layout, s); err == nil {
-			return t, true
-		}
-	}
-	return time.Time{}, false
-}
-
-func codeList(name string, v *yaml.Node, line func(*yaml.Node) int) ([]Code, []problem.Problem) {
-	var out []Code
-	var ps []problem.Problem
-	if v.Kind != yaml.SequenceNode {
-		ps = append(ps, problem.Problem{Catalogue: messages, Line: line(v), Col: v.Column, Code: "not_list", Args: []any{name}, HintArgs: []any{name}})
-		return nil, ps
-	}
-	if len(v.Content) == 0 {
-		ps = append(ps, problem.Problem{Catalogue: messages, Line: line(v), Col: v.Column, Code: "empty_field", Args: []any{name}})
-	}
-	seen := map[string]bool{}
-	for _, c := range v.Content {
-		if c.Kind != yaml.ScalarNode {
-			ps = append(ps, problem.Problem{Catalogue: messages, Line: line(c), Col: c.Column, Code: "not_list", Args: []any{name}, HintArgs: []any{name}})
-			continue
-		}
-		if c.Tag != "!!str" {
-			// programmes: [2, 3.1] would reach Hugo as numbers and match no page.
-			ps = append(ps, problem.Problem{Catalogue: messages, Line: line(c), Col: c.Column, Code: "code_not_quoted", Args: []any{c.Value, name}, HintArgs: []any{c.Value}})
-		}
-		val := c.Value
-		if padded(val) {
-			ps = append(ps, problem.Problem{Catalogue: messages, Line: line(c), Col: c.Column, Code: "padded_value", Args: []any{name}})
-		}
-		if seen[val] {
-			ps = append(ps, problem.Problem{Catalogue: messages, Line: line(c), Col: c.Column, Code: "duplicate_code", Args: []any{val, name}})
-		}
-		seen[val] = true
-		out = append(out, Code{Value: val, Pos: Pos{line(c), c.Column}})
-	}
-	return out, ps
-}
-
-func photoList(v *yaml.Node, line func(*yaml.Node) int) ([]Photo, []problem.Problem) {
-	var out []Photo
-	var ps []problem.Problem
-	if v.Kind == yaml.ScalarNode && v.Tag == "!!null" {
-		return nil, nil
-	}
-	if v.Kind != yaml.SequenceNode {
-		return nil, append(ps, problem.Problem{Catalogue: messages, Line: line(v), Col: v.Column, Code: "photos_not_list"})
-	}
-	for _, item := range v.Content {
-		if item.Kind != yaml.MappingNode {
-			ps = append(ps, problem.Problem{Catalogue: messages, Line: line(item), Col: item.Column, Code: "photos_not_list"})
-			continue
-		}
-		ph := Photo{Pos: Pos{line(item), item.Column}}
-		hasSrc, hasAlt := false, false
-		for i := 0; i+1 < len(item.Content); i += 2 {
-			k, val := item.Content[i], item.Content[i+1]
-			s, _ := scalarText(val)
-			switch k.Value {
-			case "src":
-				hasSrc = true
-				ph.Src, ph.SrcPos = s, Pos{line(val), val.Column}
-				if padded(s) {
-					ps = append(ps, problem.Problem{Catalogue: messages, Line: line(val), Col: val.Column, Code: "padded_value", Args: []any{"photos.src"}})
-				}
-			case "alt":
-				hasAlt = true
-				ph.Alt, ph.AltPos = strings.TrimSpace(s), Pos{line(val), val.Column}
-			default:
-				ps = append(ps, problem.Problem{Catalogue: messages, Line: line(k), Col: k.Column, Code: "unknown_field", Args: []any{"photos." + k.Value}, HintArgs: []any{"src, alt"}})
-			}
-		}
-		if !hasSrc || strings.TrimSpace(ph.Src) == "" {
-			ps = append(ps, problem.Problem{Catalogue: messages, Line: ph.Line, Col: ph.Col, Code: "photo_missing_src"})
-		}
-		if !hasAlt || ph.Alt == "" {
-			p := ph.Pos
-			if hasAlt {
-				p = ph.AltPos
-			}
-			ps = append(ps, problem.Problem{Catalogue: messages, Line: p.Line, Col: p.Col, Code: "photo_no_alt", Args: []any{ph.Src}})
-		}
-		out = append(out, ph)
-	}
-	return out, ps
-}
-
-// padded reports whether a code or file name has white space at either end, which Hugo
-// keeps and which then matches no village, programme or file.
-func padded(s string) bool { return s != strings.TrimSpace(s) }

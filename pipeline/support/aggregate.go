@@ -153,52 +153,9 @@ func Compute(ds *Dataset, commune string, villages []string) (*Table, error) {
 	}
 	for _, f := range ds.Files {
 		t.Years = append(t.Years, f.Year)
-		type gk struct {
-			unit  int // -1 for the commune
-			prog  string
-			stype string
-		}
-		aggs := map[gk]*cellAgg{}
-		get := func(k gk) *cellAgg {
-			a := aggs[k]
-			if a == nil {
-				a = &cellAgg{amounts: map[string]int64{}}
-				aggs[k] = a
-			}
-			return a
-		}
-		sources := map[Support]map[string]bool{}
-		present := map[Support]bool{}
-		// Needing is the same on every row of a support in a village: count it once.
-		needSeen := map[gk]bool{}
-		for _, r := range f.Records {
-			vi, ok := vindex[r.VillageCode]
-			if !ok {
-				return nil, fmt.Errorf("support: %s: village %s is not declared", f.Path, r.VillageCode)
-			}
-			s := Support{r.Programme, r.SupportType}
-			present[s] = true
-			if sources[s] == nil {
-				sources[s] = map[string]bool{}
-			}
-			sources[s][r.FundingSource] = true
-			vk := gk{vi, r.Programme, r.SupportType}
-			ck := gk{-1, r.Programme, r.SupportType}
-			for _, k := range []gk{vk, ck} {
-				a := get(k)
-				a.households += r.HouseholdsReached
-				a.people += r.PeopleReached
-				a.amounts[r.FundingSource] += r.AmountVND
-				if r.PeopleNeeding != nil {
-					a.hasNeeding = true
-					a.covered += r.PeopleReached
-				}
-			}
-			if r.PeopleNeeding != nil && !needSeen[vk] {
-				needSeen[vk] = true
-				get(vk).needing += *r.PeopleNeeding
-				get(ck).needing += *r.PeopleNeeding
-			}
+		y, err := aggregateYear(f, vindex)
+		if err != nil {
+			return nil, err
 		}
 		for u := -1; u < len(villages); u++ {
 			level, code := "village", ""
@@ -209,36 +166,8 @@ func Compute(ds *Dataset, commune string, villages []string) (*Table, error) {
 			}
 			for _, prog := range Programmes {
 				for _, st := range SupportTypes {
-					s := Support{prog, st.Code}
-					if !present[s] {
-						continue
-					}
-					a := aggs[gk{u, prog, st.Code}]
-					if a == nil {
-						a = &cellAgg{amounts: map[string]int64{}}
-					}
-					// A support measures coverage when any village gave its need.
-					hasNeed := aggs[gk{-1, prog, st.Code}].hasNeeding
-					add := func(ind, src string, num, den int64, measure string) {
-						t.Figures = append(t.Figures, Figure{Year: f.Year, UnitLevel: level, UnitCode: code,
-							Programme: prog, SupportType: st.Code, FundingSource: src, Indicator: ind,
-							Num: num, Den: den, Measure: measure})
-					}
-					add(HouseholdsReached, AllSources, a.households, 0, indicator.Households)
-					add(PeopleReached, AllSources, a.people, 0, indicator.People)
-					if hasNeed {
-						add(PeopleNeeding, AllSources, a.needing, 0, indicator.People)
-						add(CoverageRate, AllSources, a.covered, a.needing, indicator.Percent)
-						if a.needing == 0 {
-							// No one needed it here: coverage is not available, not 0%.
-							last := &t.Figures[len(t.Figures)-1]
-							last.Flag, last.Num = indicator.FlagNotAvailable, 0
-						}
-					}
-					for _, src := range config.FundingSources {
-						if sources[s][src] {
-							add(AmountVND, src, a.amounts[src], 0, VND)
-						}
+					if y.present[Support{prog, st.Code}] {
+						t.addCell(f.Year, level, code, y, aggKey{u, prog, st.Code})
 					}
 				}
 			}
@@ -246,6 +175,102 @@ func Compute(ds *Dataset, commune string, villages []string) (*Table, error) {
 	}
 	t.reindex()
 	return t, nil
+}
+
+// aggKey names one cell of a year's aggregate.
+type aggKey struct {
+	unit  int // index into the villages, -1 for the commune
+	prog  string
+	stype string
+}
+
+// yearAgg is the aggregate of one year's support records.
+type yearAgg struct {
+	cells   map[aggKey]*cellAgg
+	sources map[Support]map[string]bool // funding sources that paid for each support
+	present map[Support]bool            // supports delivered anywhere in the commune
+	// needSeen marks the village cells whose need is counted: needing is the same on
+	// every row of a support in a village, so it is counted once.
+	needSeen map[aggKey]bool
+}
+
+// cell returns the aggregate of k, created empty on first use.
+func (y *yearAgg) cell(k aggKey) *cellAgg {
+	a := y.cells[k]
+	if a == nil {
+		a = &cellAgg{amounts: map[string]int64{}}
+		y.cells[k] = a
+	}
+	return a
+}
+
+// aggregateYear sums a year's records into their village's cells and the commune's.
+func aggregateYear(f *File, vindex map[string]int) (*yearAgg, error) {
+	y := &yearAgg{cells: map[aggKey]*cellAgg{}, sources: map[Support]map[string]bool{},
+		present: map[Support]bool{}, needSeen: map[aggKey]bool{}}
+	for _, r := range f.Records {
+		vi, ok := vindex[r.VillageCode]
+		if !ok {
+			return nil, fmt.Errorf("support: %s: village %s is not declared", f.Path, r.VillageCode)
+		}
+		s := Support{r.Programme, r.SupportType}
+		y.present[s] = true
+		if y.sources[s] == nil {
+			y.sources[s] = map[string]bool{}
+		}
+		y.sources[s][r.FundingSource] = true
+		vk := aggKey{vi, r.Programme, r.SupportType}
+		ck := aggKey{-1, r.Programme, r.SupportType}
+		for _, k := range []aggKey{vk, ck} {
+			a := y.cell(k)
+			a.households += r.HouseholdsReached
+			a.people += r.PeopleReached
+			a.amounts[r.FundingSource] += r.AmountVND
+			if r.PeopleNeeding != nil {
+				a.hasNeeding = true
+				a.covered += r.PeopleReached
+			}
+		}
+		if r.PeopleNeeding != nil && !y.needSeen[vk] {
+			y.needSeen[vk] = true
+			y.cell(vk).needing += *r.PeopleNeeding
+			y.cell(ck).needing += *r.PeopleNeeding
+		}
+	}
+	return y, nil
+}
+
+// addCell appends the figures of one unit, programme and support type in a year:
+// reach, need and coverage where the support measures coverage, and the amount of
+// each funding source that paid for the support somewhere.
+func (t *Table) addCell(year int, level, code string, y *yearAgg, k aggKey) {
+	a := y.cells[k]
+	if a == nil {
+		a = &cellAgg{amounts: map[string]int64{}}
+	}
+	// A support measures coverage when any village gave its need.
+	hasNeed := y.cells[aggKey{-1, k.prog, k.stype}].hasNeeding
+	add := func(ind, src string, num, den int64, measure string) {
+		t.Figures = append(t.Figures, Figure{Year: year, UnitLevel: level, UnitCode: code,
+			Programme: k.prog, SupportType: k.stype, FundingSource: src, Indicator: ind,
+			Num: num, Den: den, Measure: measure})
+	}
+	add(HouseholdsReached, AllSources, a.households, 0, indicator.Households)
+	add(PeopleReached, AllSources, a.people, 0, indicator.People)
+	if hasNeed {
+		add(PeopleNeeding, AllSources, a.needing, 0, indicator.People)
+		add(CoverageRate, AllSources, a.covered, a.needing, indicator.Percent)
+		if a.needing == 0 {
+			// No one needed it here: coverage is not available, not 0%.
+			last := &t.Figures[len(t.Figures)-1]
+			last.Flag, last.Num = indicator.FlagNotAvailable, 0
+		}
+	}
+	for _, src := range config.FundingSources {
+		if y.sources[Support{k.prog, k.stype}][src] {
+			add(AmountVND, src, a.amounts[src], 0, VND)
+		}
+	}
 }
 
 // Coverage returns the commune's coverage of each support type that records a need,
