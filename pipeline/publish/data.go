@@ -21,6 +21,10 @@ type figureJSON struct {
 	// Lower and Upper are a withheld figure's interval (DESIGN 6), nil when it has none.
 	Lower *float64 `json:"value_lower,omitempty"`
 	Upper *float64 `json:"value_upper,omitempty"`
+	// Deduced marks a withheld figure whose interval is a single value, which readers
+	// work out from the published figures (the audit allows that only for 0): the page
+	// prints it as a plain figure instead of a "withheld" range of one number.
+	Deduced bool `json:"deduced,omitempty"`
 }
 
 func (w *writer) figureJSON(f *indicator.Figure) figureJSON {
@@ -40,6 +44,7 @@ func (w *writer) figureJSON(f *indicator.Figure) figureJSON {
 		out.Lower = &lo
 		if hasUpper {
 			out.Upper = &hi
+			out.Deduced = lo == hi
 		}
 	}
 	return out
