@@ -216,15 +216,17 @@ func addHi(a, b int64) int64 {
 
 // coverageBounds is a withheld coverage's interval in tenths of a percent: from 0 to
 // the people reached's upper bound over the people needing's lower bound, rounded
-// up (people reached where the need is known is at most people reached); no upper
-// bound when either is unknown.
+// up (people reached where the need is known is at most people reached) and at
+// most 100%; 0..100% when either is unknown.
 func (t *Table) coverageBounds(f *Figure, lo, hi []int64) (int64, int64) {
 	reached, ok1 := t.at(f, PeopleReached, AllSources)
 	needing, ok2 := t.at(f, PeopleNeeding, AllSources)
 	if !ok1 || !ok2 || hi[reached] == unbounded || lo[needing] <= 0 {
-		return 0, -1
+		return 0, 1000
 	}
-	return 0, int64(math.Ceil(1000 * float64(hi[reached]) / float64(lo[needing])))
+	// The contract rejects more people reached than needing it (reached_gt_needing),
+	// so coverage is at most 100%.
+	return 0, min(1000, int64(math.Ceil(1000*float64(hi[reached])/float64(lo[needing]))))
 }
 
 // Interval returns a withheld figure's interval as published values (coverage in

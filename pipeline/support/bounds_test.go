@@ -53,6 +53,9 @@ func contains(t *testing.T, raw, prot *Table, k int) (withheld, unboundedCount i
 		if f.Upper < 0 {
 			unboundedCount++
 		}
+		if f.Measure == indicator.Percent && (f.Upper < 0 || f.Upper > 1000) {
+			t.Errorf("%v: coverage's upper end %d is not within 100%%", f.Key(), f.Upper)
+		}
 		if f.Upper == f.Lower && truth != 0 {
 			t.Errorf("%v: the non-zero value %d is determined exactly", f.Key(), truth)
 		}
