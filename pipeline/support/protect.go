@@ -19,7 +19,7 @@ type Report struct {
 // more until no withheld number can be recovered from the commune's totals:
 //
 //   - primary: a count of households reached, people reached or people needing from 1
-//     to k-1 is withheld ("<k"), the commune's too; zero is published;
+//     to k-1 is withheld (shown as its interval, at most 1..k-1), the commune's too; zero is published;
 //   - a village's people reached is withheld with its households reached when that is
 //     small: "3 households, 14 people" tells household sizes;
 //   - amounts: an amount is not a count of people and is published, except next to a
@@ -29,7 +29,7 @@ type Report struct {
 //   - complementary: the commune's figures are the sums of the villages' (for each year, programme and support type: households, people,
 //     people needing, people reached where the need is known; and each funding
 //     source's amount). When such a sum has exactly one withheld village figure, the
-//     smallest other village figure (non-zero first) is withheld too ("x");
+//     smallest other village figure (non-zero first) is withheld too;
 //   - coverage is withheld in a village whenever its people reached or people needing
 //     is, since coverage times needing gives reached back.
 //
