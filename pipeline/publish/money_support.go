@@ -21,7 +21,7 @@ var supportColumns = []column{
 	{"numerator", "integer", "Tử số: số hộ, số người hoặc số tiền; với tỷ lệ bao phủ là số người được hỗ trợ trong số người có nhu cầu; để trống khi bị ẩn", "Numerator: households, people or đồng; for coverage, people reached among those needing it; empty when withheld"},
 	{"denominator", "integer", "Mẫu số của tỷ lệ bao phủ (số người có nhu cầu); để trống với số đếm và số tiền, hoặc khi bị ẩn", "Denominator of coverage (people needing it); empty for counts and amounts, or when withheld"},
 	{"unit_of_measure", "string", "Đơn vị đo: households, people, percent hoặc vnd", "Unit of measure: households, people, percent or vnd"},
-	indicatorColumns[10],
+	indicatorColumns[10], indicatorColumns[11], indicatorColumns[12],
 }
 
 // SupportColumns are the columns of support.csv, in order.
@@ -56,17 +56,38 @@ func (w *writer) supportRows() []tableRow {
 			// No one needed it: the denominator 0 is published, as for rates.
 			denText, den = "0", int64(0)
 		}
+		loText, lo, hiText, hi := supportBounds(f)
 		name := w.unitName(f.UnitCode)
 		out = append(out, tableRow{
 			cells: []string{strconv.Itoa(f.Year), f.UnitLevel, f.UnitCode, name, f.Programme, f.SupportType,
-				f.FundingSource, f.Indicator, valueText, numText, denText, f.Measure, f.Flag},
+				f.FundingSource, f.Indicator, valueText, numText, denText, f.Measure, f.Flag, loText, hiText},
 			typed: map[string]any{"year": f.Year, "unit_level": f.UnitLevel, "unit_code": f.UnitCode, "unit_name": name,
 				"programme": f.Programme, "support_type": f.SupportType, "funding_source": f.FundingSource,
 				"indicator": f.Indicator, "value": value, "numerator": num, "denominator": den,
-				"unit_of_measure": f.Measure, "flag": f.Flag},
+				"unit_of_measure": f.Measure, "flag": f.Flag, "value_lower": lo, "value_upper": hi},
 		})
 	}
 	return out
+}
+
+// supportBounds is a withheld figure's interval as the CSV writes it and as typed
+// values: whole counts and đồng, coverage to one decimal; empty (nil) when the
+// figure is published, or for the upper end when nothing bounds it.
+func supportBounds(f *support.Figure) (loText string, lo any, hiText string, hi any) {
+	if !f.Withheld() || !f.Bounded {
+		return "", nil, "", nil
+	}
+	text := func(s int64) (string, any) {
+		if f.Measure == indicator.Percent {
+			return csvNumber(indicator.FormatScaled(s, 1, "en"))
+		}
+		return strconv.FormatInt(s, 10), s
+	}
+	loText, lo = text(f.Lower)
+	if f.Upper >= 0 {
+		hiText, hi = text(f.Upper)
+	}
+	return loText, lo, hiText, hi
 }
 
 // supportDownloads writes support.csv, .json, .parquet and .xlsx from the same rows.

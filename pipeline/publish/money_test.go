@@ -19,8 +19,10 @@ import (
 //	province           legal aid 1.2m + 3.2m + 2.8m =   7,200,000
 //	total                                           = 365,200,000 -> "365,2" / "365.2"
 //
-// Villages: T01 has its legal-aid amount withheld (small count), so its total is "x";
-// T02 = 4m + 350m + 3.2m = 357.2m; T03's legal-aid amount is withheld to protect T01's.
+// Villages: T01 has its legal-aid amount withheld (small count); T03's is withheld to
+// protect T01's. Each is then from 0 to the province's 7.2m less T02's 3.2m = 4.0m, so
+// T01's total (4m of monitoring + 1.2m) shows "4,0–8,0" and T03's (2.8m) "0,0–4,0";
+// T02 = 4m + 350m + 3.2m = 357.2m.
 const moneyData = `year,village_code,programme,support_type,funding_source,households_reached,people_reached,people_needing,amount_vnd
 2024,T01,legal_aid,legal_aid,province,2,3,4,1200000
 2024,T02,legal_aid,legal_aid,province,6,8,8,3200000
@@ -89,13 +91,13 @@ func TestMoneyGolden(t *testing.T) {
 		}
 	}
 	vt := m.VillageTotal
-	if vt["T01"]["2024"].Text.EN != "x" || vt["T01"]["2024"].VND != nil {
+	if c := vt["T01"]["2024"]; c.Text.VI != "4,0–8,0" || c.Text.EN != "4.0–8.0" || c.VND != nil || *c.LowerVND != 4_000_000 || *c.UpperVND != 8_000_000 {
 		t.Errorf("T01 total %+v, want withheld", vt["T01"]["2024"])
 	}
 	if c := vt["T02"]["2024"]; c.VND == nil || *c.VND != 357_200_000 {
 		t.Errorf("T02 total %+v, want 357,200,000", c)
 	}
-	if vt["T03"]["2024"].Text.EN != "x" {
+	if c := vt["T03"]["2024"]; c.Text.EN != "0.0–4.0" || c.VND != nil {
 		t.Errorf("T03 total %+v, want withheld", vt["T03"]["2024"])
 	}
 }

@@ -255,69 +255,6 @@ func readJSON(t *testing.T, path string, v any) {
 	}
 }
 
-// TestWithheldShownAsRanges scans every page: a withheld review figure is shown as a
-// range, never as a bare "<5" or "x" (a marker may remain only in the support and
-// money tables, which have no ranges yet), and every legend explains exactly the
-// markers that some page of the site still prints, no more (a legend explaining "x"
-// on a site without one is noise) and no fewer.
-func TestWithheldShownAsRanges(t *testing.T) {
-	s := site(t, mainSite)
-	markers := []string{"<5", "x"}
-	// Markers printed in the money tables and elsewhere; legends in each kind of table.
-	printed := map[bool]map[string]bool{true: {}, false: {}}
-	legends := map[string]map[bool][]string{}
-	ranges := 0
-	for _, rel := range s.htmlPages(t) {
-		page := doc(t, s, rel)
-		for _, cell := range findAll(page, func(n *html.Node) bool { return hasClass(n, "fig--suppressed") }) {
-			text := textOf(cell)
-			if !slices.Contains(markers, text) {
-				ranges++
-				continue
-			}
-			printed[insideMoney(cell)][text] = true
-			if !insideMoney(cell) {
-				t.Errorf("%s: a withheld figure outside the money tables is a bare %q", rel, text)
-			}
-		}
-		for _, l := range findAll(page, func(n *html.Node) bool { return hasClass(n, "table-legend") }) {
-			got := []string{}
-			for _, a := range findAll(l, func(n *html.Node) bool { return n.Data == "abbr" }) {
-				if m := textOf(a); slices.Contains(markers, m) {
-					got = append(got, m)
-				}
-			}
-			if legends[rel] == nil {
-				legends[rel] = map[bool][]string{}
-			}
-			money := insideMoney(l)
-			if prev, ok := legends[rel][money]; ok && !slices.Equal(prev, got) {
-				t.Errorf("%s: two legends explain %q and %q", rel, prev, got)
-			}
-			legends[rel][money] = got
-			if !strings.Contains(textOf(l), "1–4") {
-				t.Errorf("%s: the legend does not explain ranges", rel)
-			}
-		}
-	}
-	if ranges < 100 {
-		t.Fatalf("only %d withheld figures shown as ranges: the scan is broken", ranges)
-	}
-	for rel, byKind := range legends {
-		for money, got := range byKind {
-			want := []string{}
-			for _, m := range markers {
-				if printed[money][m] {
-					want = append(want, m)
-				}
-			}
-			if !slices.Equal(got, want) {
-				t.Errorf("%s: a legend (money tables: %v) explains %q, those tables print %q", rel, money, got, want)
-			}
-		}
-	}
-}
-
 // insideMoney reports whether an element is in a section about support and money.
 func insideMoney(n *html.Node) bool {
 	for p := n.Parent; p != nil; p = p.Parent {

@@ -48,8 +48,14 @@ type Figure struct {
 	Measure       string
 	Flag          string // "" or indicator.FlagSuppressed
 	// Secondary marks a figure withheld only so that another one cannot be worked out
-	// by subtraction (shown as "x"); a primary one is shown as "<k".
+	// by subtraction; a primary one is a count from 1 to k-1.
 	Secondary bool
+	// Bounded says Lower and Upper hold a withheld figure's interval, in units of its
+	// last decimal (as Scaled returns: tenths for coverage): the smallest and largest
+	// value a reader can deduce from the published figures and sums (bounds.go).
+	// Upper is -1 when nothing bounds it from above.
+	Bounded      bool
+	Lower, Upper int64
 }
 
 // Key identifies a support figure.

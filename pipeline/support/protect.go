@@ -19,7 +19,7 @@ type Report struct {
 // more until no withheld number can be recovered from the commune's totals:
 //
 //   - primary: a count of households reached, people reached or people needing from 1
-//     to k-1 is withheld ("<k"), the commune's too; zero is published;
+//     to k-1 is withheld (shown as its interval, at most 1..k-1), the commune's too; zero is published;
 //   - a village's people reached is withheld with its households reached when that is
 //     small: "3 households, 14 people" tells household sizes;
 //   - amounts: an amount is not a count of people and is published, except next to a
@@ -29,7 +29,7 @@ type Report struct {
 //   - complementary: the commune's figures are the sums of the villages' (for each year, programme and support type: households, people,
 //     people needing, people reached where the need is known; and each funding
 //     source's amount). When such a sum has exactly one withheld village figure, the
-//     smallest other village figure (non-zero first) is withheld too ("x");
+//     smallest other village figure (non-zero first) is withheld too;
 //   - coverage is withheld in a village whenever its people reached or people needing
 //     is, since coverage times needing gives reached back.
 //
@@ -60,7 +60,44 @@ func Protect(t *Table, k int) (Report, error) {
 	c.Primary()
 	t.withholdLinked(c)
 	c.Complement(t.equations())
-	return t.flag(c, k), nil
+	lo, hi, err := t.audit(c, k)
+	if err != nil {
+		return Report{}, fmt.Errorf("protect support: %w", err)
+	}
+	r := t.flag(c, k)
+	t.publishBounds(lo, hi)
+	return r, nil
+}
+
+// audit computes every withheld number's interval and withholds more, smallest
+// first, until no small count is pinned closer than 1..k-1 and no non-zero number
+// exactly. A small count may stay narrower when nothing is left to withhold: two
+// villages of 1 under a commune total withheld as small are each from 1 to k-2
+// whatever is published, as the primary rule itself says. A non-zero number known
+// exactly fails the build.
+func (t *Table) audit(c *disclosure.Counts, k int) (lo, hi []int64, err error) {
+	sums := t.boundSums()
+	parents := map[int]bool{}
+	for _, eq := range sums {
+		parents[eq[0]] = true
+	}
+	for {
+		lo, hi = t.intervals(c, k, sums)
+		bad := t.exposed(c, k, lo, hi, parents)
+		if len(bad) == 0 || t.widen(c, bad, sums) {
+			if len(bad) == 0 {
+				return lo, hi, nil
+			}
+			c.Complement(t.equations())
+			continue
+		}
+		for _, i := range bad {
+			if f := &t.Figures[i]; lo[i] == hi[i] && f.Num != 0 {
+				return nil, nil, fmt.Errorf("audit: %d %s %s %s %s can still be worked out exactly", f.Year, f.UnitCode, f.Programme, f.SupportType, f.Indicator)
+			}
+		}
+		return lo, hi, nil
+	}
 }
 
 // at returns the index of f's figure of indicator ind and funding source src.

@@ -1,0 +1,98 @@
+package sitetest
+
+import (
+	"slices"
+	"strings"
+	"testing"
+
+	"golang.org/x/net/html"
+)
+
+// TestWithheldShownAsRanges scans every page: a withheld figure, in the review
+// tables and in the support and money tables alike, is shown as a range or, where
+// nothing published bounds it, as the word "withheld", never as a bare "<5" or "x"
+// (no table cell anywhere reads only a marker). Every legend explains ranges and no
+// marker (none is printed); the money legends also explain the ranges of money, and
+// the word exactly when some money cell of the site prints it.
+func TestWithheldShownAsRanges(t *testing.T) {
+	s := site(t, mainSite)
+	markers := []string{"<5", "x"}
+	words := []string{"đã ẩn", "withheld"}
+	ranges, moneyRanges := 0, 0
+	wordPrinted := false
+	type legend struct {
+		rel  string
+		text string
+	}
+	var moneyLegends []legend
+	for _, rel := range s.htmlPages(t) {
+		page := doc(t, s, rel)
+		for _, cell := range findAll(page, func(n *html.Node) bool {
+			return hasClass(n, "fig--suppressed") || n.Data == "td" || n.Data == "th"
+		}) {
+			text := strings.TrimSpace(textOf(cell))
+			if slices.Contains(markers, text) {
+				t.Errorf("%s: a withheld figure is a bare %q (money tables: %v)", rel, text, insideMoney(cell))
+				continue
+			}
+			if !hasClass(cell, "fig--suppressed") {
+				continue
+			}
+			if slices.Contains(words, visibleText(cell)) {
+				wordPrinted = wordPrinted || insideMoney(cell)
+				continue
+			}
+			ranges++
+			if insideMoney(cell) {
+				moneyRanges++
+			}
+		}
+		for _, l := range findAll(page, func(n *html.Node) bool { return hasClass(n, "table-legend") }) {
+			for _, a := range findAll(l, func(n *html.Node) bool { return n.Data == "abbr" }) {
+				if m := textOf(a); slices.Contains(markers, m) {
+					t.Errorf("%s: a legend explains %q, which no table prints", rel, m)
+				}
+			}
+			if !strings.Contains(textOf(l), "1–4") {
+				t.Errorf("%s: the legend does not explain ranges", rel)
+			}
+			if insideMoney(l) {
+				moneyLegends = append(moneyLegends, legend{rel, textOf(l)})
+			}
+		}
+	}
+	if ranges < 100 || moneyRanges < 20 {
+		t.Fatalf("only %d withheld figures shown as ranges, %d in money tables: the scan is broken", ranges, moneyRanges)
+	}
+	if len(moneyLegends) == 0 {
+		t.Fatal("no legend under a money table: the scan is broken")
+	}
+	for _, l := range moneyLegends {
+		if !strings.Contains(l.text, "0,0–45,0") && !strings.Contains(l.text, "0.0–45.0") {
+			t.Errorf("%s: the money legend does not explain ranges of money", l.rel)
+		}
+		explains := strings.Contains(l.text, "đã ẩn:") || strings.Contains(l.text, "withheld:")
+		if explains != wordPrinted {
+			t.Errorf("%s: the money legend explains the word %v, money cells print it %v", l.rel, explains, wordPrinted)
+		}
+	}
+}
+
+// visibleText is an element's text without its visually hidden notes.
+func visibleText(n *html.Node) string {
+	var b strings.Builder
+	var walk func(*html.Node)
+	walk = func(n *html.Node) {
+		if hasClass(n, "visually-hidden") {
+			return
+		}
+		if n.Type == html.TextNode {
+			b.WriteString(n.Data)
+		}
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			walk(c)
+		}
+	}
+	walk(n)
+	return strings.TrimSpace(b.String())
+}
