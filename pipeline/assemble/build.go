@@ -67,15 +67,9 @@ func Build(ctx context.Context, o Options) (*Result, error) {
 		}
 		defer unlock()
 	}
-	var cache *buildCache
-	stampKey := ""
-	if o.Cache {
-		cache = newBuildCache(o.Layout, o.Log)
-		res, ok, key, err := reuseBuild(ctx, o, cache)
-		if ok || err != nil {
-			return res, err
-		}
-		stampKey = key
+	cache, stampKey, reused, err := openCache(ctx, o)
+	if reused != nil || err != nil {
+		return reused, err
 	}
 	start := time.Now()
 	in, err := loadCached(o.Layout, o.Getenv, o.Lang, false, cache)

@@ -170,3 +170,21 @@ func reuseBuild(ctx context.Context, o Options, c *buildCache) (res *Result, ok 
 	}
 	return res, true, "", render(ctx, o.Layout, res.BaseURL, res.HugoConfigDir, res.HugoEnvironment)
 }
+
+// openCache returns the build cache when o asks for one, with the key to stamp
+// build/ with; reused is the result of a build that found build/ as these inputs
+// make it, and went straight to the site.
+func openCache(ctx context.Context, o Options) (c *buildCache, stampKey string, reused *Result, err error) {
+	if !o.Cache {
+		return nil, "", nil, nil
+	}
+	c = newBuildCache(o.Layout, o.Log)
+	res, ok, key, err := reuseBuild(ctx, o, c)
+	if ok || err != nil {
+		if err != nil {
+			res = nil
+		}
+		return c, "", res, err
+	}
+	return c, key, nil, nil
+}
