@@ -5,9 +5,9 @@
 // value, the required and observed paces, their ratio, a projection to the target year,
 // the gap to the target and a status; every number that produced the status is
 // returned so that anyone can re-derive it. [Project] draws the projection line for the
-// target's chart. [Observations] reads the published values from a protected table;
-// [Targets] assesses a build's own unit and [Units] the communes and provinces of a
-// larger one, before anything is published.
+// target's chart. [Observations] reads the published values (and the intervals of
+// withheld ones) from a protected table; [Targets] assesses a build's own unit and
+// [Units] the communes and provinces of a larger one, before anything is published.
 //
 // The rules, in the order Assess applies them:
 //
@@ -24,6 +24,14 @@
 //     year's review is in; Final is true and the status is achieved when the
 //     comparator holds for the latest value, not_achieved otherwise. Gap says by how
 //     much (latest - target, signed).
+//     When the target year's figure (or the one standing in for it) is withheld and
+//     published as an interval, the interval decides instead: achieved (Final) when
+//     the comparator holds at both bounds, not_achieved (Final) when it holds at
+//     neither; the bounds are rounded outward, so the true value lies within them.
+//     An interval that straddles the target is never final: the status then comes
+//     from the exact values by rules 3 to 6, and nothing is projected to the
+//     withheld year. An interval is never read as a value (no midpoint), and a
+//     withheld year with an interval takes no stand-in from a later year.
 //  3. achieved: the comparator already holds for the latest value before the target
 //     year (Final stays false). This needs no pace, so one published value suffices.
 //  4. not_enough_data: fewer than two distinct years counting the plan's baseline, that
