@@ -1,6 +1,7 @@
 package progress
 
 import (
+	"math"
 	"strings"
 
 	"github.com/minhtien/portal/pipeline/config"
@@ -11,8 +12,10 @@ import (
 // the support data measures, not the review.
 const coveragePrefix = "support_coverage_"
 
-// Observations returns the published (unwithheld) values of an indicator for a unit
-// and group in the protected table t, unrounded, in the order of years.
+// Observations returns the published values of an indicator for a unit and group in
+// the protected table t, in the order of years: an unwithheld value unrounded, a
+// withheld one as the interval published for it (Interval set; a withheld figure
+// with no published interval is left out).
 func Observations(t *indicator.Table, years []int, unit, group, ind string) []Observation {
 	var out []Observation
 	for _, y := range years {
@@ -22,6 +25,13 @@ func Observations(t *indicator.Table, years []int, unit, group, ind string) []Ob
 		}
 		if v, ok := f.Exact(); ok {
 			out = append(out, Observation{Year: y, Value: v, Standard: t.Standards[y]})
+			continue
+		}
+		if lo, hi, hasUpper, ok := f.Bounds(); ok {
+			if !hasUpper {
+				hi = math.Inf(1)
+			}
+			out = append(out, Observation{Year: y, Interval: true, Lower: lo, Upper: hi, Standard: t.Standards[y]})
 		}
 	}
 	return out

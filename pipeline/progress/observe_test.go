@@ -31,10 +31,10 @@ func TestObservationsSkipWithheldAndOtherUnits(t *testing.T) {
 		years             []int
 		want              []Observation
 	}{
-		{"withheld year left out", "A", "all", []int{2021, 2022, 2023}, []Observation{{2021, 3.5, "s1"}, {2023, 2.3, "s2"}}},
-		{"only the years asked", "A", "all", []int{2023}, []Observation{{2023, 2.3, "s2"}}},
-		{"other unit", "B", "all", []int{2021, 2022, 2023}, []Observation{{2021, 5, "s1"}}},
-		{"other group", "A", "women", []int{2021}, []Observation{{2021, 90, "s1"}}},
+		{"withheld year left out", "A", "all", []int{2021, 2022, 2023}, []Observation{{Year: 2021, Value: 3.5, Standard: "s1"}, {Year: 2023, Value: 2.3, Standard: "s2"}}},
+		{"only the years asked", "A", "all", []int{2023}, []Observation{{Year: 2023, Value: 2.3, Standard: "s2"}}},
+		{"other unit", "B", "all", []int{2021, 2022, 2023}, []Observation{{Year: 2021, Value: 5, Standard: "s1"}}},
+		{"other group", "A", "women", []int{2021}, []Observation{{Year: 2021, Value: 90, Standard: "s1"}}},
 		{"no such unit", "C", "all", []int{2021}, nil},
 	}
 	for _, tt := range tests {

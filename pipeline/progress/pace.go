@@ -26,6 +26,26 @@ func holds(cmp string, v, target float64) bool {
 	return false
 }
 
+// decide returns the verdict the withheld interval iv settles against the target
+// with comparator cmp: achieved when the comparator holds at both bounds,
+// not_achieved when it holds at neither (the set where it holds is a half-line, so
+// both bounds decide the whole interval). The bounds are rounded outward, so the
+// true value lies within them and a bound equal to the target decides nothing
+// unless the comparator settles it. ok is false when iv is nil or straddles.
+func decide(cmp string, iv *Observation, target float64) (string, bool) {
+	if iv == nil {
+		return "", false
+	}
+	lo, hi := holds(cmp, iv.Lower, target), holds(cmp, iv.Upper, target)
+	switch {
+	case lo && hi:
+		return Achieved, true
+	case !lo && !hi:
+		return NotAchieved, true
+	}
+	return "", false
+}
+
 // worse reports whether v is further from the target's side than ref: above it when
 // lower is better, below it otherwise.
 func worse(down bool, v, ref float64) bool {

@@ -5,9 +5,9 @@
 // value, the required and observed paces, their ratio, a projection to the target year,
 // the gap to the target and a status; every number that produced the status is
 // returned so that anyone can re-derive it. [Project] draws the projection line for the
-// target's chart. [Observations] reads the published values from a protected table;
-// [Targets] assesses a build's own unit and [Units] the communes and provinces of a
-// larger one, before anything is published.
+// target's chart. [Observations] reads the published values (and the intervals of
+// withheld ones) from a protected table; [Targets] assesses a build's own unit and
+// [Units] the communes and provinces of a larger one, before anything is published.
 //
 // The rules, in the order Assess applies them:
 //
@@ -24,6 +24,14 @@
 //     year's review is in; Final is true and the status is achieved when the
 //     comparator holds for the latest value, not_achieved otherwise. Gap says by how
 //     much (latest - target, signed).
+//     When the target year's figure (or the one standing in for it) is withheld and
+//     published as an interval, the interval decides instead: achieved (Final) when
+//     the comparator holds at both bounds, not_achieved (Final) when it holds at
+//     neither; the bounds are rounded outward, so the true value lies within them.
+//     An interval that straddles the target is never final: the status then comes
+//     from the exact values by rules 3 to 6, and nothing is projected to the
+//     withheld year. An interval is never read as a value (no midpoint), and a
+//     withheld year with an interval takes no stand-in from a later year.
 //  3. achieved: the comparator already holds for the latest value before the target
 //     year (Final stays false). This needs no pace, so one published value suffices.
 //  4. not_enough_data: fewer than two distinct years counting the plan's baseline, that
@@ -106,11 +114,17 @@ const cagrZero = 0.001
 // meaningful (and the plan's target years are 2000-2100 anyway).
 const maxProjectionYears = 100
 
-// Observation is one published value of the target's indicator: already protected
-// and not suppressed. The caller omits suppressed and not-available years.
+// Observation is one published value of the target's indicator, already protected:
+// an exact value, or the interval published for a withheld one. The caller omits
+// not-available years and withheld ones with no interval.
 type Observation struct {
 	Year  int
 	Value float64
+	// Interval says the value is withheld and only its bounds are published: the
+	// true value lies in [Lower, Upper] (Upper is +Inf when nothing bounds it from
+	// above). Value is then not used: an interval is never read as a value.
+	Interval     bool
+	Lower, Upper float64
 	// Standard is the id of the poverty standard the value was computed under; ""
 	// when it does not depend on one (support data).
 	Standard string
@@ -153,6 +167,13 @@ type Assessment struct {
 	// BaselineStandard and Standard are the poverty standards of the baseline and of
 	// the latest value ("" when not known); they differ for not_comparable.
 	BaselineStandard, Standard string
+	// WithheldYear is set (non-zero) when the target year's figure (or the one that
+	// stands in for it) is withheld and published as an interval: WithheldLower and
+	// WithheldUpper are its bounds (WithheldUpper nil when nothing bounds it from
+	// above). The interval gives the final verdict when it lies wholly on one side
+	// of the target; otherwise the verdict is not final.
+	WithheldYear                 int
+	WithheldLower, WithheldUpper *float64
 }
 
 // Assess assesses target t against the published values obs (in any order; if a year
@@ -161,9 +182,18 @@ type Assessment struct {
 // The rules are those of the package documentation.
 func Assess(t config.Target, obs []Observation, measured bool) Assessment {
 	a := Assessment{TargetID: t.ID, Method: methodOf(t.Method), Status: NotYetMeasured}
-	series := upTo(clean(obs), t.Year)
-	// Rule 1: no data source yet, or nothing published.
-	if !measured || len(series) == 0 {
+	series, withheld := split(upTo(clean(obs), t.Year), t.Year)
+	if !measured {
+		return a
+	}
+	if withheld != nil {
+		a.WithheldYear, a.WithheldLower, a.WithheldUpper = withheld.Year, finite(withheld.Lower), finite(withheld.Upper)
+	}
+	// Rule 1: nothing published; a withheld target year can still decide.
+	if len(series) == 0 {
+		if verdict, ok := decide(t.Comparator, withheld, t.Value); ok {
+			a.Status, a.Final, a.Standard = verdict, true, withheld.Standard
+		}
 		return a
 	}
 	last := series[len(series)-1]
@@ -174,7 +204,7 @@ func Assess(t config.Target, obs []Observation, measured bool) Assessment {
 	a.Baseline, a.BaselineYear = finite(baseline), baseYear
 	a.Latest, a.LatestYear = finite(latest), last.Year
 	a.BaselineStandard, a.Standard = standardAt(series, baseYear), last.Standard
-	if a.BaselineStandard != "" && a.Standard != "" && a.BaselineStandard != a.Standard {
+	if !sameStandard(a.BaselineStandard, a.Standard) || (withheld != nil && !sameStandard(a.BaselineStandard, withheld.Standard)) {
 		// Rule 1b: a break in the series; nothing is computed across it.
 		a.Status = NotComparable
 		return a
@@ -196,6 +226,15 @@ func Assess(t config.Target, obs []Observation, measured bool) Assessment {
 		a.Projection = finite(projectAt(a.Method, t.Indicator, latest, observed, span))
 	}
 
+	if withheld != nil {
+		// Rule 2b: the target year's review is in, withheld: nothing is projected to
+		// it, and its interval gives the verdict only when it decides the question.
+		a.Projection = nil
+		if verdict, ok := decide(t.Comparator, withheld, target); ok {
+			a.Status, a.Final = verdict, true
+			return a
+		}
+	}
 	met := holds(t.Comparator, latest, target)
 	switch {
 	case last.Year >= t.Year:
@@ -227,9 +266,10 @@ func Assess(t config.Target, obs []Observation, measured bool) Assessment {
 // pace (linear: latest + pace × years; cagr: latest × (1 + pace)^years). Values of an
 // indicator whose code ends with "_rate" are clamped to [0, 100]. It is empty when
 // there is nothing meaningful to draw: no latest value or observed pace, a final
-// verdict, the latest year not before the target year, or a span over 100 years.
+// verdict, a withheld target year, the latest year not before the target year, or a
+// span over 100 years.
 func Project(t config.Target, a Assessment) []Observation {
-	if a.Latest == nil || a.ObservedPace == nil || a.Final {
+	if a.Latest == nil || a.ObservedPace == nil || a.Final || a.WithheldYear != 0 {
 		return nil
 	}
 	span := years(a.LatestYear, t.Year)

@@ -141,7 +141,7 @@ func goldenCases() []golden {
 		{
 			// Baseline 2021 under one standard, latest 2023 under another: no pace, no
 			// verdict across the break; not_comparable names both standards.
-			name: "break_in_series", target: poverty(), obs: []Observation{{2021, 3.5, "A"}, {2022, 2.9, "A"}, {2023, 4.0, "B"}}, measured: true,
+			name: "break_in_series", target: poverty(), obs: []Observation{{Year: 2021, Value: 3.5, Standard: "A"}, {Year: 2022, Value: 2.9, Standard: "A"}, {Year: 2023, Value: 4.0, Standard: "B"}}, measured: true,
 			want: Assessment{Status: NotComparable, Baseline: f(3.5), BaselineYear: 2021, Latest: f(4.0), LatestYear: 2023,
 				BaselineStandard: "A", Standard: "B"},
 		},

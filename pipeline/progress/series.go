@@ -7,12 +7,13 @@ import (
 	"github.com/minhtien/portal/pipeline/config"
 )
 
-// clean returns the finite observations sorted by year, one per year (the later
-// entry of a repeated year wins).
+// clean returns the usable observations sorted by year, one per year (the later
+// entry of a repeated year wins): finite values, and intervals whose lower bound is
+// finite and not above the upper one.
 func clean(obs []Observation) []Observation {
 	out := make([]Observation, 0, len(obs))
 	for _, o := range obs {
-		if math.IsNaN(o.Value) || math.IsInf(o.Value, 0) {
+		if !usable(o) {
 			continue
 		}
 		out = append(out, o)
@@ -86,4 +87,38 @@ func previous(series []Observation, baseline float64) float64 {
 		return series[len(series)-2].Value
 	}
 	return baseline
+}
+
+// usable reports whether o can be assessed: a finite value, or an interval with a
+// finite lower bound not above its upper bound (which may be +Inf).
+func usable(o Observation) bool {
+	if !o.Interval {
+		return !math.IsNaN(o.Value) && !math.IsInf(o.Value, 0)
+	}
+	return !math.IsNaN(o.Lower) && !math.IsInf(o.Lower, 0) && !math.IsNaN(o.Upper) && !math.IsInf(o.Upper, -1) && o.Lower <= o.Upper
+}
+
+// split separates the window upTo returned into its exact values and the interval
+// of the target year (or of the year standing in for it), nil when that year's
+// value is exact or absent. Intervals before the target year are dropped: only the
+// target year's interval can settle a verdict, and an interval is never a value.
+func split(window []Observation, year int) ([]Observation, *Observation) {
+	var withheld *Observation
+	if n := len(window); n > 0 && window[n-1].Interval && window[n-1].Year >= year {
+		o := window[n-1]
+		withheld = &o
+	}
+	exact := make([]Observation, 0, len(window))
+	for _, o := range window {
+		if !o.Interval {
+			exact = append(exact, o)
+		}
+	}
+	return exact, withheld
+}
+
+// sameStandard reports whether two poverty standards can be compared: equal, or
+// either not known.
+func sameStandard(a, b string) bool {
+	return a == "" || b == "" || a == b
 }
