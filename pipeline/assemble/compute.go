@@ -150,5 +150,5 @@ func dated(years []int) (publish.Release, error) {
 
 // specOf says which units figures are computed for: the commune and its villages.
 func specOf(p *config.Portal, sf func(int) (*standard.Standard, bool)) indicator.Spec {
-	return indicator.Spec{Commune: p.Unit.Code, Villages: p.VillageCodes(), StandardFor: sf}
+	return indicator.Spec{Top: p.Unit.Code, Villages: p.VillageCodes(), StandardFor: sf}
 }

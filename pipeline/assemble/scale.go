@@ -83,7 +83,7 @@ func (in *Inputs) Villages() int {
 func nestingOf(p *config.Portal, r *config.Registry) (*nesting, error) {
 	top := p.Unit.Code
 	n := &nesting{
-		spec:   indicator.Spec{Level: p.Unit.Level, Commune: top, CommuneOf: map[string]string{}},
+		spec:   indicator.Spec{Level: p.Unit.Level, Top: top, CommuneOf: map[string]string{}},
 		tree:   disclosure.Tree{Top: top, Children: map[string][]string{}},
 		byCode: map[string]config.AdminUnit{},
 	}

@@ -512,7 +512,7 @@ func TestProtectRandomCommunes(t *testing.T) {
 		for _, recs := range years {
 			ds.Files = append(ds.Files, &review.File{Year: recs[0].Year, Records: recs})
 		}
-		tab, err := indicator.Compute(ds, indicator.Spec{StandardFor: sample.Standards, Commune: "C", Villages: villages})
+		tab, err := indicator.Compute(ds, indicator.Spec{StandardFor: sample.Standards, Top: "C", Villages: villages})
 		if err != nil {
 			t.Fatal(err)
 		}

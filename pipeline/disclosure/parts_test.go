@@ -17,7 +17,7 @@ import (
 func nationTable(t *testing.T) (*indicator.Aggregator, disclosure.Tree, []disclosure.Part) {
 	t.Helper()
 	provinces := map[string][]string{"01": {"01000", "01100"}, "02": {"01200", "01300"}, "03": {"01400"}}
-	spec := indicator.Spec{StandardFor: sample.Standards, Level: "nation", Commune: "VN", Provinces: []string{"01", "02", "03"},
+	spec := indicator.Spec{StandardFor: sample.Standards, Level: "nation", Top: "VN", Provinces: []string{"01", "02", "03"},
 		ProvinceOf: map[string]string{}, CommuneOf: map[string]string{}}
 	tree := disclosure.Tree{Top: "VN", Children: map[string][]string{"VN": {"01", "02", "03"}}}
 	var parts []disclosure.Part

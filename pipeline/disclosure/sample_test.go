@@ -21,7 +21,7 @@ func sampleTable(t testing.TB) *indicator.Table {
 	for _, recs := range years {
 		ds.Files = append(ds.Files, &review.File{Path: "mem", Year: recs[0].Year, Records: recs, Lines: make([]int, len(recs))})
 	}
-	tab, err := indicator.Compute(ds, indicator.Spec{StandardFor: sample.Standards, Commune: "12424", Villages: sampleVillages})
+	tab, err := indicator.Compute(ds, indicator.Spec{StandardFor: sample.Standards, Top: "12424", Villages: sampleVillages})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -14,7 +14,7 @@ import (
 func provinceTable(t *testing.T) (*indicator.Table, disclosure.Tree) {
 	t.Helper()
 	ds := &review.Dataset{}
-	spec := indicator.Spec{StandardFor: sample.Standards, Level: "province", Commune: "33"}
+	spec := indicator.Spec{StandardFor: sample.Standards, Level: "province", Top: "33"}
 	tree := disclosure.Tree{Top: "33", Children: map[string][]string{}}
 	for i, code := range []string{"01000", "01100", "01200"} {
 		var villages []string

@@ -18,7 +18,7 @@ import (
 // so households escape, fall in and relapse, and 0.5% leave each year.
 func fastDataset(rows, years, villages int) (*review.Dataset, indicator.Spec) {
 	rng := rand.New(rand.NewPCG(1, 2))
-	spec := indicator.Spec{Commune: "99999", StandardFor: sample.Standards}
+	spec := indicator.Spec{Top: "99999", StandardFor: sample.Standards}
 	for v := range villages {
 		spec.Villages = append(spec.Villages, fmt.Sprintf("V%03d", v+1))
 	}
@@ -52,7 +52,7 @@ func fastDataset(rows, years, villages int) (*review.Dataset, indicator.Spec) {
 			m := 1 + rng.IntN(6)
 			c := rng.IntN(m)
 			d := rng.Uint32()
-			r := review.Record{Year: f.Year, CommuneCode: spec.Commune, VillageCode: spec.Villages[vil[i]], HouseholdID: ids[i],
+			r := review.Record{Year: f.Year, CommuneCode: spec.Top, VillageCode: spec.Villages[vil[i]], HouseholdID: ids[i],
 				Area: "rural", Members: m, IncomePerCapita: 1_000_000, Status: status[i],
 				MeritFamily: int(d >> 12 & 1), DisabledMember: int(d >> 13 & 1), FemaleHead: int(d >> 14 & 1), EthnicMinority: int(d >> 15 & 1),
 				Children6to15: c, Children6to15InSchool: c, MembersInsured: m}

@@ -89,7 +89,7 @@ func goldenDataset() (*review.Dataset, indicator.Spec) {
 		}
 		ds.Files = append(ds.Files, f)
 	}
-	return ds, indicator.Spec{StandardFor: sample.Standards, Commune: "C", Villages: []string{"A", "B"}}
+	return ds, indicator.Spec{StandardFor: sample.Standards, Top: "C", Villages: []string{"A", "B"}}
 }
 
 // golden is one expected figure: "year unit group indicator num den flag vi en".
@@ -470,7 +470,7 @@ func TestMovementHistories(t *testing.T) {
 				}
 				ds.Files = append(ds.Files, f)
 			}
-			spec := indicator.Spec{StandardFor: sample.Standards, Commune: "C", Villages: []string{"A"}}
+			spec := indicator.Spec{StandardFor: sample.Standards, Top: "C", Villages: []string{"A"}}
 			tab, err := indicator.Compute(ds, spec)
 			if err != nil {
 				t.Fatal(err)

@@ -46,7 +46,7 @@ func provinceSample(t *testing.T) (all *review.Dataset, communes map[string]*rev
 // commune's figures equal those computed from that commune's data alone.
 func TestProvinceAggregatesCommunesExactly(t *testing.T) {
 	all, communes, villages := provinceSample(t)
-	spec := indicator.Spec{StandardFor: sample.Standards, Level: "province", Commune: "33"}
+	spec := indicator.Spec{StandardFor: sample.Standards, Level: "province", Top: "33"}
 	for _, code := range []string{"01000", "01100", "01200"} {
 		spec.Communes = append(spec.Communes, code)
 		spec.Villages = append(spec.Villages, villages[code]...)
@@ -87,7 +87,7 @@ func TestProvinceAggregatesCommunesExactly(t *testing.T) {
 	}
 	for code, ds := range communes {
 		t.Run(code, func(t *testing.T) {
-			alone, err := indicator.Compute(ds, indicator.Spec{StandardFor: sample.Standards, Commune: code, Villages: villages[code]})
+			alone, err := indicator.Compute(ds, indicator.Spec{StandardFor: sample.Standards, Top: code, Villages: villages[code]})
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -108,7 +108,7 @@ func TestProvinceAggregatesCommunesExactly(t *testing.T) {
 // another commune is refused rather than added to two families.
 func TestVillageOfAnotherCommuneRefused(t *testing.T) {
 	all, _, villages := provinceSample(t)
-	spec := indicator.Spec{StandardFor: sample.Standards, Level: "province", Commune: "33", CommuneOf: map[string]string{}}
+	spec := indicator.Spec{StandardFor: sample.Standards, Level: "province", Top: "33", CommuneOf: map[string]string{}}
 	for _, code := range []string{"01000", "01100", "01200"} {
 		spec.Communes = append(spec.Communes, code)
 		spec.Villages = append(spec.Villages, villages[code]...)

@@ -86,7 +86,7 @@ func reference(ds *review.Dataset, spec indicator.Spec) map[indicator.Key]refFig
 	escapedAt := func(s int, id string) bool {
 		return s >= 1 && poorAt(s-1, id) && presentAt(s, id) && !poorAt(s, id)
 	}
-	units := append([]string{spec.Commune}, spec.Villages...)
+	units := append([]string{spec.Top}, spec.Villages...)
 	for t, f := range ds.Files {
 		std, ok := spec.StandardFor(f.Year)
 		if !ok {
@@ -228,7 +228,7 @@ func agree(t *testing.T, ds *review.Dataset, spec indicator.Spec) *indicator.Tab
 	bad := 0
 	for _, f := range ds.Files {
 		std, _ := spec.StandardFor(f.Year)
-		for _, u := range append([]string{spec.Commune}, spec.Villages...) {
+		for _, u := range append([]string{spec.Top}, spec.Villages...) {
 			for _, g := range indicator.Groups {
 				for _, d := range indicator.Definitions {
 					if c, ok := strings.CutPrefix(d.Code, "dep_"); ok && !hasIndicator(std, c) {
@@ -254,7 +254,7 @@ func agree(t *testing.T, ds *review.Dataset, spec indicator.Spec) *indicator.Tab
 								got.Num, got.Den, got.Flag, got.Measure, want.Num, want.Den, want.Flag, want.Measure)
 						}
 					}
-					if got.UnitLevel != map[bool]string{true: "commune", false: "village"}[u == spec.Commune] {
+					if got.UnitLevel != map[bool]string{true: "commune", false: "village"}[u == spec.Top] {
 						t.Errorf("%v: level %q", k, got.UnitLevel)
 					}
 				}
@@ -275,7 +275,7 @@ func sampleDataset(t testing.TB) (*review.Dataset, indicator.Spec) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	return toDataset(years), indicator.Spec{StandardFor: sample.Standards, Commune: "12424", Villages: sampleVillages}
+	return toDataset(years), indicator.Spec{StandardFor: sample.Standards, Top: "12424", Villages: sampleVillages}
 }
 
 func toDataset(years [][]review.Record) *review.Dataset {
@@ -312,7 +312,7 @@ func TestEngineAgreesWithReferenceOnSample(t *testing.T) {
 // village now and then, with random statuses, deprivations, groups and counts.
 func randomDataset(seed uint64) (*review.Dataset, indicator.Spec) {
 	rng := rand.New(rand.NewPCG(seed, seed*7919+1))
-	spec := indicator.Spec{StandardFor: sample.Standards, Commune: "C0001"}
+	spec := indicator.Spec{StandardFor: sample.Standards, Top: "C0001"}
 	for v := range 1 + rng.IntN(5) {
 		spec.Villages = append(spec.Villages, fmt.Sprintf("V%02d", v+1))
 	}
@@ -343,7 +343,7 @@ func randomDataset(seed uint64) (*review.Dataset, indicator.Spec) {
 			members := 1 + rng.IntN(30)
 			children := rng.IntN(members)
 			r := review.Record{
-				Year: f.Year, CommuneCode: spec.Commune, VillageCode: h.village, HouseholdID: h.id,
+				Year: f.Year, CommuneCode: spec.Top, VillageCode: h.village, HouseholdID: h.id,
 				Area: "rural", Members: members, IncomePerCapita: rng.Int64N(4_000_000),
 				Status:      statuses[rng.IntN(len(statuses))],
 				MeritFamily: rng.IntN(2), DisabledMember: rng.IntN(2), FemaleHead: rng.IntN(2), EthnicMinority: rng.IntN(2),
@@ -381,7 +381,7 @@ func TestComputeRefusesUndeclaredVillage(t *testing.T) {
 	ds := &review.Dataset{Files: []*review.File{{Year: 2021, Records: []review.Record{
 		{HouseholdID: "HH-00000001", VillageCode: "X", Status: "poor", Members: 1},
 	}}}}
-	if _, err := indicator.Compute(ds, indicator.Spec{StandardFor: sample.Standards, Commune: "C", Villages: []string{"A"}}); err == nil {
+	if _, err := indicator.Compute(ds, indicator.Spec{StandardFor: sample.Standards, Top: "C", Villages: []string{"A"}}); err == nil {
 		t.Fatal("undeclared village accepted")
 	}
 }
@@ -397,7 +397,7 @@ func TestComputeRefusesUnorderedYears(t *testing.T) {
 		for _, y := range years {
 			ds.Files = append(ds.Files, &review.File{Year: y, Records: rec(y)})
 		}
-		if _, err := indicator.Compute(ds, indicator.Spec{StandardFor: sample.Standards, Commune: "C", Villages: []string{"A"}}); err == nil {
+		if _, err := indicator.Compute(ds, indicator.Spec{StandardFor: sample.Standards, Top: "C", Villages: []string{"A"}}); err == nil {
 			t.Errorf("years %v accepted", years)
 		}
 	}

@@ -13,9 +13,9 @@ type Unit struct {
 // Spec says what to compute: the top unit and the units below it, in publishing
 // order (top, provinces, communes, villages).
 type Spec struct {
-	// Commune is the top unit's code: the commune, or for a dataset of many
+	// Top is the top unit's code: the commune, or for a dataset of many
 	// communes the province (or nation) they make up.
-	Commune  string
+	Top      string
 	Villages []string
 	// Level is the top unit's level; "" means "commune".
 	Level string
@@ -42,7 +42,7 @@ func (s Spec) units() []Unit {
 	if level == "" {
 		level = "commune"
 	}
-	units := []Unit{{level, s.Commune}}
+	units := []Unit{{level, s.Top}}
 	for _, p := range s.Provinces {
 		units = append(units, Unit{"province", p})
 	}

@@ -75,7 +75,7 @@ func TestCommuneUnits(t *testing.T) {
 		t.Fatal(ps)
 	}
 	ds := &review.Dataset{Files: []*review.File{f}}
-	spec := indicator.Spec{StandardFor: sample.Standards, Commune: "33", Level: "province"}
+	spec := indicator.Spec{StandardFor: sample.Standards, Top: "33", Level: "province"}
 	byCommune := map[string]*review.File{}
 	for i, r := range f.Records {
 		c := byCommune[r.CommuneCode]
@@ -94,7 +94,7 @@ func TestCommuneUnits(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	all, err := indicator.Compute(ds, indicator.Spec{StandardFor: sample.Standards, Commune: "33", Villages: spec.Villages})
+	all, err := indicator.Compute(ds, indicator.Spec{StandardFor: sample.Standards, Top: "33", Villages: spec.Villages})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -105,7 +105,7 @@ func TestCommuneUnits(t *testing.T) {
 		}
 	}
 	for code, cf := range byCommune {
-		one, err := indicator.Compute(&review.Dataset{Files: []*review.File{cf}}, indicator.Spec{StandardFor: sample.Standards, Commune: code, Villages: spec.Villages})
+		one, err := indicator.Compute(&review.Dataset{Files: []*review.File{cf}}, indicator.Spec{StandardFor: sample.Standards, Top: code, Villages: spec.Villages})
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -128,7 +128,7 @@ func provinceBatches(b *testing.B) ([]*review.Batch, indicator.Spec) {
 	if _, err := sample.WriteRows(&buf, 1_000_000, 2025, 1); err != nil {
 		b.Fatal(err)
 	}
-	spec := indicator.Spec{StandardFor: sample.Standards, Commune: "33", Level: "province"}
+	spec := indicator.Spec{StandardFor: sample.Standards, Top: "33", Level: "province"}
 	for i := 0; i < 125; i++ {
 		c := sample.CommuneCode(i)
 		spec.Communes = append(spec.Communes, c)

@@ -27,7 +27,7 @@ func aggregate(t testing.TB, ds *review.Dataset, spec indicator.Spec) *indicator
 
 // provinceSpec is the spec of provinceSample: a province of three communes.
 func provinceSpec(villages map[string][]string) indicator.Spec {
-	spec := indicator.Spec{StandardFor: sample.Standards, Level: "province", Commune: "33"}
+	spec := indicator.Spec{StandardFor: sample.Standards, Level: "province", Top: "33"}
 	for _, code := range []string{"01000", "01100", "01200"} {
 		spec.Communes = append(spec.Communes, code)
 		spec.Villages = append(spec.Villages, villages[code]...)

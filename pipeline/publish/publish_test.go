@@ -125,7 +125,7 @@ func protectedTable(t *testing.T) *indicator.Table {
 		for _, recs := range years {
 			ds.Files = append(ds.Files, &review.File{Year: recs[0].Year, Records: recs})
 		}
-		tbl, err := indicator.Compute(ds, indicator.Spec{StandardFor: sample.Standards, Commune: "12424", Villages: villages})
+		tbl, err := indicator.Compute(ds, indicator.Spec{StandardFor: sample.Standards, Top: "12424", Villages: villages})
 		if err != nil {
 			tableErr = err
 			return
