@@ -173,3 +173,33 @@ func TestBreakLabelFits(t *testing.T) {
 		}
 	}
 }
+
+// TestSparkNeverCrossesABreak: a sparkline's line and band stop at a change of
+// standard, and a value left alone after it is drawn as a dot.
+func TestSparkNeverCrossesABreak(t *testing.T) {
+	withheld := func(x int, lo, hi float64) Point { return Point{X: x, Missing: true, Ranged: true, Lo: lo, Hi: hi} }
+	tests := []struct {
+		name   string
+		points []Point
+	}{
+		{"values on both sides", years(2021, 3.5, 2.9, 2.3, 1.7, 1.1, 2.4)},
+		{"a band on both sides", []Point{{X: 2021, Y: 3.5}, withheld(2022, 1, 4), withheld(2023, 1, 3), {X: 2024, Y: 1.7}, withheld(2025, 0, 2.8), withheld(2026, 1.2, 4), {X: 2027, Y: 2}}},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			svg := Spark{Title: "t", Points: tc.points, Breaks: []Break{{X: 2026}}}.SVG()
+			m := &lineModel{series: [][]Point{cleanPoints(tc.points)}}
+			m.xDomain()
+			rx := m.xPix(box{left: sparkPad, right: sparkW - sparkPad}, 2025.5)
+			for _, attr := range []string{`class="chart-line" d="`, `class="chart-band" d="`} {
+				for _, d := range attrValues(svg, attr, "") {
+					for _, seg := range segments(t, strings.TrimSuffix(d, "Z")) {
+						if (seg[0] < rx) != (seg[1] < rx) {
+							t.Errorf("%s: a segment from x=%.1f to x=%.1f crosses the break at x=%.1f", attr, seg[0], seg[1], rx)
+						}
+					}
+				}
+			}
+		})
+	}
+}
