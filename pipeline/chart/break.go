@@ -13,9 +13,11 @@ type Break struct {
 const breakDash = "2 4"
 
 // drawBreaks draws each break as a vertical rule halfway between the year before
-// and its year, labelled inside the plot; the label goes to the left of a rule near
-// the right edge so it stays on the canvas. It sits at the top of the plot unless
-// the data or the target pass there (a percentage near 100 %), then at the bottom.
+// and its year, labelled inside the plot beside the rule: on the right when the
+// label fits there, else on the left, else wrapped onto two lines on the wider
+// side (a phone-width plot has no room for "Chuẩn nghèo 2026-2030" on one line).
+// It sits at the top of the plot unless the data or the target pass there (a
+// percentage near 100 %), then at the bottom.
 func (m *lineModel) drawBreaks(w *svgWriter, b box) {
 	if !m.hasX {
 		return
@@ -30,34 +32,54 @@ func (m *lineModel) drawBreaks(w *svgWriter, b box) {
 		w.leaf("line", "stroke", "currentColor", "stroke-width", "1.5", "stroke-dasharray", breakDash,
 			"x1", num(px), "x2", num(px), "y1", num(b.top), "y2", num(b.bottom))
 		if br.Label != "" {
-			label := truncate(br.Label, b.w()*0.45, fontSize)
-			tw := textWidth(label, fontSize)
-			tx, anchor, left := px+6, "start", px+6
-			if px+6+tw > b.right {
-				tx, anchor, left = px-6, "end", px-6-tw
+			lines, tx, anchor, span := breakLabel(br.Label, px, b)
+			y := m.breakLabelY(b, span, len(lines))
+			for i, l := range lines {
+				w.text("text", l, "class", "chart-label", "x", num(tx),
+					"y", num(baseline(y+float64(i)*lineH)), "text-anchor", anchor)
 			}
-			y := m.breakLabelY(b, rect{left: left, right: left + tw})
-			w.text("text", label, "class", "chart-label", "x", num(tx), "y", num(baseline(y)), "text-anchor", anchor)
 		}
 		w.close("g")
 	}
 }
 
-// breakLabelY is the centre of a break label spanning span's left and right: the row
-// at the top of the plot, or the one at the bottom when fewer things cross it there.
-func (m *lineModel) breakLabelY(b box, span rect) float64 {
-	top, bottom := b.top+10, b.bottom-10
-	if m.crossings(b, span, top) <= m.crossings(b, span, bottom) {
+// breakLabel lays out a break's label beside the rule at px: its lines, the x and
+// anchor of their text and the horizontal span they take.
+func breakLabel(label string, px float64, b box) (lines []string, tx float64, anchor string, span rect) {
+	const gap = 6
+	right, left := b.right-px-gap, px-gap-b.left
+	tw := textWidth(label, fontSize)
+	lines = []string{label}
+	if tw > right && tw > left {
+		lines = wrap2(label, max(left, right), fontSize)
+	}
+	w := 0.0
+	for _, l := range lines {
+		w = max(w, textWidth(l, fontSize))
+	}
+	if w <= right {
+		return lines, px + gap, "start", rect{left: px + gap, right: px + gap + w}
+	}
+	return lines, px - gap, "end", rect{left: px - gap - w, right: px - gap}
+}
+
+// breakLabelY is the centre of the first line of a break label of n lines spanning
+// span's left and right: the row at the top of the plot, or the one at the bottom
+// when fewer things cross it there.
+func (m *lineModel) breakLabelY(b box, span rect, n int) float64 {
+	extra := float64(n-1) * lineH
+	top, bottom := b.top+10, b.bottom-10-extra
+	if m.crossings(b, span, top, n) <= m.crossings(b, span, bottom, n) {
 		return top
 	}
 	return bottom
 }
 
 // crossings counts the markers, line samples, whisker ends and target line that fall
-// in a label's box centred at y.
-func (m *lineModel) crossings(b box, span rect, y float64) int {
+// in the box of a label of n lines whose first line is centred at y.
+func (m *lineModel) crossings(b box, span rect, y float64, lines int) int {
 	pad := markerRadius + 2
-	box := rect{span.left - pad, span.right + pad, y - fontSize/2 - pad, y + fontSize/2 + pad}
+	box := rect{span.left - pad, span.right + pad, y - fontSize/2 - pad, y + float64(lines-1)*lineH + fontSize/2 + pad}
 	inside := func(x, y float64) bool { return x >= box.left && x <= box.right && y >= box.top && y <= box.bottom }
 	n := 0
 	if t, ok := m.targetValue(); ok {
@@ -85,7 +107,7 @@ func (m *lineModel) crossings(b box, span rect, y float64) int {
 			if inside(x, py) {
 				n++
 			}
-			if prev != nil { // samples along the segment from the previous point
+			if prev != nil && m.joins(*prev, p) { // samples along the segment drawn from the previous point
 				x0, y0 := m.pix(b, *prev)
 				for k := 1; k < 8; k++ {
 					f := float64(k) / 8

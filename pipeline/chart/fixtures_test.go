@@ -180,5 +180,20 @@ func goldenCases() []struct {
 		{"spark-ranges", rangedSpark().SVG},
 		{"bars-money-vi", moneyBars().SVG},
 		{"bars-money-vi-narrow", narrowBars(moneyBars()).SVG},
+		{"line-break-vi", standardBreakLine().SVG},
+		{"line-break-vi-narrow", narrowLine(standardBreakLine()).SVG},
+	}
+}
+
+// standardBreakLine is the commune's poverty rate across the change of standard
+// in 2026: a fall to 1,1 % under the 2022–2025 standard, then 2,4 % under the new
+// one, which a joined line would show as a sharp rise.
+func standardBreakLine() Line {
+	return Line{
+		Title: "Tỷ lệ hộ nghèo, 2022–2026", XLabel: "Năm", YLabel: "Tỷ lệ hộ nghèo (%)",
+		Series: []Series{{Name: "Xã Minh Tiến", Points: years(2022, 2.9, 2.3, 1.7, 1.1, 2.4)}},
+		Target: ptr(1.5), TargetLabel: "Mục tiêu: 1,5%",
+		Breaks: []Break{{X: 2026, Label: "Chuẩn nghèo 2026-2030"}},
+		Format: viComma,
 	}
 }

@@ -95,23 +95,39 @@ func hollowAttrs(d string) []string {
 }
 
 // linePath builds path data through the points, lifting the pen at every
-// Missing point so that suppressed values show as gaps, never as zeros.
+// Missing point so that suppressed values show as gaps, never as zeros, and at
+// every break, so that figures under two standards are never joined (a rise
+// drawn across a change of standard would be a change of definition, not of
+// poverty). A lone point left between a break and a gap shows by its marker.
 func (m *lineModel) linePath(b box, ps []Point) string {
-	d, pen := "", false
-	for _, p := range ps {
+	d := ""
+	var prev *Point
+	for i := range ps {
+		p := ps[i]
 		if p.Missing {
-			pen = false
+			prev = nil
 			continue
 		}
 		x, y := m.pix(b, p)
 		cmd := "L"
-		if !pen {
+		if prev == nil || !m.joins(*prev, p) {
 			cmd = "M"
 		}
 		d += cmd + num(x) + " " + num(y)
-		pen = true
+		prev = &ps[i]
 	}
 	return d
+}
+
+// joins reports whether a line may run from a to the later point c: no break
+// falls in (a.X, c.X], so both are under the same standard.
+func (m *lineModel) joins(a, c Point) bool {
+	for _, br := range m.Breaks {
+		if a.X < br.X && br.X <= c.X {
+			return false
+		}
+	}
+	return true
 }
 
 // markersPath joins the markers of all observed points into one path,

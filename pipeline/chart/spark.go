@@ -10,6 +10,10 @@ type Spark struct {
 	Points []Point
 	// Target, when set, draws a faint dashed reference line.
 	Target *float64
+	// Breaks are changes of standard: the line and the band stop at each, so two
+	// standards' figures are never joined (a break's label is not drawn: a
+	// sparkline has no text).
+	Breaks []Break
 }
 
 // Sparkline geometry: drawn at its natural size, next to text.
@@ -32,7 +36,7 @@ const (
 // summarises is expected next to it, and Title is its accessible name.
 func (c Spark) SVG() string {
 	ps := cleanPoints(c.Points)
-	m := &lineModel{series: [][]Point{ps}}
+	m := &lineModel{Line: Line{Breaks: c.Breaks}, series: [][]Point{ps}}
 	m.xDomain()
 	vals := []float64{}
 	for _, p := range ps {
@@ -108,7 +112,7 @@ func drawSparkLine(w *svgWriter, m *lineModel, b box, ps []Point) {
 			// latest year is withheld its whisker ends the line, and no earlier value
 			// is dressed as the latest.
 			r = sparkLast
-		case isolated(ps, i):
+		case m.isolated(ps, i):
 			r = sparkDot
 		}
 		if r > 0 {
@@ -119,8 +123,8 @@ func drawSparkLine(w *svgWriter, m *lineModel, b box, ps []Point) {
 	w.close("g")
 }
 
-// sparkBand outlines each run of two or more adjacent years that all have a
-// value or an interval, at least one an interval: along the tops, then back
+// sparkBand outlines each run of two or more adjacent years under one standard that
+// all have a value or an interval, at least one an interval: along the tops, then back
 // along the bottoms. The true line lies inside it, so the reader sees the
 // trend's possible course instead of loose dots.
 func sparkBand(m *lineModel, b box, ps []Point) string {
@@ -128,7 +132,7 @@ func sparkBand(m *lineModel, b box, ps []Point) string {
 	for start := 0; start < len(ps); {
 		end, ranged := start, false
 		for end < len(ps) {
-			if _, _, ok := sparkSpan(ps[end]); !ok {
+			if _, _, ok := sparkSpan(ps[end]); !ok || (end > start && !m.joins(ps[end-1], ps[end])) {
 				break
 			}
 			ranged = ranged || ps[end].Missing
@@ -180,7 +184,9 @@ func sparkWhiskers(m *lineModel, b box, ps []Point) string {
 	return d
 }
 
-// isolated reports whether point i has no observed neighbour to join.
-func isolated(ps []Point, i int) bool {
-	return (i == 0 || ps[i-1].Missing) && (i == len(ps)-1 || ps[i+1].Missing)
+// isolated reports whether point i has no observed neighbour to join under its
+// standard.
+func (m *lineModel) isolated(ps []Point, i int) bool {
+	return (i == 0 || ps[i-1].Missing || !m.joins(ps[i-1], ps[i])) &&
+		(i == len(ps)-1 || ps[i+1].Missing || !m.joins(ps[i], ps[i+1]))
 }

@@ -110,7 +110,7 @@ func (w *writer) charts() error {
 				name = v.NameEN
 			}
 			points := w.points(v.Code, "all", "poor_rate")
-			s := chart.Spark{Title: name + ": " + cw.poverty, Points: points}
+			s := chart.Spark{Title: name + ": " + cw.poverty, Points: points, Breaks: w.breaks(lang)}
 			if err := w.svg(lang, "village-"+strings.ToLower(v.Code), s.SVG()); err != nil {
 				return err
 			}

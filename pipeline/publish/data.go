@@ -94,7 +94,8 @@ func (w *writer) data() error {
 	p := w.in.Portal
 	villages := make([]map[string]any, 0, len(p.Villages))
 	for _, v := range p.Villages {
-		villages = append(villages, map[string]any{"code": v.Code, "name": both(v.NameVI, v.NameEN)})
+		villages = append(villages, map[string]any{"code": v.Code, "name": both(v.NameVI, v.NameEN),
+			"sort": w.villageSortKeys(v.Code)})
 	}
 	unit := map[string]any{
 		"code": p.Unit.Code, "level": p.Unit.Level,
