@@ -11,8 +11,10 @@ import (
 	"github.com/minhtien/portal/pipeline/assemble"
 	"github.com/minhtien/portal/pipeline/config"
 	"github.com/minhtien/portal/pipeline/paths"
+	"github.com/minhtien/portal/pipeline/review"
 	"github.com/minhtien/portal/pipeline/sample"
 	"github.com/minhtien/portal/pipeline/standard"
+	"github.com/minhtien/portal/pipeline/support"
 )
 
 type sampleCommand struct {
@@ -46,34 +48,11 @@ func (c *sampleCommand) Run(ctx context.Context, args []string) error {
 	if *scale != "commune" {
 		return c.large(src, *scale, *out, *seed, *households)
 	}
-	b, err := src.read(paths.PortalFile)
+	p, stds, err := communeSettings(src)
 	if err != nil {
 		return err
 	}
-	p, err := config.ParsePortal(src.name(paths.PortalFile), b)
-	if err != nil {
-		return err
-	}
-	dir, sdir := *out, *supportOut
-	switch {
-	case !inRepo && dir == "":
-		return &usageError{msg: "outside a repository, name the folder to write with --out DIR"}
-	case inRepo && dir == "" && !p.Data.Sample:
-		return &usageError{msg: "real data is declared (sample = false): write the sample elsewhere with --out DIR, never over data/reviews"}
-	case dir == "":
-		dir = src.l.Reviews()
-	}
-	if sdir == "" {
-		sdir = src.l.Support()
-		if *out != "" {
-			sdir = paths.SupportIn(filepath.Dir(filepath.Clean(dir)))
-		}
-	}
-	sb, err := src.read(paths.StandardsFile)
-	if err != nil {
-		return err
-	}
-	stds, err := standard.Parse(src.name(paths.StandardsFile), sb)
+	dir, sdir, err := sampleFolders(src, inRepo, p, *out, *supportOut)
 	if err != nil {
 		return err
 	}
@@ -83,11 +62,67 @@ func (c *sampleCommand) Run(ctx context.Context, args []string) error {
 	if err != nil {
 		return err
 	}
+	if err := c.writeReviews(dir, years, o.StandardFor); err != nil {
+		return err
+	}
+	// The support delivered is drawn from the same households, so needs match reviews.
+	support, err := sample.Support(years, p.VillageCodes(), *seed, o.StandardFor)
+	if err != nil {
+		return err
+	}
+	return c.writeSupport(sdir, support)
+}
+
+// communeSettings reads the commune's portal.toml and standards.toml from src.
+func communeSettings(src settings) (*config.Portal, *standard.Set, error) {
+	b, err := src.read(paths.PortalFile)
+	if err != nil {
+		return nil, nil, err
+	}
+	p, err := config.ParsePortal(src.name(paths.PortalFile), b)
+	if err != nil {
+		return nil, nil, err
+	}
+	sb, err := src.read(paths.StandardsFile)
+	if err != nil {
+		return nil, nil, err
+	}
+	stds, err := standard.Parse(src.name(paths.StandardsFile), sb)
+	if err != nil {
+		return nil, nil, err
+	}
+	return p, stds, nil
+}
+
+// sampleFolders chooses where the review and support files go: --out and
+// --support-out, else data/reviews and data/support, which a repository with real
+// data (sample = false) never lets the sample overwrite.
+func sampleFolders(src settings, inRepo bool, p *config.Portal, out, supportOut string) (dir, sdir string, err error) {
+	dir, sdir = out, supportOut
+	switch {
+	case !inRepo && dir == "":
+		return "", "", &usageError{msg: "outside a repository, name the folder to write with --out DIR"}
+	case inRepo && dir == "" && !p.Data.Sample:
+		return "", "", &usageError{msg: "real data is declared (sample = false): write the sample elsewhere with --out DIR, never over data/reviews"}
+	case dir == "":
+		dir = src.l.Reviews()
+	}
+	if sdir == "" {
+		sdir = src.l.Support()
+		if out != "" {
+			sdir = paths.SupportIn(filepath.Dir(filepath.Clean(dir)))
+		}
+	}
+	return dir, sdir, nil
+}
+
+// writeReviews writes each year's review file into dir.
+func (c *sampleCommand) writeReviews(dir string, years [][]review.Record, standardFor func(int) (*standard.Standard, bool)) error {
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return err
 	}
 	for _, recs := range years {
-		s, _ := o.StandardFor(recs[0].Year)
+		s, _ := standardFor(recs[0].Year)
 		b, err := sample.CSV(recs, s)
 		if err != nil {
 			return err
@@ -98,20 +133,20 @@ func (c *sampleCommand) Run(ctx context.Context, args []string) error {
 		}
 		fmt.Fprintf(c.stdout, "wrote %s (%d households)\n", path, len(recs))
 	}
-	// The support delivered is drawn from the same households, so needs match reviews.
-	support, err := sample.Support(years, p.VillageCodes(), *seed, o.StandardFor)
-	if err != nil {
+	return nil
+}
+
+// writeSupport writes each year's support file into dir.
+func (c *sampleCommand) writeSupport(dir string, years [][]support.Record) error {
+	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return err
 	}
-	if err := os.MkdirAll(sdir, 0o755); err != nil {
-		return err
-	}
-	for _, recs := range support {
+	for _, recs := range years {
 		b, err := sample.SupportCSV(recs)
 		if err != nil {
 			return err
 		}
-		path := filepath.Join(sdir, fmt.Sprintf("%d.csv", recs[0].Year))
+		path := paths.YearCSV(dir, recs[0].Year)
 		if err := os.WriteFile(path, b, 0o644); err != nil {
 			return err
 		}
