@@ -91,26 +91,8 @@ func Build(ctx context.Context, o Options) (*Result, error) {
 		return nil, err
 	}
 	res.Input = pin
-	if in.Snapshot != nil {
-		fmt.Fprintln(o.Log, keylessLine(in.Snapshot.Version, o.Lang))
-	} else {
-		fmt.Fprintf(o.Log, "computed %d figures for %d years; %d withheld to protect small counts, %d more to stop subtraction\n",
-			pin.FigureCount(), len(pin.Years), report.Primary, report.Secondary)
-	}
-	if n := len(report.Unresolved); n > 0 {
-		// A parent with a single child (a commune of one village): the child's figures
-		// are the parent's, which are published. Say so; the officer decides.
-		fmt.Fprintf(o.Log, "warning: %d sums have a single withheld figure that the published total gives away (a unit with one child?), e.g. %s\n",
-			n, strings.Join(report.Unresolved[:min(n, 3)], "; "))
-	}
-	if n := len(report.AuditFailures); n > 0 {
-		return nil, fmt.Errorf("build: the disclosure audit fails for %d withheld figures, e.g. %s: nothing is published", n, strings.Join(report.AuditFailures[:min(n, 3)], "; "))
-	}
-	if report.AuditSkipped {
-		fmt.Fprintf(o.Log, "warning: a table has more than %d figures: the disclosure audit did not run on it (sums only)\n", disclosure.MaxAuditFigures)
-	}
-	if report.Relaxed > 0 {
-		fmt.Fprintf(o.Log, "note: %d withheld figures sit in blocks too large for the LP; their intervals come from single relations\n", report.Relaxed)
+	if err := tellProtection(o, in, pin, report); err != nil {
+		return nil, err
 	}
 	computed := time.Now()
 	if err := resolveRelease(o.Layout, pin); err != nil {
@@ -151,6 +133,34 @@ func Build(ctx context.Context, o Options) (*Result, error) {
 		return nil, err
 	}
 	return res, render(ctx, o.Layout, res.BaseURL, res.HugoConfigDir, res.HugoEnvironment)
+}
+
+// tellProtection says what protection withheld and what the officer should know of
+// it, and fails the build when the disclosure audit does not pass: nothing is then
+// published.
+func tellProtection(o Options, in *Inputs, pin *publish.Input, report disclosure.Report) error {
+	if in.Snapshot != nil {
+		fmt.Fprintln(o.Log, keylessLine(in.Snapshot.Version, o.Lang))
+	} else {
+		fmt.Fprintf(o.Log, "computed %d figures for %d years; %d withheld to protect small counts, %d more to stop subtraction\n",
+			pin.FigureCount(), len(pin.Years), report.Primary, report.Secondary)
+	}
+	if n := len(report.Unresolved); n > 0 {
+		// A parent with a single child (a commune of one village): the child's figures
+		// are the parent's, which are published. Say so; the officer decides.
+		fmt.Fprintf(o.Log, "warning: %d sums have a single withheld figure that the published total gives away (a unit with one child?), e.g. %s\n",
+			n, strings.Join(report.Unresolved[:min(n, 3)], "; "))
+	}
+	if n := len(report.AuditFailures); n > 0 {
+		return fmt.Errorf("build: the disclosure audit fails for %d withheld figures, e.g. %s: nothing is published", n, strings.Join(report.AuditFailures[:min(n, 3)], "; "))
+	}
+	if report.AuditSkipped {
+		fmt.Fprintf(o.Log, "warning: a table has more than %d figures: the disclosure audit did not run on it (sums only)\n", disclosure.MaxAuditFigures)
+	}
+	if report.Relaxed > 0 {
+		fmt.Fprintf(o.Log, "note: %d withheld figures sit in blocks too large for the LP: their intervals come from single relations (never narrower than a reader's, maybe wider), and the audit there checks those intervals, not the LP's\n", report.Relaxed)
+	}
+	return nil
 }
 
 // writeBuild replaces build/ with pin's files, keeping build/cache (nil: build/cache
