@@ -135,7 +135,56 @@ func load(l paths.Layout, getenv func(string) string, lang string, forceStream b
 // loadCached is load reading the review sums back from cache (nil for none) when
 // the reviews and settings did not change.
 func loadCached(l paths.Layout, getenv func(string) string, lang string, forceStream bool, cache *buildCache) (*Inputs, error) {
-	// The settings' problems are told in the officer's language, as the data's are.
+	in, err := loadSettings(l, lang)
+	if err != nil {
+		return nil, err
+	}
+	p := in.Portal
+	if err := checkHouseholdFiles(l, p, lang); err != nil {
+		return nil, err
+	}
+	villages := map[string]bool{}
+	for _, v := range p.Villages {
+		villages[v.Code] = true
+	}
+	if in.atScale() {
+		return loadScale(l, getenv, lang, in, cache)
+	}
+	if in.Sealed, err = seal.SealedFiles(l.Reviews(), l.Support()); err != nil {
+		return nil, err
+	}
+	if len(in.Sealed) > 0 {
+		ids, err := seal.IdentitiesFromEnv(getenv)
+		if errors.Is(err, seal.ErrNoIdentity) {
+			return loadKeyless(l, lang, in)
+		}
+		if err != nil {
+			return nil, err
+		}
+		if err := checkKeyOpens(in.Sealed, ids, lang); err != nil {
+			return nil, err
+		}
+	}
+	rules := review.Rules{CommuneCode: p.Unit.Code, Villages: villages, StandardFor: in.StandardFor}
+	if err := in.readReviews(l, rules, getenv, forceStream, cache); err != nil {
+		return nil, err
+	}
+	inScope := map[string]bool{}
+	for _, pr := range in.Programmes {
+		if pr.InScope {
+			inScope[pr.Code] = true
+		}
+	}
+	srules := support.Rules{Villages: villages, Programmes: inScope}
+	if in.Support, in.SupportProblems, err = support.Read(l.Support(), srules, opener(getenv)); err != nil {
+		return nil, err
+	}
+	return in.checkStories(l, vocabulary(p, in.Programmes), lang)
+}
+
+// loadSettings reads the settings files (portal, standards, targets, programmes, the
+// unit registry), each problem told in the officer's language as the data's are.
+func loadSettings(l paths.Layout, lang string) (*Inputs, error) {
 	p, err := config.LoadPortal(l.PortalConfig())
 	if err != nil {
 		return nil, problem.InLanguage(err, lang)
@@ -161,66 +210,35 @@ func loadCached(l paths.Layout, getenv func(string) string, lang string, forceSt
 	if err != nil {
 		return nil, problem.InLanguage(err, lang)
 	}
-	if err := checkHouseholdFiles(l, p, lang); err != nil {
-		return nil, err
-	}
-	villages := map[string]bool{}
-	for _, v := range p.Villages {
-		villages[v.Code] = true
-	}
-	rules := review.Rules{CommuneCode: p.Unit.Code, Villages: villages, StandardFor: sf}
-	in := &Inputs{Portal: p, Standards: stds, StandardFor: sf, Plans: tf.Plans, Targets: tf.Targets, Programmes: programmes, Registry: registry}
-	if in.atScale() {
-		return loadScale(l, getenv, lang, in, cache)
-	}
-	if in.Sealed, err = seal.SealedFiles(l.Reviews(), l.Support()); err != nil {
-		return nil, err
-	}
-	if len(in.Sealed) > 0 {
-		ids, err := seal.IdentitiesFromEnv(getenv)
-		if errors.Is(err, seal.ErrNoIdentity) {
-			return loadKeyless(l, lang, in)
-		}
-		if err != nil {
-			return nil, err
-		}
-		if err := checkKeyOpens(in.Sealed, ids, lang); err != nil {
-			return nil, err
-		}
-	}
+	return &Inputs{Portal: p, Standards: stds, StandardFor: sf, Plans: tf.Plans, Targets: tf.Targets, Programmes: programmes, Registry: registry}, nil
+}
+
+// readReviews reads a commune's review files: streamed, without keeping the rows,
+// when they are large (or forceStream), else whole.
+func (in *Inputs) readReviews(l paths.Layout, rules review.Rules, getenv func(string) string, forceStream bool, cache *buildCache) error {
 	files, err := review.Files(l.Reviews())
 	if err != nil {
-		return nil, err
+		return err
 	}
 	if forceStream || reviewBytes(files) > streamThreshold {
-		in.Sums, in.Years, in.Rows, in.Problems, err = streamReviews(files, func(int) review.Rules { return rules }, specOf(p, sf), opener(getenv), cache)
+		in.Sums, in.Years, in.Rows, in.Problems, err = streamReviews(files, func(int) review.Rules { return rules }, specOf(in.Portal, in.StandardFor), opener(getenv), cache)
 		if err != nil {
-			return nil, err
+			return err
 		}
 		if len(files) == 0 {
 			in.Problems = append(in.Problems, problem.Problem{Catalogue: review.Messages, File: l.Reviews(), Code: "no_files"})
 		}
-	} else {
-		ds, problems, err := review.Read(l.Reviews(), rules, opener(getenv))
-		if err != nil {
-			return nil, err
-		}
-		in.Dataset, in.Problems, in.Years = ds, problems, ds.Years()
-		for _, f := range ds.Files {
-			in.Rows += len(f.Records)
-		}
+		return nil
 	}
-	inScope := map[string]bool{}
-	for _, pr := range programmes {
-		if pr.InScope {
-			inScope[pr.Code] = true
-		}
+	ds, problems, err := review.Read(l.Reviews(), rules, opener(getenv))
+	if err != nil {
+		return err
 	}
-	srules := support.Rules{Villages: villages, Programmes: inScope}
-	if in.Support, in.SupportProblems, err = support.Read(l.Support(), srules, opener(getenv)); err != nil {
-		return nil, err
+	in.Dataset, in.Problems, in.Years = ds, problems, ds.Years()
+	for _, f := range ds.Files {
+		in.Rows += len(f.Records)
 	}
-	return in.checkStories(l, vocabulary(p, programmes), lang)
+	return nil
 }
 
 // checkStories checks the officers' stories against v and returns the inputs, with

@@ -32,21 +32,9 @@ func (c *newCommand) Run(ctx context.Context, args []string) error {
 	lang := fs.String("lang", "vi", "language of the story file: vi or en")
 	date := fs.String("date", "", "date of the story, YYYY-MM-DD (default today)")
 	content := fs.String("content", "", "hand-written pages and stories (default content/)")
-	// Flags may come before or after the title: parse, take one word, parse the rest.
-	var words []string
-	rest := args
-	for {
-		if err := fs.Parse(rest); err != nil {
-			if errors.Is(err, flag.ErrHelp) {
-				return err
-			}
-			return &usageError{msg: err.Error()}
-		}
-		if fs.NArg() == 0 {
-			break
-		}
-		words = append(words, fs.Arg(0))
-		rest = fs.Args()[1:]
+	words, err := parseAround(fs, args)
+	if err != nil {
+		return err
 	}
 	if len(words) == 0 || words[0] != "story" {
 		return &usageError{msg: `say what to create: portal new story "Tiêu đề" --village T01`}
@@ -82,18 +70,9 @@ func (c *newCommand) Run(ctx context.Context, args []string) error {
 	if err != nil {
 		return err
 	}
-	code := *village
-	if _, ok := portal.Village(code); !ok {
-		// Accept t01 for T01, but nothing else.
-		for _, v := range portal.Villages {
-			if strings.EqualFold(v.Code, code) {
-				code = v.Code
-			}
-		}
-	}
-	if _, ok := portal.Village(code); !ok {
-		return &usageError{msg: fmt.Sprintf("village %q is not declared in %s; use one of: %s",
-			*village, l.PortalConfig(), strings.Join(portal.VillageCodes(), ", "))}
+	code, err := villageCode(portal, *village, l.PortalConfig())
+	if err != nil {
+		return err
 	}
 
 	rel, body := story.Scaffold(title, code, *lang, day)
@@ -101,10 +80,54 @@ func (c *newCommand) Run(ctx context.Context, args []string) error {
 	if _, err := os.Stat(file); err == nil {
 		return fmt.Errorf("%s already exists; it was not touched (choose another title, or edit that story)", shown(file))
 	}
+	if err := createStory(file, body); err != nil {
+		return err
+	}
+	c.nextSteps(shown(file), shown(filepath.Dir(file)))
+	return nil
+}
+
+// parseAround parses flags that may come before or after the words of the command
+// (portal new story "Title" --village T01): parse, take one word, parse the rest.
+func parseAround(fs *flag.FlagSet, args []string) ([]string, error) {
+	var words []string
+	rest := args
+	for {
+		if err := fs.Parse(rest); err != nil {
+			if errors.Is(err, flag.ErrHelp) {
+				return nil, err
+			}
+			return nil, &usageError{msg: err.Error()}
+		}
+		if fs.NArg() == 0 {
+			return words, nil
+		}
+		words = append(words, fs.Arg(0))
+		rest = fs.Args()[1:]
+	}
+}
+
+// villageCode is the declared village a --village names: exactly, or t01 for T01,
+// but nothing else.
+func villageCode(portal *config.Portal, village, file string) (string, error) {
+	if _, ok := portal.Village(village); ok {
+		return village, nil
+	}
+	for _, v := range portal.Villages {
+		if strings.EqualFold(v.Code, village) {
+			return v.Code, nil
+		}
+	}
+	return "", &usageError{msg: fmt.Sprintf("village %q is not declared in %s; use one of: %s",
+		village, file, strings.Join(portal.VillageCodes(), ", "))}
+}
+
+// createStory writes a new story file, never over an existing one (O_EXCL: not even
+// one created between the caller's check and now).
+func createStory(file string, body []byte) error {
 	if err := os.MkdirAll(filepath.Dir(file), 0o755); err != nil {
 		return err
 	}
-	// O_EXCL: never overwrite a story, even one created between the check and now.
 	f, err := os.OpenFile(file, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
 	if err != nil {
 		return err
@@ -113,11 +136,7 @@ func (c *newCommand) Run(ctx context.Context, args []string) error {
 		f.Close()
 		return err
 	}
-	if err := f.Close(); err != nil {
-		return err
-	}
-	c.nextSteps(shown(file), shown(filepath.Dir(file)))
-	return nil
+	return f.Close()
 }
 
 // shown is a path as the officer typed it: relative to the working directory.
