@@ -77,15 +77,7 @@ func Build(ctx context.Context, o Options) (*Result, error) {
 		return nil, err
 	}
 	loaded := time.Now()
-	res := &Result{Inputs: in, BaseURL: o.BaseURL}
-	if res.BaseURL == "" {
-		res.BaseURL = in.Portal.Site.BaseURL
-	}
-	for _, f := range in.Findings() {
-		if !f.Error {
-			res.Warnings++
-		}
-	}
+	res := newResult(in, o.BaseURL)
 	pin, report, err := Compute(o.Layout, in)
 	if err != nil {
 		return nil, err
@@ -133,6 +125,21 @@ func Build(ctx context.Context, o Options) (*Result, error) {
 		return nil, err
 	}
 	return res, render(ctx, o.Layout, res.BaseURL, res.HugoConfigDir, res.HugoEnvironment)
+}
+
+// newResult starts a build's result: the base URL is --baseURL, else portal.toml's,
+// and the warnings are counted from the inputs' findings.
+func newResult(in *Inputs, base string) *Result {
+	res := &Result{Inputs: in, BaseURL: base}
+	if res.BaseURL == "" {
+		res.BaseURL = in.Portal.Site.BaseURL
+	}
+	for _, f := range in.Findings() {
+		if !f.Error {
+			res.Warnings++
+		}
+	}
+	return res
 }
 
 // tellProtection says what protection withheld and what the officer should know of

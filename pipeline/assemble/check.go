@@ -166,7 +166,7 @@ func loadCached(l paths.Layout, getenv func(string) string, lang string, forceSt
 		}
 	}
 	rules := review.Rules{CommuneCode: p.Unit.Code, Villages: villages, StandardFor: in.StandardFor}
-	if err := in.readReviews(l, rules, getenv, forceStream, cache); err != nil {
+	if err := in.readReviewFiles(l, rules, getenv, forceStream, cache); err != nil {
 		return nil, err
 	}
 	inScope := map[string]bool{}
@@ -213,9 +213,9 @@ func loadSettings(l paths.Layout, lang string) (*Inputs, error) {
 	return &Inputs{Portal: p, Standards: stds, StandardFor: sf, Plans: tf.Plans, Targets: tf.Targets, Programmes: programmes, Registry: registry}, nil
 }
 
-// readReviews reads a commune's review files: streamed, without keeping the rows,
+// readReviewFiles reads a commune's review files: streamed, without keeping the rows,
 // when they are large (or forceStream), else whole.
-func (in *Inputs) readReviews(l paths.Layout, rules review.Rules, getenv func(string) string, forceStream bool, cache *buildCache) error {
+func (in *Inputs) readReviewFiles(l paths.Layout, rules review.Rules, getenv func(string) string, forceStream bool, cache *buildCache) error {
 	files, err := review.Files(l.Reviews())
 	if err != nil {
 		return err
