@@ -99,16 +99,6 @@ func (p *protector) anyShown(m *model, near []int, figs []int) bool {
 	return false
 }
 
-// dropBefore orders marks to drop: above the villages first, then later in the
-// table first.
-func (p *protector) dropBefore(a, b int) bool {
-	va, vb := p.fig(a).UnitLevel == "village", p.fig(b).UnitLevel == "village"
-	if va != vb {
-		return vb
-	}
-	return a > b
-}
-
 // lead reports whether a primary figure may be marked: a headline quantity over
 // all households of a village. Villages are the leaves of every tree, so each
 // village is in one table only: a unit shared by two tables (a province, in the

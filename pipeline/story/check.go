@@ -280,15 +280,6 @@ func keys(m map[string]bool) string {
 	return strings.Join(ks, ", ")
 }
 
-func contains(list []string, s string) bool {
-	for _, x := range list {
-		if x == s {
-			return true
-		}
-	}
-	return false
-}
-
 // maxTextFile bounds a story or page file: a long story is a few tens of kilobytes, and
 // the scans are linear, but a file of many megabytes is a mistake or an attack.
 const maxTextFile = 1 << 20

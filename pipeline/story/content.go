@@ -113,21 +113,6 @@ func Check(contentDir string, v Vocab) []problem.Problem {
 	return out
 }
 
-// Bundles lists the story folders under contentDir, as Check reads them.
-func Bundles(contentDir string) []string {
-	entries, err := os.ReadDir(paths.StoriesIn(contentDir))
-	if err != nil {
-		return nil
-	}
-	var out []string
-	for _, e := range entries {
-		if e.IsDir() && !strings.HasPrefix(e.Name(), ".") {
-			out = append(out, filepath.Join(paths.StoriesIn(contentDir), e.Name()))
-		}
-	}
-	return out
-}
-
 func relSlash(root, p string) string {
 	rel, err := filepath.Rel(root, p)
 	if err != nil {

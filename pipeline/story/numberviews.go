@@ -7,7 +7,6 @@ import (
 	"strconv"
 	"strings"
 	"unicode"
-	"unicode/utf8"
 
 	"go.yaml.in/yaml/v3"
 	"golang.org/x/text/unicode/norm"
@@ -110,17 +109,6 @@ func foldWord(w []byte) string {
 		}
 	}
 	return b.String()
-}
-
-// numberProblem is a finding at byte offset off of src.
-func numberProblem(src []byte, off int, code string, n int) problem.Problem {
-	line := bytes.Count(src[:off], []byte("\n")) + 1
-	col := utf8.RuneCount(src[bytes.LastIndexByte(src[:off], '\n')+1:off]) + 1
-	p := problem.Problem{Catalogue: messages, Line: line, Col: col, Code: code}
-	if code != "phone_number" {
-		p.Args = []any{n}
-	}
-	return p
 }
 
 // frontMatterNumbers reads the front matter as Hugo will show it: every value decoded

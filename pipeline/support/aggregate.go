@@ -2,7 +2,6 @@ package support
 
 import (
 	"fmt"
-	"slices"
 
 	"github.com/minhtien/portal/pipeline/config"
 	"github.com/minhtien/portal/pipeline/indicator"
@@ -310,13 +309,4 @@ func (t *Table) Coverage(commune string) *indicator.Table {
 	}
 	out.Reindex()
 	return out
-}
-
-// CoverageIndicators are the coverage indicator codes the support data can measure.
-func CoverageIndicators() []string {
-	var out []string
-	for _, st := range SupportTypes {
-		out = append(out, CoverageIndicator(st.Code))
-	}
-	return slices.Clip(out)
 }

@@ -139,16 +139,6 @@ var Columns = []Column{
 	{Name: "amount_vnd", Kind: KindInt, Min: 0, Max: MaxAmount, VI: "Số tiền đã chi (hoặc cho vay) từ nguồn này, đồng", EN: "Amount spent (or lent) from this source, in đồng"},
 }
 
-// ColumnByName returns the contract column with the given name.
-func ColumnByName(name string) (Column, bool) {
-	for _, c := range Columns {
-		if c.Name == name {
-			return c, true
-		}
-	}
-	return Column{}, false
-}
-
 // KindName is a column kind as the data dictionary names it.
 func KindName(k Kind) string {
 	switch k {
