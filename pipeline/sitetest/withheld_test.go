@@ -38,7 +38,7 @@ func TestWithheldShownAsRanges(t *testing.T) {
 			if !hasClass(cell, "fig--suppressed") {
 				continue
 			}
-			if slices.Contains(words, visibleText(cell)) {
+			if slices.Contains(words, textOf(cell)) {
 				wordPrinted = wordPrinted || insideMoney(cell)
 				continue
 			}
@@ -76,23 +76,4 @@ func TestWithheldShownAsRanges(t *testing.T) {
 			t.Errorf("%s: the money legend explains the word %v, money cells print it %v", l.rel, explains, wordPrinted)
 		}
 	}
-}
-
-// visibleText is an element's text without its visually hidden notes.
-func visibleText(n *html.Node) string {
-	var b strings.Builder
-	var walk func(*html.Node)
-	walk = func(n *html.Node) {
-		if hasClass(n, "visually-hidden") {
-			return
-		}
-		if n.Type == html.TextNode {
-			b.WriteString(n.Data)
-		}
-		for c := n.FirstChild; c != nil; c = c.NextSibling {
-			walk(c)
-		}
-	}
-	walk(n)
-	return strings.TrimSpace(b.String())
 }
