@@ -16,6 +16,7 @@ import (
 	"testing"
 
 	"github.com/minhtien/portal/pipeline/paths"
+	"github.com/minhtien/portal/pipeline/publish"
 	"github.com/minhtien/portal/pipeline/sample"
 )
 
@@ -46,6 +47,22 @@ func sandbox(t testing.TB) paths.Layout {
 		}
 	}
 	return paths.New(dst, "", "", "", "")
+}
+
+// computeSample loads the synthetic commune in a sandbox and computes its figures,
+// for the tests that check what the sample publishes.
+func computeSample(t testing.TB) (*Inputs, *publish.Input) {
+	t.Helper()
+	l := sandbox(t)
+	in, err := Load(l, func(string) string { return "" }, "en")
+	if err != nil {
+		t.Fatal(err)
+	}
+	out, _, err := Compute(l, in)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return in, out
 }
 
 func build(t testing.TB, l paths.Layout, baseURL string) (*Result, error) {

@@ -19,15 +19,7 @@ import (
 // TestCoverageTargetsMeasured: on the committed sample, the four "100% of those who
 // need it" targets are assessed from the support data, with real statuses.
 func TestCoverageTargetsMeasured(t *testing.T) {
-	l := sandbox(t)
-	in, err := Load(l, func(string) string { return "" }, "en")
-	if err != nil {
-		t.Fatal(err)
-	}
-	out, _, err := Compute(l, in)
-	if err != nil {
-		t.Fatal(err)
-	}
+	_, out := computeSample(t)
 	seen := 0
 	for i, tg := range out.Targets {
 		if !strings.HasPrefix(tg.Indicator, "support_coverage_") {

@@ -13,15 +13,7 @@ import (
 // no verdict when it straddles the target, and never from a projection of the 2024
 // value.
 func TestSampleCleanWaterWithheldTargetYear(t *testing.T) {
-	l := sandbox(t)
-	in, err := Load(l, func(string) string { return "" }, "en")
-	if err != nil {
-		t.Fatal(err)
-	}
-	out, _, err := Compute(l, in)
-	if err != nil {
-		t.Fatal(err)
-	}
+	in, out := computeSample(t)
 	for i, tg := range out.Targets {
 		if tg.ID != "clean-water" {
 			continue
