@@ -52,6 +52,9 @@ func informative(t *testing.T, truth, pub *indicator.Table, k int) (shown, total
 		width := hi - lo
 		if (f.IsCount() && width <= float64(2*k)) || (!f.IsCount() && width <= 5) {
 			shown++
+		} else {
+			// What is left for the next round to narrow (go test -v).
+			t.Logf("wide: %v (secondary %v) %g-%g", f.Key(), f.Secondary, lo, hi)
 		}
 	}
 	return shown, total
@@ -111,17 +114,18 @@ func TestVillageKeyFiguresInformative(t *testing.T) {
 	}
 }
 
-// sampleFloor and seedFloor are the shares reached so far (issue 17 asks for 90%:
-// 76.7% on the committed sample, 89.3%, 94.8% and 86.7% on seeds 1-3 when they were
-// set): a change that makes the village pages say less fails here.
+// sampleFloor and seedFloor are issue 17's goal: 90% of the villages' key figures
+// shown as a value or a narrow range. (Before bands and settle, 76.7% on the
+// committed sample and 89.3%, 94.8% and 86.7% on seeds 1-3; with them 98.0%, 100%,
+// 99.0% and 100%.)
 const (
-	sampleFloor = 0.75
-	seedFloor   = 0.85
+	sampleFloor = 0.90
+	seedFloor   = 0.90
 )
 
 func atLeast(t *testing.T, what string, shown, total int, floor float64) {
 	t.Helper()
 	if total == 0 || float64(shown) < floor*float64(total) {
-		t.Errorf("%s: %d of %d key village figures informative, below the %.0f%% reached before", what, shown, total, 100*floor)
+		t.Errorf("%s: %d of %d key village figures informative, below the %.0f%% issue 17 asks for", what, shown, total, 100*floor)
 	}
 }

@@ -22,32 +22,53 @@ type failure struct {
 // non-zero one determined exactly.
 func (p *protector) audit(useLP bool) (*model, []failure, int, error) {
 	m := p.buildModel()
+	p.bandRelations(m)
 	relaxed, err := m.bound(useLP)
 	if err != nil {
 		return m, nil, relaxed, err
 	}
+	targets := p.auditTargets(m)
+	var fails []failure
+	for v := range m.keys {
+		f, failed, err := p.check(m, v, targets)
+		if err != nil {
+			return m, nil, relaxed, err
+		}
+		if failed {
+			fails = append(fails, f)
+		}
+	}
+	return m, fails, relaxed, nil
+}
+
+// auditTargets is targets cut to what the exempt figures alone give away, which
+// protection cannot take back.
+func (p *protector) auditTargets(m *model) map[qkey]target {
 	targets := p.targets(m)
 	for k, tg := range targets {
-		// What the exempt figures alone give away, protection cannot take back.
 		if fl, ok := p.floor[k]; ok {
 			tg.lo, tg.hi = max(tg.lo, fl.lo), min(tg.hi, fl.hi)
 			targets[k] = tg
 		}
 	}
-	var fails []failure
-	for v, k := range m.keys {
-		if tg, ok := targets[k]; ok && (m.lo[v] > tg.lo || m.hi[v] < tg.hi) {
-			fails = append(fails, failure{v, "primary", tg})
-			continue
-		}
-		if fl, ok := p.floor[k]; m.truth[v] != 0 && m.lo[v] == m.hi[v] && (!ok || fl.lo < fl.hi) {
-			fails = append(fails, failure{v, "exact", target{}})
-		}
-		if float64(m.truth[v]) < m.lo[v] || float64(m.truth[v]) > m.hi[v] {
-			return m, nil, relaxed, fmt.Errorf("audit: %s is outside its own interval [%g, %g]: a relation of the model is wrong", describeKey(k), m.lo[v], m.hi[v])
-		}
+	return targets
+}
+
+// check applies DESIGN 6's criterion to variable v: a primary quantity's interval
+// must contain its whole target, a non-zero one must not be exact. An interval
+// that misses the truth is an error: a relation of the model is wrong.
+func (p *protector) check(m *model, v int, targets map[qkey]target) (failure, bool, error) {
+	k := m.keys[v]
+	if float64(m.truth[v]) < m.lo[v] || float64(m.truth[v]) > m.hi[v] {
+		return failure{}, false, fmt.Errorf("audit: %s is outside its own interval [%g, %g]: a relation of the model is wrong", describeKey(k), m.lo[v], m.hi[v])
 	}
-	return m, fails, relaxed, nil
+	if tg, ok := targets[k]; ok && (m.lo[v] > tg.lo || m.hi[v] < tg.hi) {
+		return failure{v, "primary", tg}, true, nil
+	}
+	if fl, ok := p.floor[k]; m.truth[v] != 0 && m.lo[v] == m.hi[v] && (!ok || fl.lo < fl.hi) {
+		return failure{v, "exact", target{}}, true, nil
+	}
+	return failure{}, false, nil
 }
 
 // targets lists, for the primary figures, the interval their small quantity must

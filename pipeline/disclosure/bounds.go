@@ -47,10 +47,20 @@ func (m *model) bound(useLP bool) (relaxed int, err error) {
 
 // propagate tightens bounds along single relations until nothing changes.
 func (m *model) propagate(byVar [][]int) {
-	queue := make([]int, len(m.rows))
+	all := make([]int, len(m.rows))
+	for i := range all {
+		all[i] = i
+	}
+	m.propagateFrom(byVar, all)
+}
+
+// propagateFrom is propagate starting from the relations in queue: from bounds that
+// the other relations already hold, only those and the ones they change need a look
+// (see settle).
+func (m *model) propagateFrom(byVar [][]int, queue []int) {
 	queued := make([]bool, len(m.rows))
-	for i := range queue {
-		queue[i], queued[i] = i, true
+	for _, ri := range queue {
+		queued[ri] = true
 	}
 	for steps := 0; len(queue) > 0 && steps < 200*len(m.rows)+1000; steps++ {
 		ri := queue[0]

@@ -40,6 +40,9 @@ type Report struct {
 	// Marked counts the primary figures published as a range within 1 to k-1
 	// (see markPrimaries); the others carry the wider interval the rest gives.
 	Marked int
+	// Banded counts the other withheld quantities published as a band of 2k+1
+	// values (see bands.go).
+	Banded int
 	// AuditFailures lists withheld quantities a reader can still pin down (a primary
 	// one to less than 1..k-1, another one exactly) when no further figure may be
 	// withheld: the build refuses to publish them.
@@ -124,7 +127,7 @@ func ProtectTree(t *indicator.Table, k int, tree Tree) (Report, error) {
 			return Report{}, fmt.Errorf("protect: %w", err)
 		}
 		if p.hiddenCount() == before {
-			if m, relaxed, err = p.markPrimaries(); err != nil {
+			if m, relaxed, err = p.markPrimaries(m); err != nil {
 				return Report{}, fmt.Errorf("protect: %w", err)
 			}
 			break
@@ -138,7 +141,7 @@ func ProtectTree(t *indicator.Table, k int, tree Tree) (Report, error) {
 		}
 	}
 	r := p.apply()
-	r.Relaxed, r.AuditSkipped, r.Marked = relaxed, skipped, len(p.marked)
+	r.Relaxed, r.AuditSkipped, r.Marked, r.Banded = relaxed, skipped, len(p.marked), len(p.bands)
 	r.AuditFailures = dedupe(p.auditFailures)
 	p.publishBounds(m)
 	return r, nil
@@ -170,6 +173,10 @@ type protector struct {
 	// marked lists the primary figures published as a range within 1 to k-1 (see
 	// markPrimaries).
 	marked map[int]bool
+	// bands lists the withheld quantities published as a band of 2k+1 values (see
+	// bands.go), and kept every mark and band in the order settle kept them.
+	bands []banded
+	kept  []candidate
 }
 
 func (p *protector) fig(i int) *indicator.Figure { return &p.t.Figures[i] }

@@ -7,29 +7,30 @@ import (
 
 // markPrimaries shows as many primary figures as it can as a range within 1 to
 // k-1 ("1–4 hộ") instead of the wider interval the other published figures alone
-// give. Telling the reader that a count is small is what the primary rule's "<k"
-// always did, but it is knowledge the audit must include: two small counts that
-// add up to a small total leave each less than the whole of 1 to k-1. So every
-// primary figure a village page leads with (see lead) starts marked, the audit runs with the marks as relations, and
-// the marks of the figures tied to a failing quantity are dropped (they are then
-// published with their interval without the mark, which is wider) until it passes.
-// Withholding is left as secure made it: marks only ever narrow what is shown.
-func (p *protector) markPrimaries() (*model, int, error) {
-	p.marked = map[int]bool{}
-	for i := range p.primaries {
-		if p.lead(i) {
-			p.marked[i] = true
-		}
+// give, and as many other withheld headline figures as it can as a band (see
+// bands.go). Telling the reader that a count is small is what the primary rule's
+// "<k" always did, but it is knowledge the audit must include: two small counts
+// that add up to a small total leave each less than the whole of 1 to k-1. So
+// settle keeps, one at a time, each mark and band the audit allows with those kept
+// before; a full audit then checks them together, and should it fail, the last kept
+// mark or band tied to a failing quantity is dropped (it is then published with its
+// interval without it, which is wider) until it passes. Withholding is left as
+// secure made it (m is secure's audited model): marks and bands only ever narrow
+// what is shown.
+func (p *protector) markPrimaries(m *model) (*model, int, error) {
+	p.marked, p.bands, p.kept = map[int]bool{}, nil, nil
+	if err := p.settle(m); err != nil {
+		return nil, 0, fmt.Errorf("mark: %w", err)
 	}
 	for round := 0; ; round++ {
 		if round == maxMarkRounds {
-			// Still failing: give up on the marks, which leaves the audit that
-			// secure passed.
-			clear(p.marked)
+			// Still failing: give up on the marks and bands, which leaves the
+			// audit that secure passed.
+			p.marked, p.bands, p.kept = map[int]bool{}, nil, nil
 		}
 		m, fails, relaxed, err := p.audit(true)
 		if debugRounds {
-			fmt.Println("mark round", round, len(p.marked), len(fails))
+			fmt.Println("mark round", round, len(p.marked), len(p.bands), len(fails))
 			for _, f := range fails[:min(len(fails), 15)] {
 				fmt.Println("  ", f.why, describeKey(m.keys[f.v]), m.lo[f.v], m.hi[f.v], m.truth[f.v], f.need)
 			}
@@ -41,18 +42,18 @@ func (p *protector) markPrimaries() (*model, int, error) {
 			return m, relaxed, nil
 		}
 		dropped := false
-		var done []int // the marks dropped in this round
+		var done []candidate // the marks and bands dropped in this round
 		for _, f := range fails {
 			// The marks that narrow v may sit further away: widen the circle
 			// until one is dropped (with none left, the audit is secure's). A
-			// failure next to a mark dropped in this round waits for the next
+			// failure next to one dropped in this round waits for the next
 			// audit, which may find it fixed.
-			if p.anyShown(m, m.within(f.v, 1), done) {
+			if slices.ContainsFunc(done, func(c candidate) bool { return p.shows(m, m.within(f.v, 1), c) }) {
 				continue
 			}
 			for radius := 1; radius <= len(m.keys); radius *= 2 {
-				if i, ok := p.unmarkAround(m, m.within(f.v, radius)); ok {
-					done, dropped = append(done, i), true
+				if c, ok := p.dropAround(m, m.within(f.v, radius)); ok {
+					done, dropped = append(done, c), true
 					break
 				}
 			}
@@ -65,38 +66,6 @@ func (p *protector) markPrimaries() (*model, int, error) {
 			return m, relaxed, nil
 		}
 	}
-}
-
-// unmarkAround drops one mark of the figures showing the variables near a failing
-// quantity, the last in table order, so that a failure costs as few marks as it
-// can; the next audit says whether that was enough. It returns the figure whose
-// mark it dropped.
-func (p *protector) unmarkAround(m *model, near []int) (int, bool) {
-	best := -1
-	for _, w := range near {
-		for _, c := range m.cells[m.keys[w]] {
-			if p.marked[c.fig] && c.fig > best {
-				best = c.fig
-			}
-		}
-	}
-	if best < 0 {
-		return 0, false
-	}
-	delete(p.marked, best)
-	return best, true
-}
-
-// anyShown reports whether one of figs shows one of the variables near.
-func (p *protector) anyShown(m *model, near []int, figs []int) bool {
-	for _, w := range near {
-		for _, c := range m.cells[m.keys[w]] {
-			if slices.Contains(figs, c.fig) {
-				return true
-			}
-		}
-	}
-	return false
 }
 
 // lead reports whether a primary figure may be marked: a headline quantity over

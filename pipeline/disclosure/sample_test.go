@@ -13,7 +13,13 @@ var sampleVillages = []string{"T01", "T02", "T03", "T04", "T05", "T06", "T07", "
 
 func sampleTable(t testing.TB) *indicator.Table {
 	t.Helper()
-	years, err := sample.Generate(sample.Commune("12424", sampleVillages, 20221))
+	return generatedTable(t, 20221)
+}
+
+// generatedTable is the table of a commune generated from seed, of the sample's shape.
+func generatedTable(t testing.TB, seed uint64) *indicator.Table {
+	t.Helper()
+	years, err := sample.Generate(sample.Commune("12424", sampleVillages, seed))
 	if err != nil {
 		t.Fatal(err)
 	}
