@@ -53,7 +53,7 @@ func (m *model) solveSet(set, only []int) error {
 			x, ok, err := prob.optimum(i, sign)
 			switch {
 			case err != nil:
-				return fmt.Errorf("bounds: %s: %w", describeKey(m.keys[v]), err)
+				return fmt.Errorf("bounds: %s: %w", m.describeKey(m.keys[v]), err)
 			case !ok:
 				// Only a maximum can be unbounded: the variables are >= 0.
 			case sign > 0:

@@ -2,14 +2,6 @@ package disclosure
 
 import "github.com/minhtien/portal/pipeline/indicator"
 
-// qkey locates a quantity.
-type qkey struct {
-	year  int
-	unit  string
-	group string
-	q     quantity
-}
-
 // term is c times variable v.
 type term struct {
 	v int
@@ -30,10 +22,11 @@ type row struct {
 // model is what a reader knows: the published quantities, the withheld ones as
 // variables, and every relation of DESIGN 6 between them.
 type model struct {
-	known map[qkey]int64
-	cells map[qkey][]cell // the cells that show each quantity
-	index map[qkey]int    // variable of each withheld quantity
-	keys  []qkey
+	qs    *quantities
+	known []int64  // by qkey: the published value (0 for a withheld quantity)
+	varOf []int32  // by qkey: the variable of a withheld quantity, -1 for a published one
+	cells [][]cell // by qkey: the cells that show each quantity
+	keys  []qkey   // by variable
 	truth []int64
 	rows  []row
 	byVar [][]int // the rows naming each variable
@@ -44,47 +37,37 @@ type model struct {
 
 // buildModel reads which quantities the current withholding hides.
 func (p *protector) buildModel() *model {
-	m := &model{known: map[qkey]int64{}, index: map[qkey]int{}, cells: map[qkey][]cell{}, std: p.std}
-	value := map[qkey]int64{}
-	var order []qkey
-	see := func(k qkey, v int64, c cell) {
-		hidden := p.isHidden(c)
-		m.cells[k] = append(m.cells[k], c)
-		if _, ok := value[k]; !ok {
-			value[k] = v
-			order = append(order, k)
-		}
-		if !hidden {
-			m.known[k] = v
+	qs := p.quantities()
+	m := &model{qs: qs, cells: qs.cells, std: p.std, known: make([]int64, len(qs.names)), varOf: make([]int32, len(qs.names))}
+	published := make([]bool, len(qs.names))
+	for i, s := range qs.shown {
+		for pt, k := range s.key {
+			if k != noKey && !p.isHidden(cell{i, part(pt)}) {
+				// The last published cell's value, as every cell shows the same.
+				published[k], m.known[k] = true, s.val[pt]
+			}
 		}
 	}
-	for i := range p.t.Figures {
-		f := p.fig(i)
-		if f.Flag == indicator.FlagNotAvailable {
-			// A figure that is not available publishes no number, and its zeros are
-			// not always the truth (a rate the year's standard does not measure).
+	for k := range qs.names {
+		if published[k] {
+			m.varOf[k] = -1
 			continue
 		}
-		nq, dq, mult := shows(f.Indicator, p.total(f.Year))
-		if nq == "" {
-			continue
-		}
-		see(qkey{f.Year, f.UnitCode, f.Group, nq}, f.Num, cell{i, num})
-		if dq != "" {
-			see(qkey{f.Year, f.UnitCode, f.Group, dq}, f.Den/mult, cell{i, den})
-		}
-	}
-	for _, k := range order {
-		if _, ok := m.known[k]; ok {
-			continue
-		}
-		m.index[k] = len(m.keys)
-		m.keys = append(m.keys, k)
-		m.truth = append(m.truth, value[k])
+		m.varOf[k] = int32(len(m.keys))
+		m.keys = append(m.keys, qkey(k))
+		m.truth = append(m.truth, qs.value[k])
 	}
 	m.relations(p.fr)
 	p.primaryRelations(m)
 	return m
+}
+
+// published returns a quantity's value when it is published.
+func (m *model) published(k qkey) (int64, bool) {
+	if k == noKey || m.varOf[k] >= 0 {
+		return 0, false
+	}
+	return m.known[k], true
 }
 
 // primaryRelations state what the primary rule tells the reader of the marked
@@ -103,7 +86,7 @@ func (p *protector) primaryRelations(m *model) {
 		if nq == "" || f.Flag == indicator.FlagNotAvailable {
 			continue
 		}
-		nk := qkey{f.Year, f.UnitCode, f.Group, nq}
+		nk := p.key(i, nq)
 		if p.small(f.Num) {
 			m.lin(false, []qkey{nk}, []float64{1}, k-1)
 			m.lin(false, []qkey{nk}, []float64{-1}, -1)
@@ -111,7 +94,7 @@ func (p *protector) primaryRelations(m *model) {
 		if dq == "" || mult != 1 || f.Den == 0 {
 			continue
 		}
-		dk := qkey{f.Year, f.UnitCode, f.Group, dq}
+		dk := p.key(i, dq)
 		if p.small(f.Den) {
 			m.lin(false, []qkey{dk}, []float64{1}, k-1)
 			m.lin(false, []qkey{dk}, []float64{-1}, -1)
@@ -137,7 +120,7 @@ func (p *protector) primaryOrder() []int {
 
 // lin adds the relation sum(coef x key) (= or <=) rhs (0 unless given),
 // substituting published quantities; a relation naming a quantity the table does
-// not have is left out.
+// not have (noKey) is left out.
 func (m *model) lin(eq bool, ks []qkey, cs []float64, rhs ...float64) {
 	var r row
 	r.eq = eq
@@ -145,16 +128,15 @@ func (m *model) lin(eq bool, ks []qkey, cs []float64, rhs ...float64) {
 		r.rhs += v
 	}
 	for i, k := range ks {
-		if v, ok := m.known[k]; ok {
-			r.rhs -= cs[i] * float64(v)
-			r.known = append(r.known, k)
-			continue
-		}
-		j, ok := m.index[k]
-		if !ok {
+		if k == noKey {
 			return
 		}
-		r.terms = append(r.terms, term{j, cs[i]})
+		if j := m.varOf[k]; j >= 0 {
+			r.terms = append(r.terms, term{int(j), cs[i]})
+			continue
+		}
+		r.rhs -= cs[i] * float64(m.known[k])
+		r.known = append(r.known, k)
 	}
 	if len(r.terms) > 0 {
 		m.rows = append(m.rows, r)
@@ -162,13 +144,7 @@ func (m *model) lin(eq bool, ks []qkey, cs []float64, rhs ...float64) {
 }
 
 // exists reports whether the table has a quantity at all.
-func (m *model) exists(k qkey) bool {
-	if _, ok := m.known[k]; ok {
-		return true
-	}
-	_, ok := m.index[k]
-	return ok
-}
+func (m *model) exists(k qkey) bool { return k != noKey }
 
 // everyQuantity lists the quantities of a year summed from children to parents and
 // bounded by their all-households value: the deprivations are those of the year's
@@ -181,18 +157,32 @@ func (m *model) everyQuantity(y int) []quantity {
 	return out
 }
 
+// ids returns the dictionary ids of names (-1 for one the table does not have).
+func ids[T comparable](n *interner[T], names []T) []int32 {
+	out := make([]int32, len(names))
+	for i, v := range names {
+		out[i] = n.id(v)
+	}
+	return out
+}
+
 // relations lists every relation of DESIGN 6 a reader can apply.
 func (m *model) relations(fr frame) {
+	qs := m.qs
+	units, groups, all := ids(&qs.units, fr.units), ids(&qs.groups, fr.groups), qs.groups.id("all")
+	years := ids(&qs.years, fr.years)
 	for yi, y := range fr.years {
-		for _, g := range fr.groups {
-			for _, u := range fr.units {
-				m.unitRelations(y, u, g)
+		yid := years[yi]
+		every := ids(&qs.quants, m.everyQuantity(y))
+		for gi, g := range groups {
+			for _, u := range units {
+				m.unitRelations(y, qname{yid, u, g, -1})
 				if yi > 0 {
-					m.flowRelations(fr.years[:yi+1], u, g)
+					m.flowRelations(years[:yi+1], qname{-1, u, g, -1})
 				}
-				if g != "all" {
-					for _, q := range m.everyQuantity(y) {
-						m.lin(false, []qkey{{y, u, g, q}, {y, u, "all", q}}, []float64{1, -1})
+				if fr.groups[gi] != "all" {
+					for _, q := range every {
+						m.lin(false, []qkey{qs.find(qname{yid, u, g, q}), qs.find(qname{yid, u, all, q})}, []float64{1, -1})
 					}
 				}
 			}
@@ -200,11 +190,12 @@ func (m *model) relations(fr frame) {
 				if len(fr.children[parent]) == 0 {
 					continue
 				}
-				for _, q := range m.everyQuantity(y) {
-					ks := []qkey{{y, parent, g, q}}
+				pid, children := qs.units.id(parent), ids(&qs.units, fr.children[parent])
+				for _, q := range every {
+					ks := []qkey{qs.find(qname{yid, pid, g, q})}
 					cs := []float64{1}
-					for _, c := range fr.children[parent] {
-						ks = append(ks, qkey{y, c, g, q})
+					for _, c := range children {
+						ks = append(ks, qs.find(qname{yid, c, g, q}))
 						cs = append(cs, -1)
 					}
 					m.lin(true, ks, cs)
@@ -214,9 +205,13 @@ func (m *model) relations(fr frame) {
 	}
 }
 
-// unitRelations are the identities and inclusions within one unit, group and year.
-func (m *model) unitRelations(y int, u, g string) {
-	k := func(q quantity) qkey { return qkey{y, u, g, q} }
+// unitRelations are the identities and inclusions within one unit, group and year
+// (at names a unit, group and year; its quantity is set by each relation).
+func (m *model) unitRelations(y int, at qname) {
+	k := func(q quantity) qkey {
+		at.q = m.qs.quants.id(q)
+		return m.qs.find(at)
+	}
 	m.lin(true, []qkey{k(qPoorNear), k(qPoor), k(qNear)}, []float64{1, -1, -1})
 	m.lin(true, []qkey{k(qDep("water")), k(qWaterOK), k(qPoorNear)}, []float64{1, 1, -1})
 	m.lin(true, []qkey{k(qDep("sanitation")), k(qLatrineOK), k(qPoorNear)}, []float64{1, 1, -1})
@@ -249,13 +244,16 @@ func (m *model) unitRelations(y int, u, g string) {
 	m.lin(false, []qkey{k(qNewly), k(qRelapsed), k(qPoor)}, []float64{1, 1, -1})
 }
 
-// flowRelations tie the last of years to the one before: this year's poor are at
-// most last year's, less those who escaped, plus the newly poor and the relapsed
-// (households that leave make it an inequality); nobody escapes who was not poor;
-// the recently escaped escaped in one of the last three reviews.
-func (m *model) flowRelations(years []int, u, g string) {
+// flowRelations tie the last of years (dictionary ids) to the one before: this
+// year's poor are at most last year's, less those who escaped, plus the newly poor
+// and the relapsed (households that leave make it an inequality); nobody escapes
+// who was not poor; the recently escaped escaped in one of the last three reviews.
+func (m *model) flowRelations(years []int32, at qname) {
 	t := len(years) - 1
-	k := func(y int, q quantity) qkey { return qkey{y, u, g, q} }
+	k := func(y int32, q quantity) qkey {
+		at.year, at.q = y, m.qs.quants.id(q)
+		return m.qs.find(at)
+	}
 	y, prev := years[t], years[t-1]
 	m.lin(false, []qkey{k(y, qPoor), k(prev, qPoor), k(y, qEscaped), k(y, qNewly), k(y, qRelapsed)}, []float64{1, -1, 1, -1, -1})
 	m.lin(false, []qkey{k(y, qEscaped), k(prev, qPoor)}, []float64{1, -1})
