@@ -22,14 +22,8 @@ func (m *model) bound(useLP bool) (relaxed int, err error) {
 	for i := range m.hi {
 		m.hi[i] = math.Inf(1)
 	}
-	byVar := make([][]int, n)
-	for ri, r := range m.rows {
-		for _, t := range r.terms {
-			byVar[t.v] = append(byVar[t.v], ri)
-		}
-	}
-	m.byVar = byVar
-	m.propagate(byVar)
+	m.byVar = m.rowsByVar()
+	m.propagate(m.byVar)
 	if !useLP {
 		return 0, nil
 	}
@@ -45,6 +39,31 @@ func (m *model) bound(useLP bool) (relaxed int, err error) {
 	return relaxed, nil
 }
 
+// rowsByVar lists the rows naming each variable, in row order; the lists share
+// one array.
+func (m *model) rowsByVar() [][]int {
+	count := make([]int, len(m.keys))
+	total := 0
+	for _, r := range m.rows {
+		for _, t := range r.terms {
+			count[t.v]++
+			total++
+		}
+	}
+	all := make([]int, 0, total)
+	byVar := make([][]int, len(m.keys))
+	for v, n := range count {
+		byVar[v] = all[len(all) : len(all) : len(all)+n]
+		all = all[:len(all)+n]
+	}
+	for ri, r := range m.rows {
+		for _, t := range r.terms {
+			byVar[t.v] = append(byVar[t.v], ri)
+		}
+	}
+	return byVar
+}
+
 // propagate tightens bounds along single relations until nothing changes.
 func (m *model) propagate(byVar [][]int) {
 	queue := make([]int, len(m.rows))
@@ -52,11 +71,13 @@ func (m *model) propagate(byVar [][]int) {
 	for i := range queue {
 		queue[i], queued[i] = i, true
 	}
+	var changed []int
 	for steps := 0; len(queue) > 0 && steps < 200*len(m.rows)+1000; steps++ {
 		ri := queue[0]
 		queue = queue[1:]
 		queued[ri] = false
-		for _, v := range m.tighten(m.rows[ri]) {
+		changed = m.tighten(&m.rows[ri], changed[:0])
+		for _, v := range changed {
 			for _, rj := range byVar[v] {
 				if !queued[rj] {
 					queued[rj] = true
@@ -67,15 +88,15 @@ func (m *model) propagate(byVar [][]int) {
 	}
 }
 
-// tighten applies one relation's closed form and returns the variables it changed.
-func (m *model) tighten(r row) []int {
+// tighten applies one relation's closed form and appends the variables it changed
+// to changed.
+func (m *model) tighten(r *row, changed []int) []int {
 	var minSum, maxSum float64
 	for _, t := range r.terms {
 		a, b := t.c*m.lo[t.v], t.c*m.hi[t.v]
 		minSum += math.Min(a, b)
 		maxSum += math.Max(a, b)
 	}
-	var changed []int
 	for _, t := range r.terms {
 		a, b := t.c*m.lo[t.v], t.c*m.hi[t.v]
 		othersMin := minSum - math.Min(a, b)

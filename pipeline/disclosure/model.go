@@ -29,10 +29,13 @@ type model struct {
 	keys  []qkey   // by variable
 	truth []int64
 	rows  []row
-	byVar [][]int // the rows naming each variable
-	lo    []float64
-	hi    []float64
-	std   map[int]yearStandard // each year's standard, as the table shows it
+	// termArena and keyArena hold the rows' terms and published quantities.
+	termArena arena[term]
+	keyArena  arena[qkey]
+	byVar     [][]int // the rows naming each variable
+	lo        []float64
+	hi        []float64
+	std       map[int]yearStandard // each year's standard, as the table shows it
 }
 
 // buildModel reads which quantities the current withholding hides.
@@ -57,8 +60,17 @@ func (p *protector) buildModel() *model {
 		m.keys = append(m.keys, qkey(k))
 		m.truth = append(m.truth, qs.value[k])
 	}
+	// As many rows as the last model had (the first: two a quantity, as the
+	// relations of a sample or a province make), so that a million rows are not
+	// copied as they grow.
+	hint := qs.rows + qs.rows/16
+	if hint == 0 {
+		hint = 2 * len(qs.names)
+	}
+	m.rows = make([]row, 0, hint)
 	m.relations(p.fr)
 	p.primaryRelations(m)
+	qs.rows = len(m.rows)
 	return m
 }
 
@@ -122,15 +134,23 @@ func (p *protector) primaryOrder() []int {
 // substituting published quantities; a relation naming a quantity the table does
 // not have (noKey) is left out.
 func (m *model) lin(eq bool, ks []qkey, cs []float64, rhs ...float64) {
-	var r row
-	r.eq = eq
+	nt := 0
+	for _, k := range ks {
+		if k == noKey {
+			return
+		}
+		if m.varOf[k] >= 0 {
+			nt++
+		}
+	}
+	if nt == 0 {
+		return
+	}
+	r := row{eq: eq, terms: m.termArena.take(nt)[:0], known: m.keyArena.take(len(ks) - nt)[:0]}
 	for _, v := range rhs {
 		r.rhs += v
 	}
 	for i, k := range ks {
-		if k == noKey {
-			return
-		}
 		if j := m.varOf[k]; j >= 0 {
 			r.terms = append(r.terms, term{int(j), cs[i]})
 			continue
@@ -138,9 +158,28 @@ func (m *model) lin(eq bool, ks []qkey, cs []float64, rhs ...float64) {
 		r.rhs -= cs[i] * float64(m.known[k])
 		r.known = append(r.known, k)
 	}
-	if len(r.terms) > 0 {
-		m.rows = append(m.rows, r)
+	m.rows = append(m.rows, r)
+}
+
+// arena hands out slices of chunks it allocates arenaChunk elements at a time: a
+// province's model has millions of rows of two or three terms, which as an
+// allocation each cost more than the terms.
+type arena[T any] struct{ buf []T }
+
+const arenaChunk = 1 << 14
+
+// take returns a slice of n elements, with no room to grow into the next one's
+// (nil for none).
+func (a *arena[T]) take(n int) []T {
+	if n == 0 {
+		return nil
 	}
+	if len(a.buf)+n > cap(a.buf) {
+		a.buf = make([]T, 0, max(arenaChunk, n))
+	}
+	s := a.buf[len(a.buf) : len(a.buf)+n : len(a.buf)+n]
+	a.buf = a.buf[:len(a.buf)+n]
+	return s
 }
 
 // exists reports whether the table has a quantity at all.
@@ -171,12 +210,20 @@ func (m *model) relations(fr frame) {
 	qs := m.qs
 	units, groups, all := ids(&qs.units, fr.units), ids(&qs.groups, fr.groups), qs.groups.id("all")
 	years := ids(&qs.years, fr.years)
+	// Each parent with children, then its children, as ids.
+	var families [][]int32
+	for _, parent := range fr.parents {
+		if len(fr.children[parent]) > 0 {
+			families = append(families, append([]int32{qs.units.id(parent)}, ids(&qs.units, fr.children[parent])...))
+		}
+	}
 	for yi, y := range fr.years {
 		yid := years[yi]
-		every := ids(&qs.quants, m.everyQuantity(y))
+		yq := m.yearIDs(y)
+		every := yq.every
 		for gi, g := range groups {
 			for _, u := range units {
-				m.unitRelations(y, qname{yid, u, g, -1})
+				m.unitRelations(y, qname{yid, u, g, -1}, yq)
 				if yi > 0 {
 					m.flowRelations(years[:yi+1], qname{-1, u, g, -1})
 				}
@@ -186,44 +233,76 @@ func (m *model) relations(fr frame) {
 					}
 				}
 			}
-			for _, parent := range fr.parents {
-				if len(fr.children[parent]) == 0 {
-					continue
-				}
-				pid, children := qs.units.id(parent), ids(&qs.units, fr.children[parent])
-				for _, q := range every {
-					ks := []qkey{qs.find(qname{yid, pid, g, q})}
-					cs := []float64{1}
-					for _, c := range children {
-						ks = append(ks, qs.find(qname{yid, c, g, q}))
-						cs = append(cs, -1)
-					}
-					m.lin(true, ks, cs)
-				}
-			}
+			m.familySums(families, qname{yid, -1, g, -1}, every)
 		}
 	}
 }
 
+// familySums state that each family's children (units after the first) add up to
+// their parent (the first), for every quantity of a year and group.
+func (m *model) familySums(families [][]int32, at qname, every []int32) {
+	var ks []qkey
+	var cs []float64
+	for _, family := range families {
+		cs = append(cs[:0], 1)
+		for range family[1:] {
+			cs = append(cs, -1)
+		}
+		for _, q := range every {
+			ks = ks[:0]
+			for _, u := range family {
+				at.unit, at.q = u, q
+				ks = append(ks, m.qs.find(at))
+			}
+			m.lin(true, ks, cs)
+		}
+	}
+}
+
+// yearIDs are the dictionary ids of the quantities a year's relations name in
+// every unit and group, looked up once per year.
+type yearIDs struct {
+	every      []int32 // everyQuantity's
+	counts     []int32 // those of every that count households
+	deps, cens []int32 // by deprivation of the year's standard
+}
+
+func (m *model) yearIDs(y int) *yearIDs {
+	qs := &m.qs.quants
+	yq := &yearIDs{every: ids(qs, m.everyQuantity(y))}
+	for i, q := range m.everyQuantity(y) {
+		if householdCount(q) {
+			yq.counts = append(yq.counts, yq.every[i])
+		}
+	}
+	for _, n := range m.std[y].deps {
+		yq.deps = append(yq.deps, qs.id(qDep(n)))
+		yq.cens = append(yq.cens, qs.id(qCensored(n)))
+	}
+	return yq
+}
+
 // unitRelations are the identities and inclusions within one unit, group and year
 // (at names a unit, group and year; its quantity is set by each relation).
-func (m *model) unitRelations(y int, at qname) {
-	k := func(q quantity) qkey {
-		at.q = m.qs.quants.id(q)
+func (m *model) unitRelations(y int, at qname, yq *yearIDs) {
+	id := func(q int32) qkey {
+		at.q = q
 		return m.qs.find(at)
 	}
+	k := func(q quantity) qkey { return id(m.qs.quants.id(q)) }
 	m.lin(true, []qkey{k(qPoorNear), k(qPoor), k(qNear)}, []float64{1, -1, -1})
 	m.lin(true, []qkey{k(qDep("water")), k(qWaterOK), k(qPoorNear)}, []float64{1, 1, -1})
 	m.lin(true, []qkey{k(qDep("sanitation")), k(qLatrineOK), k(qPoorNear)}, []float64{1, 1, -1})
 	ys := m.std[y]
 	censored := []qkey{k(qDepSum)}
 	cs := []float64{1}
-	for _, n := range ys.deps {
-		censored = append(censored, k(qCensored(n)))
+	for i := range ys.deps {
+		dep, cen := id(yq.deps[i]), id(yq.cens[i])
+		censored = append(censored, cen)
 		cs = append(cs, -1)
-		m.lin(false, []qkey{k(qDep(n)), k(qPoorNear)}, []float64{1, -1})
-		m.lin(false, []qkey{k(qCensored(n)), k(qPoor)}, []float64{1, -1})
-		m.lin(false, []qkey{k(qCensored(n)), k(qDep(n))}, []float64{1, -1})
+		m.lin(false, []qkey{dep, k(qPoorNear)}, []float64{1, -1})
+		m.lin(false, []qkey{cen, k(qPoor)}, []float64{1, -1})
+		m.lin(false, []qkey{cen, dep}, []float64{1, -1})
 	}
 	if !ys.weighted && len(ys.deps) > 0 {
 		// Under unequal weights dep_sum is a weighted sum of the censored counts,
@@ -231,10 +310,8 @@ func (m *model) unitRelations(y int, at qname) {
 		// without deprivation figures states nothing about it.
 		m.lin(true, censored, cs)
 	}
-	for _, q := range m.everyQuantity(y) {
-		if householdCount(q) {
-			m.lin(false, []qkey{k(q), k(qHouseholds)}, []float64{1, -1})
-		}
+	for _, q := range yq.counts {
+		m.lin(false, []qkey{id(q), k(qHouseholds)}, []float64{1, -1})
 	}
 	m.lin(false, []qkey{k(qWaterOK), k(qPoorNear)}, []float64{1, -1})
 	m.lin(false, []qkey{k(qLatrineOK), k(qPoorNear)}, []float64{1, -1})
