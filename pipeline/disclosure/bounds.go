@@ -41,7 +41,7 @@ func (m *model) bound(useLP bool) (relaxed int, err error) {
 
 // rowsByVar lists the rows naming each variable, in row order; the lists share
 // one array.
-func (m *model) rowsByVar() [][]int {
+func (m *model) rowsByVar() [][]int32 {
 	count := make([]int, len(m.keys))
 	total := 0
 	for _, r := range m.rows {
@@ -50,26 +50,26 @@ func (m *model) rowsByVar() [][]int {
 			total++
 		}
 	}
-	all := make([]int, 0, total)
-	byVar := make([][]int, len(m.keys))
+	all := make([]int32, 0, total)
+	byVar := make([][]int32, len(m.keys))
 	for v, n := range count {
 		byVar[v] = all[len(all) : len(all) : len(all)+n]
 		all = all[:len(all)+n]
 	}
 	for ri, r := range m.rows {
 		for _, t := range r.terms {
-			byVar[t.v] = append(byVar[t.v], ri)
+			byVar[t.v] = append(byVar[t.v], int32(ri))
 		}
 	}
 	return byVar
 }
 
 // propagate tightens bounds along single relations until nothing changes.
-func (m *model) propagate(byVar [][]int) {
-	queue := make([]int, len(m.rows))
+func (m *model) propagate(byVar [][]int32) {
+	queue := make([]int32, len(m.rows))
 	queued := make([]bool, len(m.rows))
 	for i := range queue {
-		queue[i], queued[i] = i, true
+		queue[i], queued[i] = int32(i), true
 	}
 	var changed []int
 	for steps := 0; len(queue) > 0 && steps < 200*len(m.rows)+1000; steps++ {

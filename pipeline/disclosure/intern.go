@@ -127,39 +127,50 @@ func (p *protector) quantities() *quantities {
 }
 
 // index numbers the quantities the figures show, in the order they first show
-// them, and lists the cells showing each.
+// them, and lists the cells showing each. It numbers them first and fills the
+// lists after, so that every list is allocated at its size.
 func (qs *quantities) index(shownQ [][2]int32) {
 	qs.alloc(len(shownQ))
-	var ncells []int32
+	n := 0
 	for i, ids := range shownQ {
 		for pt, id := range ids {
 			if id < 0 {
 				continue
 			}
-			n := qs.at[i]
-			n.q = id
-			k := qs.find(n)
+			name := qs.at[i]
+			name.q = id
+			k := qs.find(name)
 			if k == noKey {
-				k = qkey(len(qs.names))
-				qs.put(n, k)
-				qs.names = append(qs.names, n)
-				qs.value = append(qs.value, qs.shown[i].val[pt])
-				ncells = append(ncells, 0)
+				k = qkey(n)
+				qs.put(name, k)
+				n++
 			}
 			qs.shown[i].key[pt] = k
+		}
+	}
+	qs.names, qs.value = make([]qname, n), make([]int64, n)
+	ncells := make([]int32, n)
+	total := 0
+	for i, s := range qs.shown {
+		for pt, k := range s.key {
+			if k == noKey {
+				continue
+			}
+			if ncells[k] == 0 {
+				qs.names[k] = qs.at[i]
+				qs.names[k].q = shownQ[i][pt]
+				qs.value[k] = s.val[pt]
+			}
 			ncells[k]++
+			total++
 		}
 	}
 	// The cells of every quantity share one array.
-	total := 0
-	for _, n := range ncells {
-		total += int(n)
-	}
 	all := make([]cell, 0, total)
-	qs.cells = make([][]cell, len(qs.names))
-	for k, n := range ncells {
-		qs.cells[k] = all[len(all) : len(all) : len(all)+int(n)]
-		all = all[:len(all)+int(n)]
+	qs.cells = make([][]cell, n)
+	for k, c := range ncells {
+		qs.cells[k] = all[len(all) : len(all) : len(all)+int(c)]
+		all = all[:len(all)+int(c)]
 	}
 	for i, s := range qs.shown {
 		for pt, k := range s.key {

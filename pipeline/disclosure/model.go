@@ -32,7 +32,7 @@ type model struct {
 	// termArena and keyArena hold the rows' terms and published quantities.
 	termArena arena[term]
 	keyArena  arena[qkey]
-	byVar     [][]int // the rows naming each variable
+	byVar     [][]int32 // the rows naming each variable
 	lo        []float64
 	hi        []float64
 	std       map[int]yearStandard // each year's standard, as the table shows it
