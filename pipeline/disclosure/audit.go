@@ -60,7 +60,7 @@ func (p *protector) auditTargets(m *model) map[qkey]target {
 func (p *protector) check(m *model, v int, targets map[qkey]target) (failure, bool, error) {
 	k := m.keys[v]
 	if float64(m.truth[v]) < m.lo[v] || float64(m.truth[v]) > m.hi[v] {
-		return failure{}, false, fmt.Errorf("audit: %s is outside its own interval [%g, %g]: a relation of the model is wrong", describeKey(k), m.lo[v], m.hi[v])
+		return failure{}, false, fmt.Errorf("audit: %s is outside its own interval [%g, %g]: a relation of the model is wrong", m.describeKey(k), m.lo[v], m.hi[v])
 	}
 	if tg, ok := targets[k]; ok && (m.lo[v] > tg.lo || m.hi[v] < tg.hi) {
 		return failure{v, "primary", tg}, true, nil
@@ -82,19 +82,19 @@ func (p *protector) targets(m *model) map[qkey]target {
 		if nq == "" {
 			continue
 		}
-		nk := qkey{f.Year, f.UnitCode, f.Group, nq}
+		nk := p.key(i, nq)
 		if p.small(f.Num) {
 			out[nk] = target{1, k - 1}
 		}
 		if dq == "" || f.Den == 0 {
 			continue
 		}
-		dk := qkey{f.Year, f.UnitCode, f.Group, dq}
+		dk := p.key(i, dq)
 		if mult == 1 && p.small(f.Den) {
 			out[dk] = target{1, k - 1}
 		}
 		if mult == 1 && p.small(f.Den-f.Num) {
-			if d, ok := m.known[dk]; ok {
+			if d, ok := m.published(dk); ok {
 				out[nk] = target{float64(d) - (k - 1), float64(d) - 1}
 			}
 		}
@@ -136,17 +136,13 @@ func (p *protector) secure() (*model, int, error) {
 		if !added {
 			var names []string
 			for _, f := range fails {
-				names = append(names, f.why+" "+describeKey(m.keys[f.v]))
+				names = append(names, f.why+" "+m.describeKey(m.keys[f.v]))
 			}
 			sort.Strings(names)
 			p.auditFailures = append(p.auditFailures, names...)
 			return m, relaxed, nil
 		}
 	}
-}
-
-func describeKey(k qkey) string {
-	return fmt.Sprintf("%d/%s/%s/%s", k.year, k.unit, k.group, k.q)
 }
 
 // hideNeighbour withholds the smallest published quantity (non-zero first) that
@@ -166,7 +162,7 @@ func (p *protector) hideNeighbour(m *model, v int) bool {
 				if !p.withholdable(m, k) {
 					continue
 				}
-				if !found || less(m.known[k], m.known[best]) || (m.known[k] == m.known[best] && keyLess(k, best)) {
+				if !found || less(m.known[k], m.known[best]) || (m.known[k] == m.known[best] && m.keyLess(k, best)) {
 					best, found = k, true
 				}
 			}
@@ -190,20 +186,6 @@ func (p *protector) withholdable(m *model, k qkey) bool {
 		}
 	}
 	return true
-}
-
-// keyLess orders quantities so that ties break the same way on every build.
-func keyLess(a, b qkey) bool {
-	if a.year != b.year {
-		return a.year < b.year
-	}
-	if a.unit != b.unit {
-		return a.unit < b.unit
-	}
-	if a.group != b.group {
-		return a.group < b.group
-	}
-	return a.q < b.q
 }
 
 var debugRounds = false

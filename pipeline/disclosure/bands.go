@@ -68,8 +68,10 @@ var keyQuantities = map[quantity]bool{qPoor: true, qNear: true, qEscaped: true, 
 // only ones banded (a village is in one table only; see lead).
 func (p *protector) villageAll(m *model, k qkey) bool {
 	cs := m.cells[k]
-	if len(cs) == 0 || k.group != "all" {
-		return false
-	}
-	return p.fig(cs[0].fig).UnitLevel == "village"
+	return len(cs) > 0 && p.fig(cs[0].fig).Group == "all" && p.fig(cs[0].fig).UnitLevel == "village"
+}
+
+// quantityOf is what quantity k counts (the poor, the escaped...).
+func (m *model) quantityOf(k qkey) quantity {
+	return m.qs.quants.names[m.qs.names[k].q]
 }

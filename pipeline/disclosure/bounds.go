@@ -22,14 +22,8 @@ func (m *model) bound(useLP bool) (relaxed int, err error) {
 	for i := range m.hi {
 		m.hi[i] = math.Inf(1)
 	}
-	byVar := make([][]int, n)
-	for ri, r := range m.rows {
-		for _, t := range r.terms {
-			byVar[t.v] = append(byVar[t.v], ri)
-		}
-	}
-	m.byVar = byVar
-	m.propagate(byVar)
+	m.byVar = m.rowsByVar()
+	m.propagate(m.byVar)
 	if !useLP {
 		return 0, nil
 	}
@@ -45,11 +39,36 @@ func (m *model) bound(useLP bool) (relaxed int, err error) {
 	return relaxed, nil
 }
 
+// rowsByVar lists the rows naming each variable, in row order; the lists share
+// one array.
+func (m *model) rowsByVar() [][]int32 {
+	count := make([]int, len(m.keys))
+	total := 0
+	for _, r := range m.rows {
+		for _, t := range r.terms {
+			count[t.v]++
+			total++
+		}
+	}
+	all := make([]int32, 0, total)
+	byVar := make([][]int32, len(m.keys))
+	for v, n := range count {
+		byVar[v] = all[len(all) : len(all) : len(all)+n]
+		all = all[:len(all)+n]
+	}
+	for ri, r := range m.rows {
+		for _, t := range r.terms {
+			byVar[t.v] = append(byVar[t.v], int32(ri))
+		}
+	}
+	return byVar
+}
+
 // propagate tightens bounds along single relations until nothing changes.
-func (m *model) propagate(byVar [][]int) {
-	all := make([]int, len(m.rows))
+func (m *model) propagate(byVar [][]int32) {
+	all := make([]int32, len(m.rows))
 	for i := range all {
-		all[i] = i
+		all[i] = int32(i)
 	}
 	m.propagateFrom(byVar, all)
 }
@@ -57,16 +76,18 @@ func (m *model) propagate(byVar [][]int) {
 // propagateFrom is propagate starting from the relations in queue: from bounds that
 // the other relations already hold, only those and the ones they change need a look
 // (see settle).
-func (m *model) propagateFrom(byVar [][]int, queue []int) {
+func (m *model) propagateFrom(byVar [][]int32, queue []int32) {
 	queued := make([]bool, len(m.rows))
 	for _, ri := range queue {
 		queued[ri] = true
 	}
+	var changed []int
 	for steps := 0; len(queue) > 0 && steps < 200*len(m.rows)+1000; steps++ {
 		ri := queue[0]
 		queue = queue[1:]
 		queued[ri] = false
-		for _, v := range m.tighten(m.rows[ri]) {
+		changed = m.tighten(&m.rows[ri], changed[:0])
+		for _, v := range changed {
 			for _, rj := range byVar[v] {
 				if !queued[rj] {
 					queued[rj] = true
@@ -77,15 +98,15 @@ func (m *model) propagateFrom(byVar [][]int, queue []int) {
 	}
 }
 
-// tighten applies one relation's closed form and returns the variables it changed.
-func (m *model) tighten(r row) []int {
+// tighten applies one relation's closed form and appends the variables it changed
+// to changed.
+func (m *model) tighten(r *row, changed []int) []int {
 	var minSum, maxSum float64
 	for _, t := range r.terms {
 		a, b := t.c*m.lo[t.v], t.c*m.hi[t.v]
 		minSum += math.Min(a, b)
 		maxSum += math.Max(a, b)
 	}
-	var changed []int
 	for _, t := range r.terms {
 		a, b := t.c*m.lo[t.v], t.c*m.hi[t.v]
 		othersMin := minSum - math.Min(a, b)

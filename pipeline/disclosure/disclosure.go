@@ -165,6 +165,7 @@ type protector struct {
 	primaries  map[int]bool
 	unresolved []string
 	floor      map[qkey]target // see exemptBounds
+	qs         *quantities     // the table's quantities (see quantities)
 	// auditFailures lists the quantities the audit still finds too closely
 	// determined once nothing more may be withheld.
 	auditFailures []string

@@ -167,7 +167,7 @@ func (p *protector) absent(i int) bool {
 }
 
 func (p *protector) cells(year int, units []string, group, ind string, pt part) []cell {
-	var out []cell
+	out := make([]cell, 0, len(units)) // a province's equations are kept to the end
 	for _, u := range units {
 		if i, ok := p.find(slot{year, u, group, ind}); ok && !p.absent(i) {
 			out = append(out, cell{i, pt})
@@ -177,7 +177,7 @@ func (p *protector) cells(year int, units []string, group, ind string, pt part) 
 }
 
 func (p *protector) slotCells(year int, unit, group string, pt part, inds ...string) []cell {
-	var out []cell
+	out := make([]cell, 0, len(inds))
 	for _, ind := range inds {
 		if i, ok := p.find(slot{year, unit, group, ind}); ok && !p.absent(i) {
 			out = append(out, cell{i, pt})

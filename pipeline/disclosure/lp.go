@@ -53,7 +53,7 @@ func (m *model) solveSet(set, only []int) error {
 			x, ok, err := prob.optimum(i, sign)
 			switch {
 			case err != nil:
-				return fmt.Errorf("bounds: %s: %w", describeKey(m.keys[v]), err)
+				return fmt.Errorf("bounds: %s: %w", m.describeKey(m.keys[v]), err)
 			case !ok:
 				// Only a maximum can be unbounded: the variables are >= 0.
 			case sign > 0:
@@ -72,7 +72,7 @@ func (m *model) solveSet(set, only []int) error {
 // side with no finite end is left out). A relation naming one variable of set is
 // its interval, which propagation has already applied.
 func (m *model) setIneqs(set []int, col map[int]int) []ineq {
-	seen := map[int]bool{}
+	seen := map[int32]bool{}
 	var out []ineq
 	for _, v := range set {
 		for _, ri := range m.byVar[v] {

@@ -32,7 +32,7 @@ func (p *protector) markPrimaries(m *model) (*model, int, error) {
 		if debugRounds {
 			fmt.Println("mark round", round, len(p.marked), len(p.bands), len(fails))
 			for _, f := range fails[:min(len(fails), 15)] {
-				fmt.Println("  ", f.why, describeKey(m.keys[f.v]), m.lo[f.v], m.hi[f.v], m.truth[f.v], f.need)
+				fmt.Println("  ", f.why, m.describeKey(m.keys[f.v]), m.lo[f.v], m.hi[f.v], m.truth[f.v], f.need)
 			}
 		}
 		if err != nil {
@@ -61,7 +61,7 @@ func (p *protector) markPrimaries(m *model) (*model, int, error) {
 		if !dropped {
 			// These fail without any mark near them: secure already reported them.
 			for _, f := range fails {
-				p.auditFailures = append(p.auditFailures, f.why+" "+describeKey(m.keys[f.v]))
+				p.auditFailures = append(p.auditFailures, f.why+" "+m.describeKey(m.keys[f.v]))
 			}
 			return m, relaxed, nil
 		}

@@ -2,14 +2,6 @@ package disclosure
 
 import "github.com/minhtien/portal/pipeline/indicator"
 
-// qkey locates a quantity.
-type qkey struct {
-	year  int
-	unit  string
-	group string
-	q     quantity
-}
-
 // term is c times variable v.
 type term struct {
 	v int
@@ -30,61 +22,64 @@ type row struct {
 // model is what a reader knows: the published quantities, the withheld ones as
 // variables, and every relation of DESIGN 6 between them.
 type model struct {
-	known map[qkey]int64
-	cells map[qkey][]cell // the cells that show each quantity
-	index map[qkey]int    // variable of each withheld quantity
-	keys  []qkey
+	qs    *quantities
+	known []int64  // by qkey: the published value (0 for a withheld quantity)
+	varOf []int32  // by qkey: the variable of a withheld quantity, -1 for a published one
+	cells [][]cell // by qkey: the cells that show each quantity
+	keys  []qkey   // by variable
 	truth []int64
 	rows  []row
-	byVar [][]int // the rows naming each variable
-	lo    []float64
-	hi    []float64
-	std   map[int]yearStandard // each year's standard, as the table shows it
+	// termArena and keyArena hold the rows' terms and published quantities.
+	termArena arena[term]
+	keyArena  arena[qkey]
+	byVar     [][]int32 // the rows naming each variable
+	lo        []float64
+	hi        []float64
+	std       map[int]yearStandard // each year's standard, as the table shows it
 }
 
 // buildModel reads which quantities the current withholding hides.
 func (p *protector) buildModel() *model {
-	m := &model{known: map[qkey]int64{}, index: map[qkey]int{}, cells: map[qkey][]cell{}, std: p.std}
-	value := map[qkey]int64{}
-	var order []qkey
-	see := func(k qkey, v int64, c cell) {
-		hidden := p.isHidden(c)
-		m.cells[k] = append(m.cells[k], c)
-		if _, ok := value[k]; !ok {
-			value[k] = v
-			order = append(order, k)
-		}
-		if !hidden {
-			m.known[k] = v
+	qs := p.quantities()
+	m := &model{qs: qs, cells: qs.cells, std: p.std, known: make([]int64, len(qs.names)), varOf: make([]int32, len(qs.names))}
+	published := make([]bool, len(qs.names))
+	for i, s := range qs.shown {
+		for pt, k := range s.key {
+			if k != noKey && !p.isHidden(cell{i, part(pt)}) {
+				// The last published cell's value, as every cell shows the same.
+				published[k], m.known[k] = true, s.val[pt]
+			}
 		}
 	}
-	for i := range p.t.Figures {
-		f := p.fig(i)
-		if f.Flag == indicator.FlagNotAvailable {
-			// A figure that is not available publishes no number, and its zeros are
-			// not always the truth (a rate the year's standard does not measure).
+	for k := range qs.names {
+		if published[k] {
+			m.varOf[k] = -1
 			continue
 		}
-		nq, dq, mult := shows(f.Indicator, p.total(f.Year))
-		if nq == "" {
-			continue
-		}
-		see(qkey{f.Year, f.UnitCode, f.Group, nq}, f.Num, cell{i, num})
-		if dq != "" {
-			see(qkey{f.Year, f.UnitCode, f.Group, dq}, f.Den/mult, cell{i, den})
-		}
+		m.varOf[k] = int32(len(m.keys))
+		m.keys = append(m.keys, qkey(k))
+		m.truth = append(m.truth, qs.value[k])
 	}
-	for _, k := range order {
-		if _, ok := m.known[k]; ok {
-			continue
-		}
-		m.index[k] = len(m.keys)
-		m.keys = append(m.keys, k)
-		m.truth = append(m.truth, value[k])
+	// As many rows as the last model had (the first: two a quantity, as the
+	// relations of a sample or a province make), so that a million rows are not
+	// copied as they grow.
+	hint := qs.rows + qs.rows/16
+	if hint == 0 {
+		hint = 2 * len(qs.names)
 	}
+	m.rows = make([]row, 0, hint)
 	m.relations(p.fr)
 	p.primaryRelations(m)
+	qs.rows = len(m.rows)
 	return m
+}
+
+// published returns a quantity's value when it is published.
+func (m *model) published(k qkey) (int64, bool) {
+	if k == noKey || m.varOf[k] >= 0 {
+		return 0, false
+	}
+	return m.known[k], true
 }
 
 // primaryRelations state what the primary rule tells the reader of the marked
@@ -103,7 +98,7 @@ func (p *protector) primaryRelations(m *model) {
 		if nq == "" || f.Flag == indicator.FlagNotAvailable {
 			continue
 		}
-		nk := qkey{f.Year, f.UnitCode, f.Group, nq}
+		nk := p.key(i, nq)
 		if p.small(f.Num) {
 			m.lin(false, []qkey{nk}, []float64{1}, k-1)
 			m.lin(false, []qkey{nk}, []float64{-1}, -1)
@@ -111,7 +106,7 @@ func (p *protector) primaryRelations(m *model) {
 		if dq == "" || mult != 1 || f.Den == 0 {
 			continue
 		}
-		dk := qkey{f.Year, f.UnitCode, f.Group, dq}
+		dk := p.key(i, dq)
 		if p.small(f.Den) {
 			m.lin(false, []qkey{dk}, []float64{1}, k-1)
 			m.lin(false, []qkey{dk}, []float64{-1}, -1)
@@ -137,38 +132,58 @@ func (p *protector) primaryOrder() []int {
 
 // lin adds the relation sum(coef x key) (= or <=) rhs (0 unless given),
 // substituting published quantities; a relation naming a quantity the table does
-// not have is left out.
+// not have (noKey) is left out.
 func (m *model) lin(eq bool, ks []qkey, cs []float64, rhs ...float64) {
-	var r row
-	r.eq = eq
+	nt := 0
+	for _, k := range ks {
+		if k == noKey {
+			return
+		}
+		if m.varOf[k] >= 0 {
+			nt++
+		}
+	}
+	if nt == 0 {
+		return
+	}
+	r := row{eq: eq, terms: m.termArena.take(nt)[:0], known: m.keyArena.take(len(ks) - nt)[:0]}
 	for _, v := range rhs {
 		r.rhs += v
 	}
 	for i, k := range ks {
-		if v, ok := m.known[k]; ok {
-			r.rhs -= cs[i] * float64(v)
-			r.known = append(r.known, k)
+		if j := m.varOf[k]; j >= 0 {
+			r.terms = append(r.terms, term{int(j), cs[i]})
 			continue
 		}
-		j, ok := m.index[k]
-		if !ok {
-			return
-		}
-		r.terms = append(r.terms, term{j, cs[i]})
+		r.rhs -= cs[i] * float64(m.known[k])
+		r.known = append(r.known, k)
 	}
-	if len(r.terms) > 0 {
-		m.rows = append(m.rows, r)
+	m.rows = append(m.rows, r)
+}
+
+// arena hands out slices of chunks it allocates arenaChunk elements at a time: a
+// province's model has millions of rows of two or three terms, which as an
+// allocation each cost more than the terms.
+type arena[T any] struct{ buf []T }
+
+const arenaChunk = 1 << 14
+
+// take returns a slice of n elements, with no room to grow into the next one's
+// (nil for none).
+func (a *arena[T]) take(n int) []T {
+	if n == 0 {
+		return nil
 	}
+	if len(a.buf)+n > cap(a.buf) {
+		a.buf = make([]T, 0, max(arenaChunk, n))
+	}
+	s := a.buf[len(a.buf) : len(a.buf)+n : len(a.buf)+n]
+	a.buf = a.buf[:len(a.buf)+n]
+	return s
 }
 
 // exists reports whether the table has a quantity at all.
-func (m *model) exists(k qkey) bool {
-	if _, ok := m.known[k]; ok {
-		return true
-	}
-	_, ok := m.index[k]
-	return ok
-}
+func (m *model) exists(k qkey) bool { return k != noKey }
 
 // everyQuantity lists the quantities of a year summed from children to parents and
 // bounded by their all-households value: the deprivations are those of the year's
@@ -181,54 +196,113 @@ func (m *model) everyQuantity(y int) []quantity {
 	return out
 }
 
+// ids returns the dictionary ids of names (-1 for one the table does not have).
+func ids[T comparable](n *interner[T], names []T) []int32 {
+	out := make([]int32, len(names))
+	for i, v := range names {
+		out[i] = n.id(v)
+	}
+	return out
+}
+
 // relations lists every relation of DESIGN 6 a reader can apply.
 func (m *model) relations(fr frame) {
+	qs := m.qs
+	units, groups, all := ids(&qs.units, fr.units), ids(&qs.groups, fr.groups), qs.groups.id("all")
+	years := ids(&qs.years, fr.years)
+	// Each parent with children, then its children, as ids.
+	var families [][]int32
+	for _, parent := range fr.parents {
+		if len(fr.children[parent]) > 0 {
+			families = append(families, append([]int32{qs.units.id(parent)}, ids(&qs.units, fr.children[parent])...))
+		}
+	}
 	for yi, y := range fr.years {
-		for _, g := range fr.groups {
-			for _, u := range fr.units {
-				m.unitRelations(y, u, g)
+		yid := years[yi]
+		yq := m.yearIDs(y)
+		every := yq.every
+		for gi, g := range groups {
+			for _, u := range units {
+				m.unitRelations(y, qname{yid, u, g, -1}, yq)
 				if yi > 0 {
-					m.flowRelations(fr.years[:yi+1], u, g)
+					m.flowRelations(years[:yi+1], qname{-1, u, g, -1})
 				}
-				if g != "all" {
-					for _, q := range m.everyQuantity(y) {
-						m.lin(false, []qkey{{y, u, g, q}, {y, u, "all", q}}, []float64{1, -1})
+				if fr.groups[gi] != "all" {
+					for _, q := range every {
+						m.lin(false, []qkey{qs.find(qname{yid, u, g, q}), qs.find(qname{yid, u, all, q})}, []float64{1, -1})
 					}
 				}
 			}
-			for _, parent := range fr.parents {
-				if len(fr.children[parent]) == 0 {
-					continue
-				}
-				for _, q := range m.everyQuantity(y) {
-					ks := []qkey{{y, parent, g, q}}
-					cs := []float64{1}
-					for _, c := range fr.children[parent] {
-						ks = append(ks, qkey{y, c, g, q})
-						cs = append(cs, -1)
-					}
-					m.lin(true, ks, cs)
-				}
-			}
+			m.familySums(families, qname{yid, -1, g, -1}, every)
 		}
 	}
 }
 
-// unitRelations are the identities and inclusions within one unit, group and year.
-func (m *model) unitRelations(y int, u, g string) {
-	k := func(q quantity) qkey { return qkey{y, u, g, q} }
+// familySums state that each family's children (units after the first) add up to
+// their parent (the first), for every quantity of a year and group.
+func (m *model) familySums(families [][]int32, at qname, every []int32) {
+	var ks []qkey
+	var cs []float64
+	for _, family := range families {
+		cs = append(cs[:0], 1)
+		for range family[1:] {
+			cs = append(cs, -1)
+		}
+		for _, q := range every {
+			ks = ks[:0]
+			for _, u := range family {
+				at.unit, at.q = u, q
+				ks = append(ks, m.qs.find(at))
+			}
+			m.lin(true, ks, cs)
+		}
+	}
+}
+
+// yearIDs are the dictionary ids of the quantities a year's relations name in
+// every unit and group, looked up once per year.
+type yearIDs struct {
+	every      []int32 // everyQuantity's
+	counts     []int32 // those of every that count households
+	deps, cens []int32 // by deprivation of the year's standard
+}
+
+func (m *model) yearIDs(y int) *yearIDs {
+	qs := &m.qs.quants
+	yq := &yearIDs{every: ids(qs, m.everyQuantity(y))}
+	for i, q := range m.everyQuantity(y) {
+		if householdCount(q) {
+			yq.counts = append(yq.counts, yq.every[i])
+		}
+	}
+	for _, n := range m.std[y].deps {
+		yq.deps = append(yq.deps, qs.id(qDep(n)))
+		yq.cens = append(yq.cens, qs.id(qCensored(n)))
+	}
+	return yq
+}
+
+// unitRelations are the identities and inclusions within one unit, group and year
+// (at names a unit, group and year; its quantity is set by each relation).
+func (m *model) unitRelations(y int, at qname, yq *yearIDs) {
+	id := func(q int32) qkey {
+		at.q = q
+		return m.qs.find(at)
+	}
+	k := func(q quantity) qkey { return id(m.qs.quants.id(q)) }
 	m.lin(true, []qkey{k(qPoorNear), k(qPoor), k(qNear)}, []float64{1, -1, -1})
 	m.lin(true, []qkey{k(qDep("water")), k(qWaterOK), k(qPoorNear)}, []float64{1, 1, -1})
 	m.lin(true, []qkey{k(qDep("sanitation")), k(qLatrineOK), k(qPoorNear)}, []float64{1, 1, -1})
 	ys := m.std[y]
 	censored := []qkey{k(qDepSum)}
 	cs := []float64{1}
-	for _, n := range ys.deps {
-		censored = append(censored, k(qCensored(n)))
+	for i := range ys.deps {
+		dep, cen := id(yq.deps[i]), id(yq.cens[i])
+		censored = append(censored, cen)
 		cs = append(cs, -1)
-		m.lin(false, []qkey{k(qDep(n)), k(qPoorNear)}, []float64{1, -1})
-		m.lin(false, []qkey{k(qCensored(n)), k(qPoor)}, []float64{1, -1})
-		m.lin(false, []qkey{k(qCensored(n)), k(qDep(n))}, []float64{1, -1})
+		m.lin(false, []qkey{dep, k(qPoorNear)}, []float64{1, -1})
+		m.lin(false, []qkey{cen, k(qPoor)}, []float64{1, -1})
+		m.lin(false, []qkey{cen, dep}, []float64{1, -1})
 	}
 	if !ys.weighted && len(ys.deps) > 0 {
 		// Under unequal weights dep_sum is a weighted sum of the censored counts,
@@ -236,10 +310,8 @@ func (m *model) unitRelations(y int, u, g string) {
 		// without deprivation figures states nothing about it.
 		m.lin(true, censored, cs)
 	}
-	for _, q := range m.everyQuantity(y) {
-		if householdCount(q) {
-			m.lin(false, []qkey{k(q), k(qHouseholds)}, []float64{1, -1})
-		}
+	for _, q := range yq.counts {
+		m.lin(false, []qkey{id(q), k(qHouseholds)}, []float64{1, -1})
 	}
 	m.lin(false, []qkey{k(qWaterOK), k(qPoorNear)}, []float64{1, -1})
 	m.lin(false, []qkey{k(qLatrineOK), k(qPoorNear)}, []float64{1, -1})
@@ -249,13 +321,16 @@ func (m *model) unitRelations(y int, u, g string) {
 	m.lin(false, []qkey{k(qNewly), k(qRelapsed), k(qPoor)}, []float64{1, 1, -1})
 }
 
-// flowRelations tie the last of years to the one before: this year's poor are at
-// most last year's, less those who escaped, plus the newly poor and the relapsed
-// (households that leave make it an inequality); nobody escapes who was not poor;
-// the recently escaped escaped in one of the last three reviews.
-func (m *model) flowRelations(years []int, u, g string) {
+// flowRelations tie the last of years (dictionary ids) to the one before: this
+// year's poor are at most last year's, less those who escaped, plus the newly poor
+// and the relapsed (households that leave make it an inequality); nobody escapes
+// who was not poor; the recently escaped escaped in one of the last three reviews.
+func (m *model) flowRelations(years []int32, at qname) {
 	t := len(years) - 1
-	k := func(y int, q quantity) qkey { return qkey{y, u, g, q} }
+	k := func(y int32, q quantity) qkey {
+		at.year, at.q = y, m.qs.quants.id(q)
+		return m.qs.find(at)
+	}
 	y, prev := years[t], years[t-1]
 	m.lin(false, []qkey{k(y, qPoor), k(prev, qPoor), k(y, qEscaped), k(y, qNewly), k(y, qRelapsed)}, []float64{1, -1, 1, -1, -1})
 	m.lin(false, []qkey{k(y, qEscaped), k(prev, qPoor)}, []float64{1, -1})

@@ -21,13 +21,13 @@ func (p *protector) publishBounds(m *model) {
 		if nq == "" {
 			continue
 		}
-		nlo, nhi := m.interval(qkey{f.Year, f.UnitCode, f.Group, nq})
+		nlo, nhi := m.interval(p.key(i, nq))
 		f.Bounded = true
 		if dq == "" {
 			f.Lower, f.Upper = int64(nlo), upper(nhi)
 			continue
 		}
-		dlo, dhi := m.interval(qkey{f.Year, f.UnitCode, f.Group, dq})
+		dlo, dhi := m.interval(p.key(i, dq))
 		dlo, dhi = dlo*float64(mult), dhi*float64(mult)
 		// Percentages in tenths and indices in thousandths both scale by 1000, and
 		// every rate is at most its denominator.
@@ -48,13 +48,13 @@ func (p *protector) publishBounds(m *model) {
 
 // interval is a quantity's bounds: its value when published.
 func (m *model) interval(k qkey) (lo, hi float64) {
-	if v, ok := m.known[k]; ok {
-		return float64(v), float64(v)
+	if k == noKey {
+		return 0, math.Inf(1)
 	}
-	if v, ok := m.index[k]; ok {
+	if v := m.varOf[k]; v >= 0 {
 		return m.lo[v], m.hi[v]
 	}
-	return 0, math.Inf(1)
+	return float64(m.known[k]), float64(m.known[k])
 }
 
 func upper(h float64) int64 {

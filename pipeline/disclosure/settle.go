@@ -23,7 +23,7 @@ func (p *protector) candidates(m *model) []candidate {
 			}
 		}
 		for _, k := range m.keys {
-			if headline[k.q] && keyQuantities[k.q] == key && p.villageAll(m, k) {
+			if q := m.quantityOf(k); headline[q] && keyQuantities[q] == key && p.villageAll(m, k) {
 				out = append(out, candidate{fig: -1, key: k})
 			}
 		}
@@ -58,7 +58,7 @@ func (p *protector) settle(m *model) error {
 		if c.fig >= 0 {
 			p.marked[c.fig] = true
 		} else {
-			p.bands = append(p.bands, banded{c.key, p.bandOf(m.truth[m.index[c.key]])})
+			p.bands = append(p.bands, banded{c.key, p.bandOf(m.truth[m.varOf[c.key]])})
 		}
 	}
 	return nil
@@ -73,19 +73,19 @@ func (p *protector) try(m *model, c candidate, targets map[qkey]target) (bool, e
 		p.marked = map[int]bool{c.fig: true}
 		p.primaryRelations(m)
 		p.marked = saved
-	} else if v, ok := m.index[c.key]; ok && p.wide(m, v) {
+	} else if v := int(m.varOf[c.key]); v >= 0 && p.wide(m, v) {
 		bandRows(m, banded{c.key, p.bandOf(m.truth[v])})
 	}
 	if len(m.rows) == from {
 		return false, nil
 	}
 	lo, hi := slices.Clone(m.lo), slices.Clone(m.hi)
-	var queue []int
+	var queue []int32
 	for ri := from; ri < len(m.rows); ri++ {
 		for _, t := range m.rows[ri].terms {
-			m.byVar[t.v] = append(m.byVar[t.v], ri)
+			m.byVar[t.v] = append(m.byVar[t.v], int32(ri))
 		}
-		queue = append(queue, ri)
+		queue = append(queue, int32(ri))
 	}
 	m.propagateFrom(m.byVar, queue)
 	ok, err := p.solveMoved(m, lo, hi, targets)

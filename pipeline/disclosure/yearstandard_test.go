@@ -47,7 +47,7 @@ func TestEachYearsStandardFromTheTable(t *testing.T) {
 		})
 	}
 	p.std = got
-	m := &model{known: map[qkey]int64{}, index: map[qkey]int{}, std: got}
+	m := &model{std: got}
 	if qs := m.everyQuantity(2026); !slices.Contains(qs, qDep("income")) || slices.Contains(qs, qDep("water")) {
 		t.Errorf("2026 sums %v, want its own deprivations only", qs)
 	}

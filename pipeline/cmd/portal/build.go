@@ -19,13 +19,14 @@ func (c *buildCommand) Synopsis() string {
 	return "check the inputs, compute the figures and publish the site into public/"
 }
 
-func (c *buildCommand) Run(ctx context.Context, args []string) error {
+func (c *buildCommand) Run(ctx context.Context, args []string) (err error) {
 	fs := newFlagSet(c.Name(), c.Synopsis(), c.stderr)
 	var lf layoutFlags
 	lf.register(fs, true)
 	baseURL := fs.String("baseURL", "", "base URL of the published site (default from data/portal.toml)")
 	noSite := fs.Bool("no-site", false, "run the pipeline and write the downloads only, without Hugo")
 	cpuProfile := fs.String("cpuprofile", "", "write a CPU profile of the build to this file (go tool pprof reads it)")
+	memProfile := fs.String("memprofile", "", "write a heap profile taken near the build's peak live heap to this file")
 	noCache := fs.Bool("no-cache", false, "neither read nor keep build/cache: read every review again and write all of build/")
 	if err := parseFlags(fs, args); err != nil {
 		return err
@@ -40,6 +41,14 @@ func (c *buildCommand) Run(ctx context.Context, args []string) error {
 			return err
 		}
 		defer stop()
+	}
+	if *memProfile != "" {
+		stop := startPeakHeapProfile(*memProfile)
+		defer func() {
+			if e := stop(); err == nil {
+				err = e
+			}
+		}()
 	}
 	res, err := assemble.Build(ctx, assemble.Options{
 		Layout: l, BaseURL: *baseURL, NoSite: *noSite, Lang: lf.lang, Getenv: os.Getenv, Log: c.stderr,
