@@ -58,14 +58,17 @@ func (p *protector) wide(m *model, v int) bool {
 	return m.hi[v]-m.lo[v] > float64(2*p.k)
 }
 
+// Bands and marks go to the villages' figures over all households, and then to
+// the root unit's (see rootAll): each of them is in one table only.
+
 // keyQuantities are the quantities of the figures a village page leads with (issue
 // 17's goal): the poor and near-poor (counts and rates, whose denominator is the
 // households) and the escaped. They are marked and banded before the other
 // headline quantities, which may only use what safety those leave.
 var keyQuantities = map[quantity]bool{qPoor: true, qNear: true, qEscaped: true, qHouseholds: true}
 
-// villageAll reports whether a quantity is over all households of a village: the
-// only ones banded (a village is in one table only; see lead).
+// villageAll reports whether a quantity is over all households of a village, the
+// first ones banded (a village is in one table only; see lead).
 func (p *protector) villageAll(m *model, k qkey) bool {
 	cs := m.cells[k]
 	return len(cs) > 0 && p.fig(cs[0].fig).Group == "all" && p.fig(cs[0].fig).UnitLevel == "village"

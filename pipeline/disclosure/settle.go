@@ -28,7 +28,31 @@ func (p *protector) candidates(m *model) []candidate {
 			}
 		}
 	}
+	if p.fr.topProtected {
+		return out
+	}
+	// Last, the top unit's figures over all households, when the top is the root of
+	// the whole tree: the commune's flows and services, withheld since issue 17.
+	for _, i := range p.primaryOrder() {
+		if p.rootAll(i) {
+			out = append(out, candidate{fig: i})
+		}
+	}
+	for _, k := range m.keys {
+		if cs := m.cells[k]; len(cs) > 0 && p.rootAll(cs[0].fig) {
+			out = append(out, candidate{fig: -1, key: k})
+		}
+	}
 	return out
+}
+
+// rootAll reports whether figure i is over all households of the top unit when
+// that is the root of the whole tree (not TopProtected): like a village, the root
+// is in one table only (ProtectParts shares a part's own unit between two tables,
+// never the root), so no other table's audit misses its marks and bands.
+func (p *protector) rootAll(i int) bool {
+	f := p.fig(i)
+	return !p.fr.topProtected && f.UnitCode == p.fr.top && f.Group == "all"
 }
 
 // settle publishes as many marks and bands as it can, one at a time: each is kept
@@ -46,8 +70,9 @@ func (p *protector) candidates(m *model) []candidate {
 // 7.
 func (p *protector) settle(m *model) error {
 	targets := p.auditTargets(m)
+	var bl blockIndex
 	for _, c := range p.candidates(m) {
-		ok, err := p.try(m, c, targets)
+		ok, err := p.try(m, c, targets, &bl)
 		if err != nil {
 			return err
 		}
@@ -66,7 +91,7 @@ func (p *protector) settle(m *model) error {
 
 // try adds candidate c's relations to m and keeps them if the criterion still
 // holds; otherwise it leaves m as it was.
-func (p *protector) try(m *model, c candidate, targets map[qkey]target) (bool, error) {
+func (p *protector) try(m *model, c candidate, targets map[qkey]target, bl *blockIndex) (bool, error) {
 	from := len(m.rows)
 	if c.fig >= 0 {
 		saved := p.marked
@@ -82,13 +107,17 @@ func (p *protector) try(m *model, c candidate, targets map[qkey]target) (bool, e
 	lo, hi := slices.Clone(m.lo), slices.Clone(m.hi)
 	var queue []int32
 	for ri := from; ri < len(m.rows); ri++ {
+		if len(m.rows[ri].terms) > 1 {
+			// A relation of two variables may join two blocks.
+			bl.of = nil
+		}
 		for _, t := range m.rows[ri].terms {
 			m.byVar[t.v] = append(m.byVar[t.v], int32(ri))
 		}
 		queue = append(queue, int32(ri))
 	}
 	m.propagateFrom(m.byVar, queue)
-	ok, err := p.solveMoved(m, lo, hi, targets)
+	ok, err := p.solveMoved(m, lo, hi, targets, bl)
 	if err != nil || !ok {
 		copy(m.lo, lo)
 		copy(m.hi, hi)
@@ -98,14 +127,38 @@ func (p *protector) try(m *model, c candidate, targets map[qkey]target) (bool, e
 			}
 		}
 		m.rows = m.rows[:from]
+		bl.of = nil
 	}
 	return ok, err
+}
+
+// blockIndex is m.blocks() with each variable's block (-1 for none), kept while
+// no relation of two or more variables is added.
+type blockIndex struct {
+	blocks [][]int
+	of     []int
+}
+
+func (bl *blockIndex) index(m *model) []int {
+	if bl.of == nil {
+		bl.blocks = m.blocks()
+		bl.of = make([]int, len(m.keys))
+		for v := range bl.of {
+			bl.of[v] = -1
+		}
+		for b, block := range bl.blocks {
+			for _, v := range block {
+				bl.of[v] = b
+			}
+		}
+	}
+	return bl.of
 }
 
 // solveMoved solves by LP the blocks holding a variable whose bounds moved from
 // lo, hi (blocks too large for the LP keep propagation's bounds, as in bound), then
 // checks the criterion on every variable that moved.
-func (p *protector) solveMoved(m *model, lo, hi []float64, targets map[qkey]target) (bool, error) {
+func (p *protector) solveMoved(m *model, lo, hi []float64, targets map[qkey]target, bl *blockIndex) (bool, error) {
 	moved := func() []int {
 		var out []int
 		for v := range m.lo {
@@ -119,15 +172,15 @@ func (p *protector) solveMoved(m *model, lo, hi []float64, targets map[qkey]targ
 	if len(first) == 0 {
 		return true, nil
 	}
-	touched := make(map[int]bool, len(first))
+	of := bl.index(m)
+	solved := map[int]bool{}
 	for _, v := range first {
-		touched[v] = true
-	}
-	for _, block := range m.blocks() {
-		if len(block) > MaxBlockLP || !slices.ContainsFunc(block, func(v int) bool { return touched[v] }) {
+		b := of[v]
+		if b < 0 || solved[b] || len(bl.blocks[b]) > MaxBlockLP {
 			continue
 		}
-		if err := m.solveBlock(block); err != nil {
+		solved[b] = true
+		if err := m.solveBlock(bl.blocks[b]); err != nil {
 			return false, err
 		}
 	}
