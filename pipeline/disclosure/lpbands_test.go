@@ -105,3 +105,22 @@ func tableYears(tab *indicator.Table) []int {
 	}
 	return out
 }
+
+// TestProtectIsDeterministic protects the same commune twice: the same figures are
+// withheld and the same ranges (marks and bands included) published, as the site
+// must come out byte for byte the same from the same data.
+func TestProtectIsDeterministic(t *testing.T) {
+	var runs [2]*indicator.Table
+	for i := range runs {
+		runs[i] = generatedTable(t, 3)
+		if _, err := disclosure.Protect(runs[i], 5); err != nil {
+			t.Fatal(err)
+		}
+	}
+	for i, a := range runs[0].Figures {
+		b := runs[1].Figures[i]
+		if a.Flag != b.Flag || a.Bounded != b.Bounded || a.Lower != b.Lower || a.Upper != b.Upper || a.Secondary != b.Secondary {
+			t.Errorf("%v: %q [%d, %d] then %q [%d, %d]", a.Key(), a.Flag, a.Lower, a.Upper, b.Flag, b.Lower, b.Upper)
+		}
+	}
+}
