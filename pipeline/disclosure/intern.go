@@ -87,7 +87,7 @@ type shownBy struct {
 
 // maxDenseSlots bounds the dense index, which holds one entry for every possible
 // name: a table whose names are that many more than its figures keeps a map.
-func maxDenseSlots(figures int) int { return 16*figures + 1<<16 }
+var maxDenseSlots = func(figures int) int { return 16*figures + 1<<16 }
 
 // quantities builds the protector's list of quantities, once (see quantities).
 func (p *protector) quantities() *quantities {
