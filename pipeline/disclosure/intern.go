@@ -133,7 +133,7 @@ func (p *protector) quantities() *quantities {
 	return qs
 }
 
-// indexFigures makes figure finds the table's figures by their ids.
+// indexFigures lets figure find the table's figures by their ids.
 func (qs *quantities) indexFigures(t *indicator.Table) {
 	ind := make([]int32, len(t.Figures))
 	for i := range t.Figures {
