@@ -95,47 +95,54 @@ func (p *protector) frame(tree Tree) frame {
 // The flow and recently-escaped relations are not exact when households leave, but a
 // reader cannot tell, so they are protected as if they were.
 func (p *protector) equations() [][]cell {
-	fr := p.fr
+	fr, qs := p.fr, p.quantities()
 	var eqs [][]cell
 	add := func(cells []cell) {
 		if len(cells) > 1 {
 			eqs = append(eqs, cells)
 		}
 	}
-	for _, y := range fr.years {
-		for _, g := range fr.groups {
-			for _, parent := range fr.parents {
-				family := append([]string{parent}, fr.children[parent]...)
+	years, units, groups := ids(&qs.years, fr.years), ids(&qs.units, fr.units), ids(&qs.groups, fr.groups)
+	var families [][]int32 // each parent, then its children
+	for _, parent := range fr.parents {
+		families = append(families, append([]int32{qs.units.id(parent)}, ids(&qs.units, fr.children[parent])...))
+	}
+	censored := censoredSum(p.t)
+	for yi, y := range fr.years {
+		for _, g := range groups {
+			for _, family := range families {
 				for _, d := range p.t.Catalogue() {
-					add(p.cells(y, family, g, d.Code, num))
+					add(p.cells(qname{years[yi], -1, g, -1}, family, d.Code, num))
 					if d.Code == "school_attendance_rate" || d.Code == "health_insurance_rate" {
-						add(p.cells(y, family, g, d.Code, den))
+						add(p.cells(qname{years[yi], -1, g, -1}, family, d.Code, den))
 					}
 				}
 			}
-			for _, u := range fr.units {
-				add(p.slotCells(y, u, g, num, "poor_households", "near_poor_households", "poor_near_poor_households"))
-				add(p.slotCells(y, u, g, num, "dep_water_rate", "clean_water_rate", "poor_near_poor_households"))
-				add(p.slotCells(y, u, g, num, "dep_sanitation_rate", "hygienic_latrine_rate", "poor_near_poor_households"))
+			for _, u := range units {
+				at := qname{years[yi], u, g, -1}
+				add(p.slotCells(at, num, "poor_households", "near_poor_households", "poor_near_poor_households"))
+				add(p.slotCells(at, num, "dep_water_rate", "clean_water_rate", "poor_near_poor_households"))
+				add(p.slotCells(at, num, "dep_sanitation_rate", "hygienic_latrine_rate", "poor_near_poor_households"))
 				if !p.t.Weighted[y] {
 					// Under unequal weights mpi_a's numerator is a weighted sum, which
 					// this equation of plain sums cannot state; it is left out.
-					add(p.slotCells(y, u, g, num, censoredSum(p.t)...))
+					add(p.slotCells(at, num, censored...))
 				}
 			}
 		}
 	}
 	for i := 1; i < len(fr.years); i++ {
-		for _, g := range fr.groups {
-			for _, u := range fr.units {
-				flows := p.slotCells(fr.years[i], u, g, num, "newly_poor", "relapsed", "escaped", "poor_households")
-				if prev, ok := p.find(slot{fr.years[i-1], u, g, "poor_households"}); ok {
+		for _, g := range groups {
+			for _, u := range units {
+				at := func(yi int) qname { return qname{years[yi], u, g, -1} }
+				flows := p.slotCells(at(i), num, "newly_poor", "relapsed", "escaped", "poor_households")
+				if prev, ok := p.figure(at(i-1), "poor_households"); ok {
 					flows = append(flows, cell{prev, num})
 				}
 				add(flows)
-				recent := p.slotCells(fr.years[i], u, g, num, "recently_escaped_households")
+				recent := p.slotCells(at(i), num, "recently_escaped_households")
 				for back := 0; back < 3 && i-back >= 1; back++ {
-					recent = append(recent, p.slotCells(fr.years[i-back], u, g, num, "escaped")...)
+					recent = append(recent, p.slotCells(at(i-back), num, "escaped")...)
 				}
 				add(recent)
 			}
@@ -166,20 +173,25 @@ func (p *protector) absent(i int) bool {
 	return f.Flag == indicator.FlagNotAvailable && f.IsCount()
 }
 
-func (p *protector) cells(year int, units []string, group, ind string, pt part) []cell {
+// cells lists the cells of indicator ind of each of units in a year and group (at:
+// its unit unused), leaving out those absent.
+func (p *protector) cells(at qname, units []int32, ind string, pt part) []cell {
 	out := make([]cell, 0, len(units)) // a province's equations are kept to the end
 	for _, u := range units {
-		if i, ok := p.find(slot{year, u, group, ind}); ok && !p.absent(i) {
+		at.unit = u
+		if i, ok := p.figure(at, ind); ok && !p.absent(i) {
 			out = append(out, cell{i, pt})
 		}
 	}
 	return out
 }
 
-func (p *protector) slotCells(year int, unit, group string, pt part, inds ...string) []cell {
+// slotCells lists the cells of the indicators inds of one year, unit and group,
+// leaving out those absent.
+func (p *protector) slotCells(at qname, pt part, inds ...string) []cell {
 	out := make([]cell, 0, len(inds))
 	for _, ind := range inds {
-		if i, ok := p.find(slot{year, unit, group, ind}); ok && !p.absent(i) {
+		if i, ok := p.figure(at, ind); ok && !p.absent(i) {
 			out = append(out, cell{i, pt})
 		}
 	}
@@ -194,15 +206,15 @@ func (p *protector) slotCells(year int, unit, group string, pt part, inds ...str
 // to it. Hiding mpi_a's denominator hides its numerator too (see hide), so a hidden
 // poor count withholds mpi_a and mpi_m0 as well.
 func (p *protector) linkGroups() [][]cell {
-	fr := p.fr
+	fr, qs := p.fr, p.quantities()
 	var groups [][]cell
-	for _, y := range fr.years {
-		for _, g := range fr.groups {
-			for _, u := range fr.units {
+	for _, y := range ids(&qs.years, fr.years) {
+		for _, g := range ids(&qs.groups, fr.groups) {
+			for _, u := range ids(&qs.units, fr.units) {
 				// Not-available rates are linked too: "not available" says the
 				// denominator is 0, so a hidden zero must withhold them as well.
 				at := func(ind string, pt part) []cell {
-					if i, ok := p.find(slot{y, u, g, ind}); ok {
+					if i, ok := p.figure(qname{y, u, g, -1}, ind); ok {
 						return []cell{{i, pt}}
 					}
 					return nil

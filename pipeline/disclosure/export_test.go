@@ -20,3 +20,12 @@ func ModelAfterPrimaries(t *indicator.Table, k int, tree Tree) func() error {
 		return err
 	}
 }
+
+// SparseIndexes makes every protection find its quantities and figures through
+// maps instead of dense grids until restore is called, so that a test can compare
+// the two.
+func SparseIndexes() (restore func()) {
+	saved := maxDenseSlots
+	maxDenseSlots = func(int) int { return -1 }
+	return func() { maxDenseSlots = saved }
+}

@@ -56,6 +56,12 @@ type quantities struct {
 	units  interner[string]
 	groups interner[string]
 	quants interner[quantity]
+	inds   interner[string] // indicators
+	// figs finds a figure by its year, unit, group and indicator ids, on the
+	// position of a qname (its q the indicator) in a grid of them, or by figMap
+	// when the grid would be too sparse.
+	figs   []int32
+	figMap map[qname]int32
 	// at gives each figure's year, unit and group ids (q unused).
 	at    []qname
 	names []qname  // by qkey
@@ -81,7 +87,7 @@ type shownBy struct {
 
 // maxDenseSlots bounds the dense index, which holds one entry for every possible
 // name: a table whose names are that many more than its figures keeps a map.
-func maxDenseSlots(figures int) int { return 16*figures + 1<<16 }
+var maxDenseSlots = func(figures int) int { return 16*figures + 1<<16 }
 
 // quantities builds the protector's list of quantities, once (see quantities).
 func (p *protector) quantities() *quantities {
@@ -122,8 +128,53 @@ func (p *protector) quantities() *quantities {
 		}
 	}
 	qs.index(shownQ)
+	qs.indexFigures(p.t)
 	p.qs = qs
 	return qs
+}
+
+// indexFigures lets figure find the table's figures by their ids.
+func (qs *quantities) indexFigures(t *indicator.Table) {
+	ind := make([]int32, len(t.Figures))
+	for i := range t.Figures {
+		ind[i] = qs.inds.add(t.Figures[i].Indicator)
+	}
+	size := len(qs.years.names) * len(qs.units.names) * len(qs.groups.names) * len(qs.inds.names)
+	if size > maxDenseSlots(len(t.Figures)) {
+		qs.figMap = make(map[qname]int32, len(t.Figures))
+	} else {
+		qs.figs = make([]int32, size)
+		for i := range qs.figs {
+			qs.figs[i] = -1
+		}
+	}
+	for i, at := range qs.at {
+		at.q = ind[i]
+		if qs.figMap != nil {
+			qs.figMap[at] = int32(i)
+			continue
+		}
+		qs.figs[qs.figPos(at)] = int32(i)
+	}
+}
+
+func (qs *quantities) figPos(n qname) int {
+	return ((int(n.year)*len(qs.units.names)+int(n.unit))*len(qs.groups.names)+int(n.group))*len(qs.inds.names) + int(n.q)
+}
+
+// figure finds the figure of indicator ind in at's year, unit and group.
+func (p *protector) figure(at qname, ind string) (int, bool) {
+	qs := p.quantities()
+	at.q = qs.inds.id(ind)
+	if at.year < 0 || at.unit < 0 || at.group < 0 || at.q < 0 {
+		return 0, false
+	}
+	if qs.figMap != nil {
+		i, ok := qs.figMap[at]
+		return int(i), ok
+	}
+	i := qs.figs[qs.figPos(at)]
+	return int(i), i >= 0
 }
 
 // index numbers the quantities the figures show, in the order they first show

@@ -1,6 +1,10 @@
 package disclosure
 
-import "github.com/minhtien/portal/pipeline/indicator"
+import (
+	"slices"
+
+	"github.com/minhtien/portal/pipeline/indicator"
+)
 
 // term is c times variable v.
 type term struct {
@@ -122,11 +126,12 @@ func (p *protector) primaryRelations(m *model) {
 // come out the same on every build.
 func (p *protector) primaryOrder() []int {
 	out := make([]int, 0, len(p.primaries))
-	for i := range p.t.Figures {
-		if p.primaries[i] {
+	for i, ok := range p.primaries {
+		if ok {
 			out = append(out, i)
 		}
 	}
+	slices.Sort(out)
 	return out
 }
 
