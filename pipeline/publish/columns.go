@@ -60,7 +60,7 @@ var targetColumns = []column{
 	{"target", "number", "Giá trị mục tiêu", "Target value"},
 	{"target_year", "integer", "Năm phải đạt mục tiêu", "Year by which the target is due"},
 	{"method", "string", "Cách tính tốc độ: linear (điểm % mỗi năm) hoặc cagr (tăng trưởng kép mỗi năm)", "How pace is measured: linear (points a year) or cagr (compound annual growth)"},
-	{"baseline", "number", "Giá trị gốc (2 chữ số thập phân)", "Baseline value (two decimals)"},
+	{"baseline", "number", "Giá trị gốc, với độ chính xác của nguồn: như kế hoạch ghi (tối đa 2 chữ số thập phân), hoặc như số liệu đã công bố của năm gốc (tỷ lệ: 1 chữ số thập phân)", "Baseline value, with the precision of its source: as the plan writes it (at most two decimals), or as the baseline year's published figure (rates: one decimal)"},
 	{"baseline_year", "integer", "Năm gốc", "Baseline year"},
 	{"latest", "number", "Giá trị mới nhất đã công bố", "Latest published value"},
 	{"latest_year", "integer", "Năm của giá trị mới nhất", "Year of the latest value"},
