@@ -97,7 +97,7 @@ func (m *barsModel) staggeredLabels(g int) []barLabel {
 		if !ok {
 			continue
 		}
-		label, centre := m.format(v), m.barX(g, i)+m.barW/2
+		label, centre := m.label(g, i, v), m.barX(g, i)+m.barW/2
 		x, dir := m.labelX(centre, label), labelDir(v)
 		y := m.groupEnd(g, v < 0) + dir*(labelRest+fontSize/2+float64(i%m.levels)*labelGap)
 		lead := leaderBox(centre, m.b.y(m.y, v), labelBox(x, y, label), dir)
@@ -133,7 +133,7 @@ func labelBox(x, y float64, label string) rect {
 // given the boxes already taken. It returns the label, its box and its leader's
 // box, and false when no place within the reserved rows is free.
 func (m *barsModel) placeLabel(g, i int, v, end float64, taken []rect) (barLabel, rect, rect, bool) {
-	label, centre := m.format(v), m.barX(g, i)+m.barW/2
+	label, centre := m.label(g, i, v), m.barX(g, i)+m.barW/2
 	x, dir := m.labelX(centre, label), labelDir(v)
 	own := end + dir*(labelRest+fontSize/2)
 	if m.allVals {
