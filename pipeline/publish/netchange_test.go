@@ -20,7 +20,9 @@ func TestNetChangeFromPublishedStocks(t *testing.T) {
 		years []int // the years that must have a change
 	}{
 		{"every year published, one standard", func(in *Input) {}, []int{2022, 2023, 2024, 2025}},
-		{"a change of standard", func(in *Input) { in.Table.Standards = map[int]string{2021: "a", 2022: "a", 2023: "b", 2024: "b", 2025: "b"} }, []int{2022, 2024, 2025}},
+		{"a change of standard", func(in *Input) {
+			in.Table.Standards = map[int]string{2021: "a", 2022: "a", 2023: "b", 2024: "b", 2025: "b"}
+		}, []int{2022, 2024, 2025}},
 		{"a withheld count", func(in *Input) {
 			f, _ := in.Table.Get(indicator.Key{Year: 2023, UnitCode: "12424", Group: "all", Indicator: "poor_households"})
 			f.Flag = indicator.FlagSuppressed
