@@ -6,8 +6,6 @@ import (
 	"regexp"
 	"strings"
 	"testing"
-
-	"github.com/minhtien/portal/pipeline/support"
 )
 
 // moneyWithheldGroup holds the defect of issue 17: the local budgets of 2024 are the
@@ -30,19 +28,7 @@ const moneyWithheldGroup = `year,village_code,programme,support_type,funding_sou
 // drawn without a number (whisker or "..."), its chart CSV row has no amount, and
 // loans are neither drawn nor in the total spent.
 func TestMoneyChartShowsTheTableCells(t *testing.T) {
-	in := testInput(t)
-	f, ps := support.Parse("2024.csv", []byte(moneyWithheldGroup), support.Rules{})
-	if len(ps) > 0 {
-		t.Fatal(ps)
-	}
-	st, err := support.Compute(&support.Dataset{Files: []*support.File{f}}, "12424", []string{"T01", "T02", "T03"})
-	if err != nil {
-		t.Fatal(err)
-	}
-	if _, err := support.Protect(st, in.Portal.Disclosure.K); err != nil {
-		t.Fatal(err)
-	}
-	in.Support, in.Coverage = st, st.Coverage("12424")
+	in := moneyInputOf(t, moneyWithheldGroup)
 	l := build(t, in)
 	m := readMoney(t, l)
 	if len(m.Years) != 1 {

@@ -34,8 +34,14 @@ const moneyData = `year,village_code,programme,support_type,funding_source,house
 
 func moneyInput(t *testing.T) *Input {
 	t.Helper()
+	return moneyInputOf(t, moneyData)
+}
+
+// moneyInputOf is the test input with the support file data, computed and protected.
+func moneyInputOf(t *testing.T, data string) *Input {
+	t.Helper()
 	in := testInput(t)
-	f, ps := support.Parse("2024.csv", []byte(moneyData), support.Rules{})
+	f, ps := support.Parse("2024.csv", []byte(data), support.Rules{})
 	if len(ps) > 0 {
 		t.Fatal(ps)
 	}
