@@ -15,7 +15,7 @@ import (
 // Now each group is a column of the table, a subtotal where the group has several
 // sources, made by the same sum (withheld with its range when any part is), and the
 // chart draws that cell: its value labelled with the table's text, its range as a
-// whisker, or "..." where only the word "withheld" can be printed. Loans are not
+// whisker, or the table's word "withheld" standing in the bar's place. Loans are not
 // drawn: they are lent and paid back, so their bars would stand beside spending as
 // if they could be added to it; the table gives them a column of their own.
 

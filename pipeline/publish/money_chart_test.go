@@ -25,8 +25,8 @@ const moneyWithheldGroup = `year,village_code,programme,support_type,funding_sou
 
 // TestMoneyChartShowsTheTableCells: every value the spending chart prints is the text
 // of a published cell of the by-source table's drawn columns, a withheld group is
-// drawn without a number (whisker or "..."), its chart CSV row has no amount, and
-// loans are neither drawn nor in the total spent.
+// drawn without a number (a whisker, or the table's word), its chart CSV row has no
+// amount, and loans are neither drawn nor in the total spent.
 func TestMoneyChartShowsTheTableCells(t *testing.T) {
 	in := moneyInputOf(t, moneyWithheldGroup)
 	l := build(t, in)
@@ -59,6 +59,9 @@ func TestMoneyChartShowsTheTableCells(t *testing.T) {
 				t.Fatal(err)
 			}
 			svg := string(b)
+			if word := map[string]string{"vi": WithheldWord.VI, "en": WithheldWord.EN}[lang]; !strings.Contains(svg, ">"+word+"<") {
+				t.Errorf("%s/%s: the withheld group is not drawn with the table's word %q", lang, name, word)
+			}
 			i := strings.Index(svg, `class="chart-label chart-value"`)
 			if i < 0 {
 				t.Fatalf("%s/%s: no value labels", lang, name)
