@@ -217,3 +217,31 @@ func TestSupportDownloads(t *testing.T) {
 		}
 	}
 }
+
+// TestSupportCSVNamesTheKind: support.csv says of every amount whether it was spent
+// or lent, so a reader never adds a loan to a grant; counts and coverage have none.
+func TestSupportCSVNamesTheKind(t *testing.T) {
+	l := build(t, moneyInput(t))
+	rows := readCSV(t, filepath.Join(l.Downloads(), "support.csv"))
+	col := map[string]int{}
+	for i, h := range rows[0] {
+		col[h] = i
+	}
+	kinds := map[string]int{}
+	for _, r := range rows[1:] {
+		want := ""
+		if r[col["indicator"]] == "amount_vnd" {
+			want = "spent"
+			if r[col["support_type"]] == "preferential_credit" || r[col["funding_source"]] == "policy_bank_credit" {
+				want = "lent"
+			}
+		}
+		if got := r[col["money_kind"]]; got != want {
+			t.Errorf("%v: money_kind %q, want %q", r, got, want)
+		}
+		kinds[want]++
+	}
+	if kinds["spent"] == 0 || kinds["lent"] == 0 {
+		t.Errorf("kinds %v: the fixture must hold both", kinds)
+	}
+}
