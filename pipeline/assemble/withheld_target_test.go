@@ -10,8 +10,8 @@ import (
 // TestSampleCleanWaterWithheldTargetYear: on the committed sample, the commune's
 // 2025 clean-water rate is withheld and published as an interval; a verdict comes
 // from that interval against the target when it decides (final, achieved or not),
-// no verdict when it straddles the target, and never from a projection of the 2024
-// value.
+// undecided (final, never a pace verdict: the plan is over) when it straddles the
+// target, and never from a projection of the 2024 value.
 func TestSampleCleanWaterWithheldTargetYear(t *testing.T) {
 	in, out := computeSample(t)
 	for i, tg := range out.Targets {
@@ -45,10 +45,10 @@ func TestSampleCleanWaterWithheldTargetYear(t *testing.T) {
 				t.Errorf("withheld %d upper %v, want %d %v", a.WithheldYear, a.WithheldUpper, tg.Year, hi)
 			}
 		default:
-			// The interval straddles the target: no final verdict, and the 2024 value
-			// is not projected into the withheld year.
-			if a.Final || a.Status == progress.Achieved || a.Status == progress.NotAchieved {
-				t.Errorf("interval %v-%v straddles %v: status %s final %v, want no verdict", lo, hi, tg.Value, a.Status, a.Final)
+			// The interval straddles the target: undecided, and the 2024 value is
+			// not projected into the withheld year.
+			if !a.Final || a.Status != progress.Undecided {
+				t.Errorf("interval %v-%v straddles %v: status %s final %v, want final undecided", lo, hi, tg.Value, a.Status, a.Final)
 			}
 			if a.Projection != nil {
 				t.Errorf("interval %v-%v straddles %v: projection %v into the withheld year", lo, hi, tg.Value, a.Projection)

@@ -16,6 +16,10 @@ type Bar struct {
 	// dropped (issue 17). Ranged, Lo and Hi may be shorter than Values.
 	Ranged []bool
 	Lo, Hi []float64
+	// Labels, when given, are the value labels of the series, the text a table
+	// prints for the same cell ("822,6"), so that chart and table never disagree;
+	// "" or a missing entry means Format(value). Labels may be shorter than Values.
+	Labels []string
 }
 
 // Bars is a grouped bar chart: one group per Bar, one bar per series.
@@ -58,6 +62,14 @@ func (m *barsModel) value(g, i int) (float64, bool) {
 		return 0, false
 	}
 	return bar.Values[i], true
+}
+
+// label returns the value label of series i of bar g, whose value is v.
+func (m *barsModel) label(g, i int, v float64) string {
+	if l := m.Bars.Bars[g].Labels; i < len(l) && l[i] != "" {
+		return l[i]
+	}
+	return m.format(v)
 }
 
 // interval returns the range of series i of bar g when it is withheld with one.

@@ -97,7 +97,7 @@ func (m *barsModel) staggeredLabels(g int) []barLabel {
 		if !ok {
 			continue
 		}
-		label, centre := m.format(v), m.barX(g, i)+m.barW/2
+		label, centre := m.label(g, i, v), m.barX(g, i)+m.barW/2
 		x, dir := m.labelX(centre, label), labelDir(v)
 		y := m.groupEnd(g, v < 0) + dir*(labelRest+fontSize/2+float64(i%m.levels)*labelGap)
 		lead := leaderBox(centre, m.b.y(m.y, v), labelBox(x, y, label), dir)
@@ -133,7 +133,7 @@ func labelBox(x, y float64, label string) rect {
 // given the boxes already taken. It returns the label, its box and its leader's
 // box, and false when no place within the reserved rows is free.
 func (m *barsModel) placeLabel(g, i int, v, end float64, taken []rect) (barLabel, rect, rect, bool) {
-	label, centre := m.format(v), m.barX(g, i)+m.barW/2
+	label, centre := m.label(g, i, v), m.barX(g, i)+m.barW/2
 	x, dir := m.labelX(centre, label), labelDir(v)
 	own := end + dir*(labelRest+fontSize/2)
 	if m.allVals {
@@ -253,8 +253,9 @@ func (m *barsModel) groupEnd(g int, negative bool) float64 {
 }
 
 // drawMissing draws each withheld value with an interval as a capped whisker over
-// its interval, and marks the other missing values with "..." just above the zero
-// line, so that a withheld value is never mistaken for a zero-length bar.
+// its interval, and marks the other missing values just above the zero line with
+// their label (the table's word, upright) or "...", so that a withheld value is
+// never mistaken for a zero-length bar.
 func (m *barsModel) drawMissing(w *svgWriter) {
 	zero := m.b.y(m.y, 0)
 	m.drawWhiskers(w)
@@ -271,7 +272,15 @@ func (m *barsModel) drawMissing(w *svgWriter) {
 				w.open("g", "class", "chart-label chart-missing", "text-anchor", "middle")
 				opened = true
 			}
-			w.text("text", "...", "x", num(m.barX(g, i)+m.barW/2), "y", num(zero-6))
+			x := m.barX(g, i) + m.barW/2
+			if l := m.Bars.Bars[g].Labels; i < len(l) && l[i] != "" {
+				// The table's word for the cell ("đã ẩn"), standing up from the zero
+				// line in its bar's place, so it takes no more width than the bar.
+				w.text("text", l[i], "x", num(x), "y", num(zero-6), "text-anchor", "start",
+					"dominant-baseline", "central", "transform", "rotate(-90 "+num(x)+" "+num(zero-6)+")")
+				continue
+			}
+			w.text("text", "...", "x", num(x), "y", num(zero-6))
 		}
 	}
 	if opened {

@@ -73,7 +73,7 @@ func (m *barsModel) fitLatestLabels(b box) box {
 		}
 		// The centre of bar i of the last group, as a fraction of the plot width.
 		c := (float64(g) + 0.1 + (float64(i)+0.5)*0.8/float64(m.n)) / float64(g+1)
-		half := textWidth(m.format(v), fontSize) / 2
+		half := textWidth(m.label(g, i, v), fontSize) / 2
 		right = min(right, b.left+(limit-half-b.left)/c)
 	}
 	b.right = max(right, b.left+b.w()/2)
@@ -88,7 +88,7 @@ func (m *barsModel) chooseLabelMode() {
 	for g := range m.Bars.Bars {
 		for i := 0; i < m.n; i++ {
 			if v, ok := m.value(g, i); ok {
-				widest = max(widest, textWidth(m.format(v), fontSize))
+				widest = max(widest, textWidth(m.label(g, i, v), fontSize))
 			}
 		}
 	}

@@ -1,6 +1,7 @@
 package chart
 
 import (
+	"strconv"
 	"strings"
 	"testing"
 )
@@ -141,3 +142,42 @@ func TestBarsWithheldWithRange(t *testing.T) {
 		t.Errorf("the axis ends at %v, below the interval's 40", m.y.hi)
 	}
 }
+
+// TestBarLabelsAreTheTablesText: a value's label is the text Labels gives (the
+// table's), and a missing value with a label shows that word upright instead of
+// "..."; without Labels the chart formats as before (issue 17).
+func TestBarLabelsAreTheTablesText(t *testing.T) {
+	tests := []struct {
+		name     string
+		bar      Bar
+		contains []string
+		absent   []string
+	}{
+		{"table text on a value", Bar{Label: "2025", Values: []float64{822.627, 89.4}, Labels: []string{"822,6", "89,4"}},
+			[]string{">822,6<", ">89,4<"}, []string{">823<"}},
+		{"the word for a withheld value", Bar{Label: "2025", Values: []float64{822.6, 0}, Missing: []bool{false, true}, Labels: []string{"822,6", "đã ẩn"}},
+			[]string{">đã ẩn<", "rotate(-90"}, []string{">...<"}},
+		{"no labels: formatted, and dots", Bar{Label: "2025", Values: []float64{822.627, 0}, Missing: []bool{false, true}},
+			[]string{">823<", ">...<"}, []string{"rotate(-90"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			c := Bars{Title: "t", Desc: "d", SeriesNames: []string{"a", "b"}, Bars: []Bar{tt.bar},
+				Format: fmtInt}
+			svg := c.SVG()
+			for _, s := range tt.contains {
+				if !strings.Contains(svg, s) {
+					t.Errorf("no %q in\n%s", s, svg)
+				}
+			}
+			for _, s := range tt.absent {
+				if strings.Contains(svg, s) {
+					t.Errorf("%q should not be drawn", s)
+				}
+			}
+		})
+	}
+}
+
+// fmtInt formats v rounded to a whole number.
+func fmtInt(v float64) string { return strconv.Itoa(int(v + 0.5)) }

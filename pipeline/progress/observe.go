@@ -15,7 +15,8 @@ const coveragePrefix = "support_coverage_"
 // Observations returns the published values of an indicator for a unit and group in
 // the protected table t, in the order of years: an unwithheld value unrounded, a
 // withheld one as the interval published for it (Interval set; a withheld figure
-// with no published interval is left out).
+// with no published interval is the interval from -Inf to +Inf, so that a withheld
+// target year is known to be in and never gets a pace verdict).
 func Observations(t *indicator.Table, years []int, unit, group, ind string) []Observation {
 	var out []Observation
 	for _, y := range years {
@@ -32,6 +33,10 @@ func Observations(t *indicator.Table, years []int, unit, group, ind string) []Ob
 				hi = math.Inf(1)
 			}
 			out = append(out, Observation{Year: y, Interval: true, Lower: lo, Upper: hi, Standard: t.Standards[y]})
+			continue
+		}
+		if f.Flag == indicator.FlagSuppressed {
+			out = append(out, Observation{Year: y, Interval: true, Lower: math.Inf(-1), Upper: math.Inf(1), Standard: t.Standards[y]})
 		}
 	}
 	return out

@@ -1,6 +1,7 @@
 package progress
 
 import (
+	"math"
 	"testing"
 
 	"github.com/minhtien/portal/pipeline/config"
@@ -31,7 +32,7 @@ func TestObservationsSkipWithheldAndOtherUnits(t *testing.T) {
 		years             []int
 		want              []Observation
 	}{
-		{"withheld year left out", "A", "all", []int{2021, 2022, 2023}, []Observation{{Year: 2021, Value: 3.5, Standard: "s1"}, {Year: 2023, Value: 2.3, Standard: "s2"}}},
+		{"withheld year as an open interval", "A", "all", []int{2021, 2022, 2023}, []Observation{{Year: 2021, Value: 3.5, Standard: "s1"}, {Year: 2022, Interval: true, Lower: math.Inf(-1), Upper: math.Inf(1), Standard: "s1"}, {Year: 2023, Value: 2.3, Standard: "s2"}}},
 		{"only the years asked", "A", "all", []int{2023}, []Observation{{Year: 2023, Value: 2.3, Standard: "s2"}}},
 		{"other unit", "B", "all", []int{2021, 2022, 2023}, []Observation{{Year: 2021, Value: 5, Standard: "s1"}}},
 		{"other group", "A", "women", []int{2021}, []Observation{{Year: 2021, Value: 90, Standard: "s1"}}},
@@ -44,7 +45,7 @@ func TestObservationsSkipWithheldAndOtherUnits(t *testing.T) {
 				t.Fatalf("got %v, want %v", got, tt.want)
 			}
 			for i := range got {
-				if got[i].Year != tt.want[i].Year || got[i].Standard != tt.want[i].Standard || !near(got[i].Value, tt.want[i].Value) {
+				if got[i].Year != tt.want[i].Year || got[i].Standard != tt.want[i].Standard || got[i].Interval != tt.want[i].Interval || !near(got[i].Value, tt.want[i].Value) {
 					t.Errorf("observation %d: got %v, want %v", i, got[i], tt.want[i])
 				}
 			}

@@ -31,19 +31,16 @@ func holds(cmp string, v, target float64) bool {
 // not_achieved when it holds at neither (the set where it holds is a half-line, so
 // both bounds decide the whole interval). The bounds are rounded outward, so the
 // true value lies within them and a bound equal to the target decides nothing
-// unless the comparator settles it. ok is false when iv is nil or straddles.
-func decide(cmp string, iv *Observation, target float64) (string, bool) {
-	if iv == nil {
-		return "", false
-	}
+// unless the comparator settles it; undecided when iv straddles the target.
+func decide(cmp string, iv *Observation, target float64) string {
 	lo, hi := holds(cmp, iv.Lower, target), holds(cmp, iv.Upper, target)
 	switch {
 	case lo && hi:
-		return Achieved, true
+		return Achieved
 	case !lo && !hi:
-		return NotAchieved, true
+		return NotAchieved
 	}
-	return "", false
+	return Undecided
 }
 
 // worse reports whether v is further from the target's side than ref: above it when

@@ -28,10 +28,12 @@
 //     published as an interval, the interval decides instead: achieved (Final) when
 //     the comparator holds at both bounds, not_achieved (Final) when it holds at
 //     neither; the bounds are rounded outward, so the true value lies within them.
-//     An interval that straddles the target is never final: the status then comes
-//     from the exact values by rules 3 to 6, and nothing is projected to the
-//     withheld year. An interval is never read as a value (no midpoint), and a
-//     withheld year with an interval takes no stand-in from a later year.
+//     An interval that straddles the target (or a withheld figure with no interval)
+//     gives undecided, Final too: the target year is over, so a pace verdict
+//     (on track, needs acceleration...) would answer a question that no longer
+//     stands, and the exact earlier values cannot settle it either. Nothing is
+//     projected to the withheld year. An interval is never read as a value (no
+//     midpoint), and a withheld year takes no stand-in from a later year.
 //  3. achieved: the comparator already holds for the latest value before the target
 //     year (Final stays false). This needs no pace, so one published value suffices.
 //  4. not_enough_data: fewer than two distinct years counting the plan's baseline, that
@@ -69,7 +71,7 @@ import (
 	"github.com/minhtien/portal/pipeline/config"
 )
 
-// The nine statuses an [Assessment] can carry.
+// The ten statuses an [Assessment] can carry.
 const (
 	// Achieved: the comparator holds for the latest value.
 	Achieved = "achieved"
@@ -90,6 +92,10 @@ const (
 	// NotComparable: the baseline and the latest value are under two different
 	// poverty standards; progress is assessed only within one standard.
 	NotComparable = "not_comparable"
+	// Undecided: the target year's figure is withheld and what is published of it
+	// (its interval, or nothing) lies on both sides of the target: the plan is over,
+	// and the published figures cannot say whether it was met (issue 17).
+	Undecided = "undecided"
 )
 
 // The two methods of section 7.
@@ -135,7 +141,7 @@ type Observation struct {
 type Assessment struct {
 	// TargetID is the target's id.
 	TargetID string
-	// Status is one of the nine status constants.
+	// Status is one of the ten status constants.
 	Status string
 	// Method is the method used: "linear" or "cagr".
 	Method string
@@ -161,8 +167,8 @@ type Assessment struct {
 	BaselineYear int
 	// LatestYear is the year of Latest.
 	LatestYear int
-	// Final reports that the target year's review is in: the verdict (achieved or
-	// not_achieved) is final.
+	// Final reports that the target year's review is in: the verdict (achieved,
+	// not_achieved, or undecided when the withheld figure cannot settle it) is final.
 	Final bool
 	// BaselineStandard and Standard are the poverty standards of the baseline and of
 	// the latest value ("" when not known); they differ for not_comparable.
@@ -191,8 +197,8 @@ func Assess(t config.Target, obs []Observation, measured bool) Assessment {
 	}
 	// Rule 1: nothing published; a withheld target year can still decide.
 	if len(series) == 0 {
-		if verdict, ok := decide(t.Comparator, withheld, t.Value); ok {
-			a.Status, a.Final, a.Standard = verdict, true, withheld.Standard
+		if withheld != nil {
+			a.Status, a.Final, a.Standard = decide(t.Comparator, withheld, t.Value), true, withheld.Standard
 		}
 		return a
 	}
@@ -228,12 +234,11 @@ func Assess(t config.Target, obs []Observation, measured bool) Assessment {
 
 	if withheld != nil {
 		// Rule 2b: the target year's review is in, withheld: nothing is projected to
-		// it, and its interval gives the verdict only when it decides the question.
+		// it, and its interval gives the verdict, undecided when it straddles the
+		// target. Never a pace: the plan is over.
 		a.Projection = nil
-		if verdict, ok := decide(t.Comparator, withheld, target); ok {
-			a.Status, a.Final = verdict, true
-			return a
-		}
+		a.Status, a.Final = decide(t.Comparator, withheld, target), true
+		return a
 	}
 	met := holds(t.Comparator, latest, target)
 	switch {

@@ -89,13 +89,13 @@ func previous(series []Observation, baseline float64) float64 {
 	return baseline
 }
 
-// usable reports whether o can be assessed: a finite value, or an interval with a
-// finite lower bound not above its upper bound (which may be +Inf).
+// usable reports whether o can be assessed: a finite value, or an interval whose
+// lower bound is not above its upper bound (-Inf and +Inf when nothing bounds it).
 func usable(o Observation) bool {
 	if !o.Interval {
 		return !math.IsNaN(o.Value) && !math.IsInf(o.Value, 0)
 	}
-	return !math.IsNaN(o.Lower) && !math.IsInf(o.Lower, 0) && !math.IsNaN(o.Upper) && !math.IsInf(o.Upper, -1) && o.Lower <= o.Upper
+	return !math.IsNaN(o.Lower) && !math.IsInf(o.Lower, 1) && !math.IsNaN(o.Upper) && !math.IsInf(o.Upper, -1) && o.Lower <= o.Upper
 }
 
 // split separates the window upTo returned into its exact values and the interval

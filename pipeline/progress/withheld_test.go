@@ -21,10 +21,11 @@ func withheld(year int, lo, hi float64) Observation {
 }
 
 // TestAssessWithheldTargetYear: the interval published for a withheld target year
-// settles the final verdict only when it lies wholly on one side of the target
-// (the bounds are rounded outward, so a bound on the target settles nothing unless
-// the comparator includes it); otherwise the verdict is not final and is read from
-// the exact values, with nothing projected to the withheld year.
+// settles the final verdict when it lies wholly on one side of the target (the
+// bounds are rounded outward, so a bound on the target settles nothing unless the
+// comparator includes it); otherwise the verdict is undecided, final too: the plan
+// is over, so no pace verdict (needs acceleration, on track) is ever given for it
+// (issue 17), and nothing is projected to the withheld year.
 func TestAssessWithheldTargetYear(t *testing.T) {
 	exact := series(2021, 85.8, 2022, 88, 2023, 90.8, 2024, 93.4)
 	// plus copies exact first: the cases must not share a backing array.
@@ -39,8 +40,10 @@ func TestAssessWithheldTargetYear(t *testing.T) {
 	}{
 		{"interval below a >= target", water(), plus(withheld(2025, 96.2, 99.1)), NotAchieved, true, false},
 		{"interval above a >= target", water(), plus(withheld(2025, 100, 100)), Achieved, true, false},
-		{"interval straddling a >= target", water(), plus(withheld(2025, 96.2, 100)), NeedsAcceleration, false, false},
-		{"interval unbounded above a >= target", water(), plus(withheld(2025, 96.2, math.Inf(1))), NeedsAcceleration, false, false},
+		{"interval straddling a >= target", water(), plus(withheld(2025, 96.2, 100)), Undecided, true, false},
+		{"interval unbounded above a >= target", water(), plus(withheld(2025, 96.2, math.Inf(1))), Undecided, true, false},
+		{"withheld with no interval", water(), plus(withheld(2025, math.Inf(-1), math.Inf(1))), Undecided, true, false},
+		{"straddling after an exact value meeting it", water(), append(series(2021, 85.8, 2024, 100), withheld(2025, 96.2, 100)), Undecided, true, false},
 		{"interval upper bound on a > target", with(water(), func(t *config.Target) { t.Comparator = ">" }), plus(withheld(2025, 96.2, 100)), NotAchieved, true, false},
 		{"exact target year", water(), plus(Observation{Year: 2025, Value: 99.1}), NotAchieved, true, false},
 		{"exact target year meeting", water(), plus(Observation{Year: 2025, Value: 100}), Achieved, true, false},
@@ -48,10 +51,10 @@ func TestAssessWithheldTargetYear(t *testing.T) {
 		{"interval above a <= target", poverty(), append(series(2021, 3.5, 2022, 2.9), withheld(2025, 1.3, 4.0)), NotAchieved, true, false},
 		{"interval below a < target", poverty(), append(series(2021, 3.5, 2022, 2.9), withheld(2025, 0, 1.1)), Achieved, true, false},
 		{"interval lower bound on a < target", poverty(), append(series(2021, 3.5, 2022, 2.9), withheld(2025, 1.2, 2)), NotAchieved, true, false},
-		{"interval straddling a < target", poverty(), append(series(2021, 3.5, 2022, 2.9), withheld(2025, 0.4, 1.9)), OnTrack, false, false},
+		{"interval straddling a < target", poverty(), append(series(2021, 3.5, 2022, 2.9), withheld(2025, 0.4, 1.9)), Undecided, true, false},
 		{"interval only, below", water(), []Observation{withheld(2025, 96.2, 99.1)}, NotAchieved, true, false},
-		{"interval only, straddling", water(), []Observation{withheld(2025, 96.2, 100)}, NotYetMeasured, false, false},
-		{"interval blocks a later stand-in", water(), plus(withheld(2025, 96.2, 100), Observation{Year: 2026, Value: 100}), NeedsAcceleration, false, false},
+		{"interval only, straddling", water(), []Observation{withheld(2025, 96.2, 100)}, Undecided, true, false},
+		{"interval blocks a later stand-in", water(), plus(withheld(2025, 96.2, 100), Observation{Year: 2026, Value: 100}), Undecided, true, false},
 		{"interval stands in for a missing target year", water(), plus(withheld(2026, 90, 95)), NotAchieved, true, false},
 		{"interval before the target year is not a value", water(), append(series(2021, 85.8, 2022, 88), withheld(2023, 100, 100)), NeedsAcceleration, false, true},
 		{"inverted interval ignored", water(), plus(withheld(2025, 99.1, 96.2)), NeedsAcceleration, false, true},
@@ -105,7 +108,8 @@ func TestAssessWithheldKeepsBounds(t *testing.T) {
 }
 
 // TestObservationsCarryBounds: a withheld figure with a published interval is an
-// interval observation (no upper bound: +Inf); one with none is left out.
+// interval observation (no upper bound: +Inf); one with none is the whole line, so
+// a withheld target year is known to be in.
 func TestObservationsCarryBounds(t *testing.T) {
 	fig := func(year int, bounded bool, lo, hi int64) indicator.Figure {
 		return indicator.Figure{Year: year, UnitCode: "A", Group: "all", Indicator: "clean_water_rate", Den: 108,
@@ -116,6 +120,7 @@ func TestObservationsCarryBounds(t *testing.T) {
 	tbl.Reindex()
 	got := Observations(tbl, []int{2024, 2025, 2026}, "A", "all", "clean_water_rate")
 	want := []Observation{
+		{Year: 2024, Interval: true, Lower: math.Inf(-1), Upper: math.Inf(1)},
 		{Year: 2025, Interval: true, Lower: 96.2, Upper: 99.1, Standard: "s1"},
 		{Year: 2026, Interval: true, Lower: 66.1, Upper: math.Inf(1), Standard: "s2"},
 	}

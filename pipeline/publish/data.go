@@ -242,7 +242,7 @@ func (w *writer) targets() []targetJSON {
 			BaselineStandard: a.BaselineStandard, Standard: a.Standard,
 			Series: w.series(w.in.Portal.Unit.Code, "all", t.Indicator),
 			Text: map[string]bilingual{
-				"target": number(&tv, 1), "baseline": number(a.Baseline, 2), "latest": number(a.Latest, 1),
+				"target": number(&tv, 1), "baseline": w.baselineText(t, a), "latest": number(a.Latest, 1),
 				"required_pace": number(a.RequiredPace, 2), "observed_pace": number(a.ObservedPace, 2),
 				"ratio": number(a.Ratio, 2), "projection": number(a.Projection, 1), "gap": number(a.Gap, 1),
 			},

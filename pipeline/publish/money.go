@@ -3,7 +3,6 @@ package publish
 import (
 	"strconv"
 
-	"github.com/minhtien/portal/pipeline/chart"
 	"github.com/minhtien/portal/pipeline/config"
 	"github.com/minhtien/portal/pipeline/indicator"
 	"github.com/minhtien/portal/pipeline/support"
@@ -17,26 +16,6 @@ import (
 // figures as they are, village sums only when every part of the sum is published
 // (a sum with a withheld part is withheld too, shown "x", or it would give that part
 // back by subtraction).
-
-// moneyChartColumns are the columns of data/charts/money.csv: what the spending chart draws.
-var moneyChartColumns = []column{
-	indicatorColumns[0], indicatorColumns[2],
-	{"funding_group", "string", "Nhóm nguồn vốn trên biểu đồ: central (ngân sách trung ương), local (ngân sách tỉnh, huyện, xã), policy_bank_credit (vốn vay ưu đãi), funds_other (quỹ xã hội và nguồn khác)", "Funding group on the chart: central (central budget), local (provincial, district and commune budgets), policy_bank_credit (preferential loans), funds_other (social funds and other sources)"},
-	{"amount_vnd", "integer", "Số tiền, đồng (trên biểu đồ tính bằng triệu đồng); chỉ cộng các số tiền được công bố, không gồm số tiền bị ẩn để bảo vệ hộ gia đình", "Amount in đồng (drawn in millions of đồng); the sum of the published amounts only, without any amount withheld to protect a household"},
-}
-
-// fundingGroups are the four series of the spending chart (the chart has four
-// colours): each funding source belongs to one.
-var fundingGroups = []struct {
-	code    string
-	sources []string
-	name    bilingual
-}{
-	{"central", []string{"central"}, both("Ngân sách trung ương", "Central budget")},
-	{"local", []string{"province", "district", "commune"}, both("Ngân sách tỉnh, huyện, xã", "Provincial, district and commune budgets")},
-	{"policy_bank_credit", []string{"policy_bank_credit"}, both("Vốn vay ưu đãi (NHCSXH)", "Preferential loans (VBSP)")},
-	{"funds_other", []string{"social_fund", "other"}, both("Quỹ xã hội và nguồn khác", "Social funds and other sources")},
-}
 
 // money writes the support downloads, money.json, the spending chart and its CSV.
 func (w *writer) money() error {
@@ -52,26 +31,26 @@ func (w *writer) money() error {
 			return err
 		}
 	}
-	var rows [][]string
-	for _, y := range m.Years {
-		for _, g := range fundingGroups {
-			rows = append(rows, []string{strconv.Itoa(y.Year), w.in.Portal.Unit.Code, g.code, strconv.FormatInt(y.byGroup[g.code], 10)})
-		}
-	}
-	return w.chartCSV("money", names(moneyChartColumns), rows)
+	return w.chartCSV("money", names(moneyChartColumns), w.moneyChartRows(m))
 }
 
-// moneyYear is the commune's spending of one year, by source and by programme.
+// moneyYear is the commune's money of one year: Total what was spent and Lent what
+// was lent, never added together; BySource and ByProgramme the spending,
+// LentByProgramme the loans; Columns one cell per moneyJSON.SourceColumns, the cells
+// of the by-source table and of the chart, printed by position.
 type moneyYear struct {
-	Year        int                  `json:"year"`
-	Total       moneyCell            `json:"total"`
-	BySource    map[string]moneyCell `json:"by_source"`
-	ByProgramme map[string]moneyCell `json:"by_programme"`
-	byGroup     map[string]int64
+	Year            int                  `json:"year"`
+	Total           moneyCell            `json:"total"`
+	Lent            moneyCell            `json:"lent"`
+	BySource        map[string]moneyCell `json:"by_source"`
+	ByProgramme     map[string]moneyCell `json:"by_programme"`
+	LentByProgramme map[string]moneyCell `json:"lent_by_programme"`
+	Columns         []moneyCell          `json:"columns"`
 }
 
 // moneyRow is one support of one unit and year: what was delivered, to how many, for
 // how many in need, and at what cost.
+// Amount is what was spent on it, Lent what was lent (each of one kind).
 type moneyRow struct {
 	Programme   string               `json:"programme"`
 	SupportType string               `json:"support_type"`
@@ -80,13 +59,17 @@ type moneyRow struct {
 	Needing     *figCell             `json:"needing"`
 	Coverage    *figCell             `json:"coverage"`
 	Amount      moneyCell            `json:"amount"`
+	Lent        moneyCell            `json:"lent"`
 	BySource    map[string]moneyCell `json:"by_source"`
 }
 
-// moneyUnitYear is one unit's support rows of one year.
+// moneyUnitYear is one unit's support rows of one year: Total what was spent, Lent
+// what was lent, BySource the spending by source; Lends says something was lent.
 type moneyUnitYear struct {
 	Year     int                  `json:"year"`
 	Total    moneyCell            `json:"total"`
+	Lent     moneyCell            `json:"lent"`
+	Lends    bool                 `json:"lends"`
 	BySource map[string]moneyCell `json:"by_source"`
 	Rows     []moneyRow           `json:"rows"`
 }
@@ -115,19 +98,27 @@ type coverageSeries struct {
 
 // moneyJSON is build/data/money.json (see docs/build-contract.md).
 type moneyJSON struct {
-	Years        []moneyYear                     `json:"years"`
-	Sources      []codeName                      `json:"sources"`
-	Programmes   []codeName                      `json:"programmes"`
-	SupportTypes []codeName                      `json:"support_types"`
-	Coverage     []coverageSeries                `json:"coverage"`
-	Villages     map[string][]moneyUnitYear      `json:"villages"`
-	VillageTotal map[string]map[string]moneyCell `json:"village_totals"`
-	Commune      []moneyUnitYear                 `json:"commune"`
+	Years   []moneyYear `json:"years"`
+	Sources []codeName  `json:"sources"`
+	// SourceColumns are the by-source table's columns (see sourceColumns).
+	SourceColumns []sourceColumn `json:"source_columns"`
+	Programmes    []codeName     `json:"programmes"`
+	// SpentProgrammes and LentProgrammes are the programmes that spent and that lent,
+	// the two parts of the by-programme table.
+	SpentProgrammes []codeName                      `json:"spent_programmes"`
+	LentProgrammes  []codeName                      `json:"lent_programmes"`
+	SupportTypes    []codeName                      `json:"support_types"`
+	Coverage        []coverageSeries                `json:"coverage"`
+	Villages        map[string][]moneyUnitYear      `json:"villages"`
+	VillageTotal    map[string]map[string]moneyCell `json:"village_totals"`
+	VillageLent     map[string]map[string]moneyCell `json:"village_lent"`
+	Commune         []moneyUnitYear                 `json:"commune"`
 	// ByProgramme is the commune's rows of each programme, year by year, for the
 	// programme pages; ProgrammeSources the funding sources each spent from, in
 	// Sources order, the columns of its table.
 	ByProgramme      map[string][]moneyUnitYear `json:"by_programme"`
 	ProgrammeSources map[string][]string        `json:"programme_sources"`
+	ProgrammeLends   map[string]bool            `json:"programme_lends"`
 	// ByTarget is the money aimed at each target, for its page; TargetsOf the targets
 	// each programme's support serves, with their status, for the programme pages.
 	ByTarget  map[string]targetMoney    `json:"by_target"`
@@ -137,6 +128,8 @@ type moneyJSON struct {
 // moneyData is money.json from the protected support table.
 func (w *writer) moneyData() moneyJSON {
 	m := moneyJSON{Villages: map[string][]moneyUnitYear{}, VillageTotal: map[string]map[string]moneyCell{},
+		VillageLent: map[string]map[string]moneyCell{}, SourceColumns: []sourceColumn{}, SpentProgrammes: []codeName{},
+		LentProgrammes: []codeName{}, ProgrammeLends: map[string]bool{},
 		ByProgramme: map[string][]moneyUnitYear{}, Sources: []codeName{}, Programmes: []codeName{},
 		SupportTypes: []codeName{}, Coverage: []coverageSeries{}, Years: []moneyYear{}, Commune: []moneyUnitYear{},
 		ProgrammeSources: map[string][]string{}, ByTarget: map[string]targetMoney{}, TargetsOf: map[string][]servedTarget{}}
@@ -153,9 +146,10 @@ func (w *writer) moneyData() moneyJSON {
 			uy := w.unitYear(v.Code, y, "")
 			m.Villages[v.Code] = append(m.Villages[v.Code], uy)
 			if m.VillageTotal[v.Code] == nil {
-				m.VillageTotal[v.Code] = map[string]moneyCell{}
+				m.VillageTotal[v.Code], m.VillageLent[v.Code] = map[string]moneyCell{}, map[string]moneyCell{}
 			}
 			m.VillageTotal[v.Code][strconv.Itoa(y)] = uy.Total
+			m.VillageLent[v.Code][strconv.Itoa(y)] = uy.Lent
 		}
 		for _, p := range m.Programmes {
 			m.ByProgramme[p.Code] = append(m.ByProgramme[p.Code], w.unitYear(commune, y, p.Code))
@@ -164,6 +158,9 @@ func (w *writer) moneyData() moneyJSON {
 	m.Coverage = w.coverage(st.Years)
 	for _, p := range m.Programmes {
 		m.ProgrammeSources[p.Code] = usedSources(m.Sources, m.ByProgramme[p.Code])
+		for _, uy := range m.ByProgramme[p.Code] {
+			m.ProgrammeLends[p.Code] = m.ProgrammeLends[p.Code] || uy.Lends
+		}
 	}
 	w.targetLinks(&m)
 	return m
@@ -173,21 +170,34 @@ func (w *writer) moneyData() moneyJSON {
 // in the order of their vocabularies.
 func (w *writer) moneyNames(m *moneyJSON) {
 	usedSource, usedProg, usedType := map[string]bool{}, map[string]bool{}, map[string]bool{}
+	spentSource, byKind := map[string]bool{}, map[string]map[string]bool{kindSpent: {}, kindLent: {}}
 	for i := range w.in.Support.Figures {
 		f := &w.in.Support.Figures[i]
 		usedProg[f.Programme], usedType[f.SupportType] = true, true
 		if f.Indicator == support.AmountVND {
 			usedSource[f.FundingSource] = true
+			byKind[moneyKind(f)][f.Programme] = true
+			if moneyKind(f) == kindSpent {
+				spentSource[f.FundingSource] = true
+			}
 		}
 	}
+	m.SourceColumns = sourceColumns(spentSource, len(byKind[kindLent]) > 0)
 	for _, s := range config.FundingSources {
 		if usedSource[s] {
 			m.Sources = append(m.Sources, codeName{Code: s, Name: fundingLabels[s]})
 		}
 	}
 	for _, p := range w.in.Programmes {
+		cn := codeName{Code: p.Code, Name: both(p.TitleVI, p.TitleEN)}
 		if usedProg[p.Code] {
-			m.Programmes = append(m.Programmes, codeName{Code: p.Code, Name: both(p.TitleVI, p.TitleEN)})
+			m.Programmes = append(m.Programmes, cn)
+		}
+		if byKind[kindSpent][p.Code] {
+			m.SpentProgrammes = append(m.SpentProgrammes, cn)
+		}
+		if byKind[kindLent][p.Code] {
+			m.LentProgrammes = append(m.LentProgrammes, cn)
 		}
 	}
 	for _, t := range support.SupportTypes {
@@ -197,12 +207,13 @@ func (w *writer) moneyNames(m *moneyJSON) {
 	}
 }
 
-// moneyYear sums the commune's amounts of year y by source, by programme and by the
-// chart's funding groups.
+// moneyYear sums the commune's amounts of year y by kind, and the spending by source,
+// by programme and by the by-source table's columns.
 func (w *writer) moneyYear(y int, m moneyJSON) moneyYear {
-	my := moneyYear{Year: y, BySource: map[string]moneyCell{}, ByProgramme: map[string]moneyCell{}, byGroup: map[string]int64{}}
-	var total sum
-	bySource, byProg := map[string]*sum{}, map[string]*sum{}
+	my := moneyYear{Year: y, BySource: map[string]moneyCell{}, ByProgramme: map[string]moneyCell{},
+		LentByProgramme: map[string]moneyCell{}, Columns: []moneyCell{}}
+	var total kindSums
+	bySource, byProg := keyedKinds{}, keyedKinds{}
 	st := w.in.Support
 	for i := range st.Figures {
 		f := &st.Figures[i]
@@ -210,24 +221,20 @@ func (w *writer) moneyYear(y int, m moneyJSON) moneyYear {
 			continue
 		}
 		total.add(f)
-		addTo(bySource, f.FundingSource, f)
-		addTo(byProg, f.Programme, f)
-		for _, g := range fundingGroups {
-			for _, s := range g.sources {
-				// A withheld amount (one household's grant) is never drawn: the
-				// bar is the sum of the published amounts.
-				if s == f.FundingSource && f.Flag == "" {
-					my.byGroup[g.code] += f.Num
-				}
-			}
+		bySource.add(f.FundingSource, f)
+		byProg.add(f.Programme, f)
+	}
+	my.Total, my.Lent = total.spent.cell(), total.lent.cell()
+	for _, s := range m.Sources {
+		if k := bySource[s.Code]; k != nil && k.spent != (sum{}) {
+			my.BySource[s.Code] = k.spent.cell()
 		}
 	}
-	my.Total = total.cell()
-	for _, s := range m.Sources {
-		my.BySource[s.Code] = cellOf(bySource, s.Code)
-	}
 	for _, p := range m.Programmes {
-		my.ByProgramme[p.Code] = cellOf(byProg, p.Code)
+		my.ByProgramme[p.Code], my.LentByProgramme[p.Code], _ = byProg.cells(p.Code)
+	}
+	for _, c := range m.SourceColumns {
+		my.Columns = append(my.Columns, columnCell(c, bySource))
 	}
 	return my
 }
@@ -300,8 +307,8 @@ func usedSources(all []codeName, years []moneyUnitYear) []string {
 func (w *writer) unitYear(unit string, year int, programme string) moneyUnitYear {
 	st := w.in.Support
 	uy := moneyUnitYear{Year: year, Rows: []moneyRow{}, BySource: map[string]moneyCell{}}
-	var total sum
-	bySource := map[string]*sum{}
+	var total kindSums
+	bySource := keyedKinds{}
 	for _, s := range st.Supports(year) {
 		if programme != "" && s.Programme != programme {
 			continue
@@ -318,56 +325,28 @@ func (w *writer) unitYear(unit string, year int, programme string) moneyUnitYear
 			row.Needing, row.Coverage = &c, &cv
 			empty = empty && n.Flag == "" && n.Num == 0
 		}
-		var amount sum
+		var amount kindSums
 		for _, src := range config.FundingSources {
 			if f := get(support.AmountVND, src); f != nil {
 				var one sum
 				one.add(f)
 				amount.add(f)
 				total.add(f)
-				if bySource[src] == nil {
-					bySource[src] = &sum{}
-				}
-				bySource[src].add(f)
+				bySource.add(src, f)
 				row.BySource[src] = one.cell()
 				empty = empty && f.Flag == "" && f.Num == 0
 			}
 		}
-		row.Amount = amount.cell()
+		row.Amount, row.Lent = amount.spent.cell(), amount.lent.cell()
 		if !empty {
 			uy.Rows = append(uy.Rows, row)
 		}
 	}
-	uy.Total = total.cell()
-	for src, s := range bySource {
-		uy.BySource[src] = s.cell()
+	uy.Total, uy.Lent, uy.Lends = total.spent.cell(), total.lent.cell(), total.lends
+	for src, k := range bySource {
+		if k.spent != (sum{}) {
+			uy.BySource[src] = k.spent.cell()
+		}
 	}
 	return uy
-}
-
-// moneyChart draws spending per year by funding group, in millions of đồng.
-func (w *writer) moneyChart(lang string, m moneyJSON) chart.Bars {
-	title := map[string]string{"vi": "Kinh phí hỗ trợ giảm nghèo theo nguồn vốn", "en": "Poverty-reduction spending by funding source"}[lang]
-	c := chart.Bars{
-		Title:  title,
-		Desc:   title + map[string]string{"vi": ", triệu đồng, theo năm", "en": ", millions of đồng, by year"}[lang],
-		XLabel: chartWords[lang].year,
-		YLabel: map[string]string{"vi": "Triệu đồng", "en": "Million đồng"}[lang],
-		Format: func(v float64) string { return indicator.FormatScaled(roundHalfAway(v), 0, lang) },
-	}
-	for _, g := range fundingGroups {
-		if lang == "en" {
-			c.SeriesNames = append(c.SeriesNames, g.name.EN)
-		} else {
-			c.SeriesNames = append(c.SeriesNames, g.name.VI)
-		}
-	}
-	for _, y := range m.Years {
-		bar := chart.Bar{Label: strconv.Itoa(y.Year)}
-		for _, g := range fundingGroups {
-			bar.Values = append(bar.Values, float64(y.byGroup[g.code])/1e6)
-		}
-		c.Bars = append(c.Bars, bar)
-	}
-	return c
 }

@@ -56,6 +56,12 @@ func (s *sum) add(f *support.Figure) {
 	s.hi += max(f.Upper, 0)
 }
 
+// merge adds the parts of o to s.
+func (s *sum) merge(o sum) {
+	s.vnd, s.lo, s.hi = s.vnd+o.vnd, s.lo+o.lo, s.hi+o.hi
+	s.withheld, s.open = s.withheld || o.withheld, s.open || o.open
+}
+
 func (s sum) cell() moneyCell {
 	if !s.withheld {
 		v := s.vnd

@@ -22,6 +22,7 @@ var supportColumns = []column{
 	{"denominator", "integer", "Mẫu số của tỷ lệ bao phủ (số người có nhu cầu); để trống với số đếm và số tiền, hoặc khi bị ẩn", "Denominator of coverage (people needing it); empty for counts and amounts, or when withheld"},
 	{"unit_of_measure", "string", "Đơn vị đo: households, people, percent hoặc vnd", "Unit of measure: households, people, percent or vnd"},
 	indicatorColumns[10], indicatorColumns[11], indicatorColumns[12],
+	{"money_kind", "string", "Với amount_vnd: spent (tiền đã chi, không hoàn lại) hoặc lent (vốn cho vay ưu đãi, phải hoàn trả: nguồn policy_bank_credit hoặc loại hỗ trợ preferential_credit); hai loại không được cộng với nhau; để trống với số hộ, số người và tỷ lệ", "For amount_vnd: spent (money spent, not repaid) or lent (preferential loans, paid back: source policy_bank_credit or support type preferential_credit); the two are never added together; empty for households, people and coverage"},
 }
 
 // SupportColumns are the columns of support.csv, in order.
@@ -57,14 +58,20 @@ func (w *writer) supportRows() []tableRow {
 			denText, den = "0", int64(0)
 		}
 		loText, lo, hiText, hi := supportBounds(f)
+		var kind any
+		kindText := ""
+		if f.Indicator == support.AmountVND {
+			kindText = moneyKind(f)
+			kind = kindText
+		}
 		name := w.unitName(f.UnitCode)
 		out = append(out, tableRow{
 			cells: []string{strconv.Itoa(f.Year), f.UnitLevel, f.UnitCode, name, f.Programme, f.SupportType,
-				f.FundingSource, f.Indicator, valueText, numText, denText, f.Measure, f.Flag, loText, hiText},
+				f.FundingSource, f.Indicator, valueText, numText, denText, f.Measure, f.Flag, loText, hiText, kindText},
 			typed: map[string]any{"year": f.Year, "unit_level": f.UnitLevel, "unit_code": f.UnitCode, "unit_name": name,
 				"programme": f.Programme, "support_type": f.SupportType, "funding_source": f.FundingSource,
 				"indicator": f.Indicator, "value": value, "numerator": num, "denominator": den,
-				"unit_of_measure": f.Measure, "flag": f.Flag, "value_lower": lo, "value_upper": hi},
+				"unit_of_measure": f.Measure, "flag": f.Flag, "value_lower": lo, "value_upper": hi, "money_kind": kind},
 		})
 	}
 	return out

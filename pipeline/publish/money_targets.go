@@ -15,9 +15,13 @@ type targetMoney struct {
 	// rate): the page then says the figures are the plan's whole spending.
 	All bool `json:"all"`
 	// Sources are the funding sources spent from, the columns of Years' by_source.
-	Sources    []codeName        `json:"sources"`
+	Sources []codeName `json:"sources"`
+	// Programmes are the programmes aimed at the target, one entry per kind of money
+	// (a programme that spent and lent has two, the loans marked Lent).
 	Programmes []targetProgramme `json:"programmes"`
 	Years      []targetYear      `json:"years"`
+	// Lends says some of the money aimed at the target was lent.
+	Lends bool `json:"lends"`
 	// Coverage is the share of those who need it reached, for a target of "100% of
 	// those who need it"; nil for others.
 	Coverage *coverageSeries `json:"coverage"`
@@ -30,13 +34,17 @@ type targetProgramme struct {
 	Name         bilingual   `json:"name"`
 	SupportTypes []codeName  `json:"support_types"`
 	ByYear       []moneyCell `json:"by_year"`
+	// Lent says ByYear is what the programme lent, not what it spent.
+	Lent bool `json:"lent"`
 }
 
-// targetYear is the money aimed at a target in one year, in all and by source (one
-// cell per targetMoney.Sources).
+// targetYear is the money aimed at a target in one year: Total what was spent and
+// Lent what was lent, never added together, and the spending by source (one cell per
+// targetMoney.Sources).
 type targetYear struct {
 	Year     int         `json:"year"`
 	Total    moneyCell   `json:"total"`
+	Lent     moneyCell   `json:"lent"`
 	BySource []moneyCell `json:"by_source"`
 }
 
@@ -57,8 +65,10 @@ func (w *writer) targetLinks(m *moneyJSON) {
 		if i < len(w.in.Assessments) {
 			st.Status, st.Final = w.in.Assessments[i].Status, w.in.Assessments[i].Final
 		}
-		for _, p := range tm.Programmes {
-			m.TargetsOf[p.Code] = append(m.TargetsOf[p.Code], st)
+		for j, p := range tm.Programmes {
+			if j == 0 || tm.Programmes[j-1].Code != p.Code {
+				m.TargetsOf[p.Code] = append(m.TargetsOf[p.Code], st)
+			}
 		}
 	}
 }
@@ -69,11 +79,11 @@ func (w *writer) targetMoney(ind string, m moneyJSON) targetMoney {
 	types := map[string]map[string]bool{} // programme -> support types serving ind
 	// Sums by year and programme, by year and source, and by year alone (both "").
 	type key struct {
-		year              int
-		programme, source string
+		year                    int
+		programme, source, kind string
 	}
 	sums := map[key]*sum{}
-	spent := map[string]bool{}
+	spent, kinds := map[string]bool{}, map[string]map[string]bool{}
 	st := w.in.Support
 	for i := range st.Figures {
 		f := &st.Figures[i]
@@ -87,8 +97,16 @@ func (w *writer) targetMoney(ind string, m moneyJSON) targetMoney {
 		if f.Indicator != support.AmountVND {
 			continue
 		}
-		spent[f.FundingSource] = true
-		for _, k := range []key{{f.Year, f.Programme, ""}, {f.Year, "", f.FundingSource}, {f.Year, "", ""}} {
+		kind := moneyKind(f)
+		if kind == kindSpent {
+			spent[f.FundingSource] = true
+		}
+		if kinds[f.Programme] == nil {
+			kinds[f.Programme] = map[string]bool{}
+		}
+		kinds[f.Programme][kind] = true
+		tm.Lends = tm.Lends || kind == kindLent
+		for _, k := range []key{{f.Year, f.Programme, "", kind}, {f.Year, "", f.FundingSource, kind}, {f.Year, "", "", kind}} {
 			if sums[k] == nil {
 				sums[k] = &sum{}
 			}
@@ -110,21 +128,29 @@ func (w *writer) targetMoney(ind string, m moneyJSON) targetMoney {
 		if types[p.Code] == nil {
 			continue
 		}
-		tp := targetProgramme{Code: p.Code, Name: p.Name, SupportTypes: []codeName{}}
+		var served []codeName
 		for _, t := range m.SupportTypes {
 			if types[p.Code][t.Code] {
-				tp.SupportTypes = append(tp.SupportTypes, t)
+				served = append(served, t)
 			}
 		}
-		for _, y := range m.Years {
-			tp.ByYear = append(tp.ByYear, cell(key{y.Year, p.Code, ""}))
+		for _, kind := range []string{kindSpent, kindLent} {
+			// A programme that delivered support without money (counts only) keeps a
+			// row of its spending, 0.
+			if !kinds[p.Code][kind] && (kind == kindLent || kinds[p.Code][kindLent]) {
+				continue
+			}
+			tp := targetProgramme{Code: p.Code, Name: p.Name, SupportTypes: append([]codeName{}, served...), Lent: kind == kindLent}
+			for _, y := range m.Years {
+				tp.ByYear = append(tp.ByYear, cell(key{y.Year, p.Code, "", kind}))
+			}
+			tm.Programmes = append(tm.Programmes, tp)
 		}
-		tm.Programmes = append(tm.Programmes, tp)
 	}
 	for _, y := range m.Years {
-		ty := targetYear{Year: y.Year, Total: cell(key{y.Year, "", ""}), BySource: []moneyCell{}}
+		ty := targetYear{Year: y.Year, Total: cell(key{y.Year, "", "", kindSpent}), Lent: cell(key{y.Year, "", "", kindLent}), BySource: []moneyCell{}}
 		for _, s := range tm.Sources {
-			ty.BySource = append(ty.BySource, cell(key{y.Year, "", s.Code}))
+			ty.BySource = append(ty.BySource, cell(key{y.Year, "", s.Code, kindSpent}))
 		}
 		tm.Years = append(tm.Years, ty)
 	}

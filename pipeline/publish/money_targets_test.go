@@ -11,8 +11,9 @@ import (
 )
 
 // TestMoneyByTarget checks the money aimed at each target against the hand computation
-// of moneyData (2024): the poverty rate is the plan's aim, so all 365.2 million count,
-// by programme legal_aid 7.2m, 7.2 8m and credit 350m; the legal-aid target gets the
+// of moneyData (2024): the poverty rate is the plan's aim, so all its money counts:
+// 15.2 million spent (legal_aid 7.2m, 7.2 8m) and, apart, credit's 350m lent, never
+// added to it (issue 17); the legal-aid target gets the
 // legal-aid programme's 7.2m and its coverage (18 of 21 people); the school target
 // has no support in the data. Each programme's page lists the targets it serves.
 func TestMoneyByTarget(t *testing.T) {
@@ -44,15 +45,15 @@ func TestMoneyByTarget(t *testing.T) {
 	tests := []struct {
 		name, target string
 		all          bool
-		programmes   map[string]int64 // 2024 amount per programme
-		total        int64
+		programmes   map[string]int64 // 2024 amount per programme ("credit lent": its loans)
+		total, lent  int64
 		coverage     string // the 2024 coverage text, "" for none
 	}{
 		{"the plan's aim counts every programme", "poverty-rate", true,
-			map[string]int64{"legal_aid": 7_200_000, "7.2": 8_000_000, "credit": 350_000_000}, 365_200_000, ""},
+			map[string]int64{"legal_aid": 7_200_000, "7.2": 8_000_000, "credit lent": 350_000_000}, 15_200_000, 350_000_000, ""},
 		{"a coverage target gets its support type's money and coverage", "legal-aid", false,
-			map[string]int64{"legal_aid": 7_200_000}, 7_200_000, "85.7"},
-		{"a target no support serves gets nothing", "school-attendance", false, map[string]int64{}, 0, ""},
+			map[string]int64{"legal_aid": 7_200_000}, 7_200_000, 0, "85.7"},
+		{"a target no support serves gets nothing", "school-attendance", false, map[string]int64{}, 0, 0, ""},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -68,7 +69,11 @@ func TestMoneyByTarget(t *testing.T) {
 				if len(p.ByYear) != len(m.Years) {
 					t.Fatalf("%s: %d cells for %d years", p.Code, len(p.ByYear), len(m.Years))
 				}
-				got[p.Code] = vnd(p.ByYear[0])
+				code := p.Code
+				if p.Lent {
+					code += " lent"
+				}
+				got[code] = vnd(p.ByYear[0])
 			}
 			if len(got) != len(tc.programmes) {
 				t.Errorf("programmes %v, want %v", got, tc.programmes)
@@ -78,8 +83,8 @@ func TestMoneyByTarget(t *testing.T) {
 					t.Errorf("%s: %d, want %d", code, got[code], want)
 				}
 			}
-			if vnd(tm.Years[0].Total) != tc.total {
-				t.Errorf("2024 total %d, want %d", vnd(tm.Years[0].Total), tc.total)
+			if vnd(tm.Years[0].Total) != tc.total || vnd(tm.Years[0].Lent) != tc.lent || tm.Lends != (tc.lent > 0) {
+				t.Errorf("2024 spent %d lent %d (lends %v), want %d and %d", vnd(tm.Years[0].Total), vnd(tm.Years[0].Lent), tm.Lends, tc.total, tc.lent)
 			}
 			var bySource int64
 			for _, c := range tm.Years[0].BySource {
@@ -108,7 +113,8 @@ func TestMoneyByTarget(t *testing.T) {
 	if got := served["credit"]; len(got) != 1 {
 		t.Errorf("credit serves %v, want the poverty rate only", got)
 	}
-	if src := m.ProgrammeSources["credit"]; len(src) != 1 || src[0] != "policy_bank_credit" {
-		t.Errorf("credit's sources %v", src)
+	// Credit spends nothing: its loans are its own column, not a source of spending.
+	if src := m.ProgrammeSources["credit"]; len(src) != 0 || !m.ProgrammeLends["credit"] {
+		t.Errorf("credit's spending sources %v, lends %v; want none, and lends", src, m.ProgrammeLends["credit"])
 	}
 }

@@ -15,14 +15,14 @@ import (
 // test portal's villages T01-T03 (A, B, V3 there). Hand computation, 2024:
 //
 //	commune budget     monitoring 4m + 4m           =   8,000,000
-//	policy bank credit loans in T02                 = 350,000,000
 //	province           legal aid 1.2m + 3.2m + 2.8m =   7,200,000
-//	total                                           = 365,200,000 -> "365,2" / "365.2"
+//	total spent                                     =  15,200,000 -> "15,2" / "15.2"
+//	policy bank credit loans in T02, lent apart     = 350,000,000 -> "350,0"
 //
 // Villages: T01 has its legal-aid amount withheld (small count); T03's is withheld to
 // protect T01's. Each is then from 0 to the province's 7.2m less T02's 3.2m = 4.0m, so
 // T01's total (4m of monitoring + 1.2m) shows "4,0–8,0" and T03's (2.8m) "0,0–4,0";
-// T02 = 4m + 350m + 3.2m = 357.2m.
+// T02 spent 4m + 3.2m = 7.2m and lent 350m.
 const moneyData = `year,village_code,programme,support_type,funding_source,households_reached,people_reached,people_needing,amount_vnd
 2024,T01,legal_aid,legal_aid,province,2,3,4,1200000
 2024,T02,legal_aid,legal_aid,province,6,8,8,3200000
@@ -34,8 +34,14 @@ const moneyData = `year,village_code,programme,support_type,funding_source,house
 
 func moneyInput(t *testing.T) *Input {
 	t.Helper()
+	return moneyInputOf(t, moneyData)
+}
+
+// moneyInputOf is the test input with the support file data, computed and protected.
+func moneyInputOf(t *testing.T, data string) *Input {
+	t.Helper()
 	in := testInput(t)
-	f, ps := support.Parse("2024.csv", []byte(moneyData), support.Rules{})
+	f, ps := support.Parse("2024.csv", []byte(data), support.Rules{})
 	if len(ps) > 0 {
 		t.Fatal(ps)
 	}
@@ -60,16 +66,20 @@ func readMoney(t *testing.T, l interface{ BuildData() string }) moneyJSON {
 		Years []struct {
 			Year     int                  `json:"year"`
 			Total    moneyCell            `json:"total"`
+			Lent     moneyCell            `json:"lent"`
 			BySource map[string]moneyCell `json:"by_source"`
+			Columns  []moneyCell          `json:"columns"`
 		} `json:"years"`
+		SourceColumns []sourceColumn                  `json:"source_columns"`
 		VillageTotals map[string]map[string]moneyCell `json:"village_totals"`
+		VillageLent   map[string]map[string]moneyCell `json:"village_lent"`
 	}
 	if err := json.Unmarshal(b, &m); err != nil {
 		t.Fatal(err)
 	}
-	out := moneyJSON{VillageTotal: m.VillageTotals}
+	out := moneyJSON{VillageTotal: m.VillageTotals, VillageLent: m.VillageLent, SourceColumns: m.SourceColumns}
 	for _, y := range m.Years {
-		out.Years = append(out.Years, moneyYear{Year: y.Year, Total: y.Total, BySource: y.BySource})
+		out.Years = append(out.Years, moneyYear{Year: y.Year, Total: y.Total, Lent: y.Lent, BySource: y.BySource, Columns: y.Columns})
 	}
 	return out
 }
@@ -82,20 +92,29 @@ func TestMoneyGolden(t *testing.T) {
 		t.Fatalf("years %+v", m.Years)
 	}
 	y := m.Years[0]
-	if y.Total.VND == nil || *y.Total.VND != 365_200_000 || y.Total.Text.VI != "365,2" || y.Total.Text.EN != "365.2" {
-		t.Errorf("total %+v", y.Total)
+	if y.Total.VND == nil || *y.Total.VND != 15_200_000 || y.Total.Text.VI != "15,2" || y.Total.Text.EN != "15.2" {
+		t.Errorf("total spent %+v, want 15,2 (loans apart)", y.Total)
 	}
-	for src, want := range map[string]int64{"commune": 8_000_000, "policy_bank_credit": 350_000_000, "province": 7_200_000} {
+	if y.Lent.VND == nil || *y.Lent.VND != 350_000_000 || y.Lent.Text.VI != "350,0" {
+		t.Errorf("lent %+v, want 350,0", y.Lent)
+	}
+	for src, want := range map[string]int64{"commune": 8_000_000, "province": 7_200_000} {
 		if c := y.BySource[src]; c.VND == nil || *c.VND != want {
 			t.Errorf("%s = %+v, want %d", src, c, want)
 		}
+	}
+	if c, ok := y.BySource["policy_bank_credit"]; ok {
+		t.Errorf("loans listed as spending by source: %+v", c)
 	}
 	vt := m.VillageTotal
 	if c := vt["T01"]["2024"]; c.Text.VI != "4,0–8,0" || c.Text.EN != "4.0–8.0" || c.VND != nil || *c.LowerVND != 4_000_000 || *c.UpperVND != 8_000_000 {
 		t.Errorf("T01 total %+v, want withheld", vt["T01"]["2024"])
 	}
-	if c := vt["T02"]["2024"]; c.VND == nil || *c.VND != 357_200_000 {
-		t.Errorf("T02 total %+v, want 357,200,000", c)
+	if c := vt["T02"]["2024"]; c.VND == nil || *c.VND != 7_200_000 {
+		t.Errorf("T02 total spent %+v, want 7,200,000", c)
+	}
+	if c := m.VillageLent["T02"]["2024"]; c.VND == nil || *c.VND != 350_000_000 {
+		t.Errorf("T02 lent %+v, want 350,000,000", c)
 	}
 	if c := vt["T03"]["2024"]; c.Text.EN != "0.0–4.0" || c.VND != nil {
 		t.Errorf("T03 total %+v, want withheld", vt["T03"]["2024"])
@@ -103,8 +122,9 @@ func TestMoneyGolden(t *testing.T) {
 }
 
 // TestMoneyTotalsEqualDownload: the page's yearly totals (money.json, which the page
-// prints) are the sums of the commune's amounts in support.csv, and the chart's CSV
-// sums to the same.
+// prints) are the sums of the commune's amounts in support.csv, spent and lent apart
+// (a loan is support_type preferential_credit or source policy_bank_credit), and
+// the chart's CSV sums to the spending.
 func TestMoneyTotalsEqualDownload(t *testing.T) {
 	l := build(t, moneyInput(t))
 	m := readMoney(t, l)
@@ -113,7 +133,7 @@ func TestMoneyTotalsEqualDownload(t *testing.T) {
 	for i, h := range rows[0] {
 		col[h] = i
 	}
-	sums := map[int]int64{}
+	sums, lent := map[int]int64{}, map[int]int64{}
 	for _, r := range rows[1:] {
 		if r[col["unit_level"]] != "commune" || r[col["indicator"]] != "amount_vnd" {
 			continue
@@ -122,6 +142,10 @@ func TestMoneyTotalsEqualDownload(t *testing.T) {
 		v, err := strconv.ParseInt(r[col["value"]], 10, 64)
 		if err != nil {
 			t.Fatalf("commune amount %v not published", r)
+		}
+		if r[col["support_type"]] == "preferential_credit" || r[col["funding_source"]] == "policy_bank_credit" {
+			lent[y] += v
+			continue
 		}
 		sums[y] += v
 	}
@@ -135,6 +159,9 @@ func TestMoneyTotalsEqualDownload(t *testing.T) {
 	for _, y := range m.Years {
 		if y.Total.VND == nil || *y.Total.VND != sums[y.Year] || chartSums[y.Year] != sums[y.Year] {
 			t.Errorf("%d: page total %v, support.csv %d, chart %d", y.Year, y.Total.VND, sums[y.Year], chartSums[y.Year])
+		}
+		if y.Lent.VND == nil || *y.Lent.VND != lent[y.Year] || lent[y.Year] == 0 {
+			t.Errorf("%d: page lent %v, support.csv loans %d", y.Year, y.Lent.VND, lent[y.Year])
 		}
 	}
 	// Village rows never publish a withheld amount.
@@ -188,5 +215,33 @@ func TestSupportDownloads(t *testing.T) {
 		if _, err := os.Stat(filepath.Join(l.BuildAssets(), "charts", lang, "money.svg")); err != nil {
 			t.Error(err)
 		}
+	}
+}
+
+// TestSupportCSVNamesTheKind: support.csv says of every amount whether it was spent
+// or lent, so a reader never adds a loan to a grant; counts and coverage have none.
+func TestSupportCSVNamesTheKind(t *testing.T) {
+	l := build(t, moneyInput(t))
+	rows := readCSV(t, filepath.Join(l.Downloads(), "support.csv"))
+	col := map[string]int{}
+	for i, h := range rows[0] {
+		col[h] = i
+	}
+	kinds := map[string]int{}
+	for _, r := range rows[1:] {
+		want := ""
+		if r[col["indicator"]] == "amount_vnd" {
+			want = "spent"
+			if r[col["support_type"]] == "preferential_credit" || r[col["funding_source"]] == "policy_bank_credit" {
+				want = "lent"
+			}
+		}
+		if got := r[col["money_kind"]]; got != want {
+			t.Errorf("%v: money_kind %q, want %q", r, got, want)
+		}
+		kinds[want]++
+	}
+	if kinds["spent"] == 0 || kinds["lent"] == 0 {
+		t.Errorf("kinds %v: the fixture must hold both", kinds)
 	}
 }

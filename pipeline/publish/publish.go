@@ -94,7 +94,7 @@ func Write(l paths.Layout, in *Input) error {
 	w := &writer{l: tl, in: in, lang: in.Portal.Site.Languages, files: opendata.NewFiles(tl.Downloads())}
 	// Order matters: datapackage.json describes every download written before it, and
 	// SHA256SUMS covers every file, datapackage.json included.
-	steps := []func() error{w.layout, w.downloads, w.periodFiles, w.money, w.changelog, w.data, w.dictionary, w.pages, w.charts, w.api, w.datapackage, w.checksums}
+	steps := []func() error{w.layout, w.downloads, w.periodFiles, w.money, w.changelog, w.data, w.storyYears, w.netChanges, w.dictionary, w.pages, w.charts, w.api, w.datapackage, w.checksums}
 	switch {
 	case len(in.Parts) > 0:
 		// A nation: province by province (see nationDownloads), then its site.

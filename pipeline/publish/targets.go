@@ -39,11 +39,16 @@ func (w *writer) targetRows() []tableRow {
 			v        *float64
 			decimals int
 		}{
-			{"target", &tv, 1}, {"baseline", a.Baseline, 2}, {"latest", a.Latest, 1},
+			{"target", &tv, 1}, {"latest", a.Latest, 1},
 			{"required_pace", a.RequiredPace, 2}, {"observed_pace", a.ObservedPace, 2},
 			{"ratio", a.Ratio, 2}, {"projection", a.Projection, 1}, {"gap", a.Gap, 1},
 		} {
 			cells[n.name], typed[n.name] = roundedNumber(n.v, n.decimals)
+		}
+		// The baseline with the precision of its source, as the page prints it.
+		cells["baseline"], typed["baseline"] = csvNumber(w.baselineText(t, a).EN)
+		if typed["baseline"] == nil {
+			cells["baseline"] = ""
 		}
 		year := func(name string, y int, v *float64) {
 			if v == nil || y == 0 {
