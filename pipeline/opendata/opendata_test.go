@@ -80,7 +80,7 @@ func sample() *Table {
 	b.Add(false, false)
 	b.Add(true, true)
 	return &Table{
-		Columns: []Column{{"name", "string", "", ""}, {"year", "integer", "", ""}, {"value", "number", "", ""}, {"rate", "number", "", ""}, {"final", "boolean", "", ""}},
+		Columns: []Column{{"name", "string", "", ""}, {"count", "integer", "", ""}, {"value", "number", "", ""}, {"rate", "number", "", ""}, {"final", "boolean", "", ""}},
 		Vectors: []Vector{s, ints, dec, fl, b},
 	}
 }
@@ -218,5 +218,74 @@ func TestJSONLinesPastTheLimit(t *testing.T) {
 	}
 	if len(lines) != 10 {
 		t.Errorf("%d lines", len(lines))
+	}
+}
+
+// TestJSONDecimalIsTheFloatsText: a Decimals value's JSON text, written from its
+// digits, is the text encoding/json gives its double, at every number of places and
+// on both sides of the 15-digit limit.
+func TestJSONDecimalIsTheFloatsText(t *testing.T) {
+	scaled := []int64{0, 1, -1, 5, 10, 100, 999, 1000, -1005, 123456789, 100000000000000, 999999999999999,
+		-999999999999999, 1000000000000000, 4503599627370495, 9007199254740993, math.MaxInt64, math.MinInt64 + 1}
+	for x := int64(7); x < 1<<62; x = x*13 + 1 {
+		scaled = append(scaled, x, -x, x/10*10)
+	}
+	v := &Decimals{}
+	for _, s := range scaled {
+		for p := range 9 {
+			v.Add(s, p, true)
+		}
+	}
+	for i := range v.Len() {
+		want, _ := json.Marshal(v.Float(i))
+		if got := appendJSONDecimal(nil, v.Scaled[i], int(v.Places[i])); string(got) != string(want) {
+			t.Errorf("%d/10^%d: %s, encoding/json %s", v.Scaled[i], v.Places[i], got, want)
+		}
+	}
+}
+
+func FuzzJSONDecimal(f *testing.F) {
+	f.Add(int64(12345), uint8(2))
+	f.Add(int64(-5), uint8(3))
+	f.Fuzz(func(t *testing.T, s int64, places uint8) {
+		p := int(places % 10)
+		v := &Decimals{}
+		v.Add(s, p, true)
+		want, _ := json.Marshal(v.Float(0))
+		if got := appendJSONDecimal(nil, s, p); string(got) != string(want) {
+			t.Fatalf("%d/10^%d: %s, encoding/json %s", s, p, got, want)
+		}
+	})
+}
+
+// TestCSVTableMatchesEncodingCSV: a table written from its columns (text cells quoted
+// once per dictionary entry) is encoding/csv's file of the same cells.
+func TestCSVTableMatchesEncodingCSV(t *testing.T) {
+	tb := sample()
+	var want bytes.Buffer
+	want.Write(BOM)
+	cw := csv.NewWriter(&want)
+	cw.UseCRLF = true
+	cw.Write(Names(tb.Columns))
+	for i := range tb.Len() {
+		var cells []string
+		for _, v := range tb.Vectors {
+			cells = append(cells, string(appendCSVValue(nil, v, i)))
+		}
+		cells[0] = tb.Vectors[0].(*Strings).At(i)
+		cw.Write(cells)
+	}
+	cw.Flush()
+	var got bytes.Buffer
+	c, err := NewCSV(&got, Names(tb.Columns))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := c.Table(tb); err != nil {
+		t.Fatal(err)
+	}
+	c.Flush()
+	if got.String() != want.String() {
+		t.Fatalf("got  %q\nwant %q", got.Bytes(), want.Bytes())
 	}
 }
