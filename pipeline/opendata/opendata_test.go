@@ -289,3 +289,40 @@ func TestCSVTableMatchesEncodingCSV(t *testing.T) {
 		t.Fatalf("got  %q\nwant %q", got.Bytes(), want.Bytes())
 	}
 }
+
+// TestWritersAreDeterministic: every format written twice from the same table gives
+// the same bytes (a rebuild must not change a download's checksum).
+func TestWritersAreDeterministic(t *testing.T) {
+	tb := benchTable(3000)
+	rel := Release{Version: "2025.1", Date: "2025-12-31"}
+	writers := map[string]func(*bytes.Buffer) error{
+		"csv": func(b *bytes.Buffer) error {
+			c, err := NewCSV(b, Names(tb.Columns))
+			if err == nil {
+				err = c.Table(tb)
+			}
+			if err == nil {
+				err = c.Flush()
+			}
+			return err
+		},
+		"json":    func(b *bytes.Buffer) error { return WriteJSON(b, tb, rel) },
+		"jsonl":   func(b *bytes.Buffer) error { return WriteJSONLines(b, tb) },
+		"parquet": func(b *bytes.Buffer) error { return WriteParquet(b, tb, func(Column) bool { return true }, rel) },
+		"xlsx":    func(b *bytes.Buffer) error { return WriteXLSX(b, tb, &Workbook{Sheet: "t"}) },
+	}
+	for name, write := range writers {
+		t.Run(name, func(t *testing.T) {
+			var a, b bytes.Buffer
+			if err := write(&a); err != nil {
+				t.Fatal(err)
+			}
+			if err := write(&b); err != nil {
+				t.Fatal(err)
+			}
+			if !bytes.Equal(a.Bytes(), b.Bytes()) {
+				t.Fatalf("two writes differ (%d and %d bytes)", a.Len(), b.Len())
+			}
+		})
+	}
+}

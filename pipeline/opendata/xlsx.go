@@ -56,6 +56,7 @@ func WriteXLSX(w io.Writer, t *Table, wb *Workbook) error {
 	}
 	f := excelize.NewFile()
 	defer f.Close()
+	f.SetZipWriter(newZip)
 	if err := f.SetSheetName("Sheet1", wb.Sheet); err != nil {
 		return err
 	}
