@@ -326,3 +326,21 @@ func TestWritersAreDeterministic(t *testing.T) {
 		})
 	}
 }
+
+// TestStringsDictionary: Add gives each distinct text one code, in the order the
+// texts first appear, whether a text repeats the row before or comes back later.
+func TestStringsDictionary(t *testing.T) {
+	var v Strings
+	in := []string{"b", "b", "a", "b", "", "", "a", "c", "c", "b"}
+	for _, s := range in {
+		v.Add(s)
+	}
+	if want := []string{"b", "a", "", "c"}; strings.Join(v.Dict, "|") != strings.Join(want, "|") {
+		t.Fatalf("dictionary %q, want %q", v.Dict, want)
+	}
+	for i, s := range in {
+		if v.At(i) != s {
+			t.Errorf("row %d reads %q, want %q", i, v.At(i), s)
+		}
+	}
+}
