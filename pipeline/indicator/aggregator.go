@@ -169,6 +169,11 @@ func (a *Aggregator) StartYear(year int) error {
 	if a.yi >= 0 && year <= a.year {
 		return fmt.Errorf("compute: review %d follows %d; reviews must be in increasing year order", year, a.year)
 	}
+	if a.years > 0 && a.yi+1 >= a.years {
+		// The last review's history is dropped at its EndYear; a further one would be
+		// followed without it.
+		return fmt.Errorf("compute: review %d is one more than the %d the aggregator was made for", year, a.years)
+	}
 	if a.yi+1 >= maxReviews {
 		return fmt.Errorf("compute: more than %d reviews, at most %d can be followed", maxReviews, maxReviews)
 	}
@@ -280,6 +285,12 @@ func (a *Aggregator) EndYear() {
 	a.leaf = nil
 	a.t = nil
 	a.open = false
+	if a.years > 0 && a.yi == a.years-1 {
+		// No review follows: the history (a few bytes per household, 47 MB at a
+		// province) would only stay alive through protection, the build's peak.
+		a.h = nil
+		a.moves, a.recent, a.back = nil, nil, nil
+	}
 }
 
 // Standards returns the standard each year of the table was computed under, by year;

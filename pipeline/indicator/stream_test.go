@@ -244,3 +244,19 @@ func hasErrors(ps []problem.Problem) bool {
 	}
 	return false
 }
+
+// TestAggregatorRefusesAReviewPastItsCount: an aggregator made for n reviews drops the
+// households' history after the n-th (nothing follows it to compare with), so an
+// n+1-th review is an error, not a review followed without its history.
+func TestAggregatorRefusesAReviewPastItsCount(t *testing.T) {
+	ds, spec := sampleDataset(t)
+	years := []int{ds.Files[0].Year, ds.Files[1].Year}
+	a := indicator.NewAggregator(spec, 1, 0)
+	if err := a.StartYear(years[0]); err != nil {
+		t.Fatal(err)
+	}
+	a.EndYear()
+	if err := a.StartYear(years[1]); err == nil {
+		t.Fatal("a second review in an aggregator made for one was accepted")
+	}
+}

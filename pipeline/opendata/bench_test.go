@@ -86,3 +86,30 @@ func BenchmarkWriters(b *testing.B) {
 		})
 	}
 }
+
+// BenchmarkStringsAdd fills the text columns of a million figure-shaped rows: a unit's
+// rows together, its groups and indicators cycling within them.
+//
+//	go test ./pipeline/opendata -run '^$' -bench BenchmarkStringsAdd -benchmem
+func BenchmarkStringsAdd(b *testing.B) {
+	const rows = 1_000_000
+	units := make([]string, rows/225+1)
+	for i := range units {
+		units[i] = "unit" + strconv.Itoa(i)
+	}
+	groups := []string{"all", "female_head", "ethnic_minority", "disabled_member", "merit_family"}
+	inds := make([]string, 45)
+	for i := range inds {
+		inds[i] = "indicator_" + strconv.Itoa(i)
+	}
+	for b.Loop() {
+		var code, group, ind, level Strings
+		for i := range rows {
+			code.Add(units[i/225])
+			level.Add("village")
+			group.Add(groups[i/45%5])
+			ind.Add(inds[i%45])
+		}
+	}
+	b.ReportMetric(float64(rows)*float64(b.N)/b.Elapsed().Seconds(), "rows/s")
+}

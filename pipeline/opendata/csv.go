@@ -76,14 +76,20 @@ func (c *CSV) Rows() int { return c.rows }
 // Flush writes what is buffered to the underlying writer.
 func (c *CSV) Flush() error { return c.w.Flush() }
 
-// Table writes every row of t, column by column from its vectors.
+// Table writes every row of t, column by column from its vectors. A text column's
+// dictionary is quoted once, not once a row.
 func (c *CSV) Table(t *Table) error {
+	quoted := quoteDicts(t, appendField)
 	for k := range t.Len() {
 		i := t.row(k)
 		c.line = c.line[:0]
 		for j, v := range t.Vectors {
 			if j > 0 {
 				c.line = append(c.line, ',')
+			}
+			if q := quoted[j]; q != nil {
+				c.line = append(c.line, q[v.(*Strings).Codes[i]]...)
+				continue
 			}
 			c.line = appendCSVValue(c.line, v, i)
 		}
@@ -92,6 +98,21 @@ func (c *CSV) Table(t *Table) error {
 		}
 	}
 	return nil
+}
+
+// quoteDicts is, for each text column of t, its dictionary's texts as quote writes
+// them; nil for the other columns.
+func quoteDicts(t *Table, quote func([]byte, string) []byte) [][][]byte {
+	quoted := make([][][]byte, len(t.Vectors))
+	for j, v := range t.Vectors {
+		if sv, ok := v.(*Strings); ok {
+			quoted[j] = make([][]byte, len(sv.Dict))
+			for c, d := range sv.Dict {
+				quoted[j][c] = quote(nil, d)
+			}
+		}
+	}
+	return quoted
 }
 
 // CSVBytes is a whole CSV in memory, for the small tables.

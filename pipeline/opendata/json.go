@@ -72,15 +72,7 @@ func jsonRows(bw *bufio.Writer, t *Table, sep string) error {
 		keys[j] = append(keys[j], ':')
 	}
 	// A dictionary's texts are quoted once each, not once a row.
-	quoted := make([][][]byte, len(t.Vectors))
-	for j, v := range t.Vectors {
-		if sv, ok := v.(*Strings); ok {
-			quoted[j] = make([][]byte, len(sv.Dict))
-			for c, d := range sv.Dict {
-				quoted[j][c] = appendJSONString(nil, d)
-			}
-		}
-	}
+	quoted := quoteDicts(t, appendJSONString)
 	var line []byte
 	for k := range t.Len() {
 		i := t.row(k)
@@ -118,13 +110,44 @@ func appendJSONValue(dst []byte, v Vector, i int) []byte {
 	case *Ints:
 		return strconv.AppendInt(dst, v.V[i], 10)
 	case *Decimals:
-		return appendJSONFloat(dst, v.Float(i))
+		return appendJSONDecimal(dst, v.Scaled[i], int(v.Places[i]))
 	case *Floats:
 		return appendJSONFloat(dst, v.V[i])
 	case *Bools:
 		return strconv.AppendBool(dst, v.V[i])
 	}
 	return append(dst, "null"...)
+}
+
+// appendJSONDecimal is appendJSONFloat of scaled/10^places without the float: the
+// shortest text that reads back as a double is the decimal's own digits, trailing
+// zeros dropped, whenever it has at most 15 significant digits (two such decimals
+// never read as the same double), and encoding/json writes it without an exponent
+// when it is at least 1e-6. Other values go through appendJSONFloat.
+func appendJSONDecimal(dst []byte, scaled int64, places int) []byte {
+	const limit = 1_000_000_000_000_000 // 10^15
+	if places > 6 || scaled <= -limit || scaled >= limit {
+		pow := 1.0
+		for range places {
+			pow *= 10
+		}
+		return appendJSONFloat(dst, float64(scaled)/pow)
+	}
+	start := len(dst)
+	dst = AppendScaled(dst, scaled, places)
+	if places == 0 || scaled == 0 {
+		if scaled == 0 {
+			return append(dst[:start], '0')
+		}
+		return dst
+	}
+	for dst[len(dst)-1] == '0' {
+		dst = dst[:len(dst)-1]
+	}
+	if dst[len(dst)-1] == '.' {
+		dst = dst[:len(dst)-1]
+	}
+	return dst
 }
 
 // appendJSONFloat is encoding/json's float64 encoding.

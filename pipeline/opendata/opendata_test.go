@@ -80,7 +80,7 @@ func sample() *Table {
 	b.Add(false, false)
 	b.Add(true, true)
 	return &Table{
-		Columns: []Column{{"name", "string", "", ""}, {"year", "integer", "", ""}, {"value", "number", "", ""}, {"rate", "number", "", ""}, {"final", "boolean", "", ""}},
+		Columns: []Column{{"name", "string", "", ""}, {"count", "integer", "", ""}, {"value", "number", "", ""}, {"rate", "number", "", ""}, {"final", "boolean", "", ""}},
 		Vectors: []Vector{s, ints, dec, fl, b},
 	}
 }
@@ -218,5 +218,129 @@ func TestJSONLinesPastTheLimit(t *testing.T) {
 	}
 	if len(lines) != 10 {
 		t.Errorf("%d lines", len(lines))
+	}
+}
+
+// TestJSONDecimalIsTheFloatsText: a Decimals value's JSON text, written from its
+// digits, is the text encoding/json gives its double, at every number of places and
+// on both sides of the 15-digit limit.
+func TestJSONDecimalIsTheFloatsText(t *testing.T) {
+	scaled := []int64{0, 1, -1, 5, 10, 100, 999, 1000, -1005, 123456789, 100000000000000, 999999999999999,
+		-999999999999999, 1000000000000000, 4503599627370495, 9007199254740993, math.MaxInt64, math.MinInt64 + 1}
+	for x := int64(7); x < 1<<62; x = x*13 + 1 {
+		scaled = append(scaled, x, -x, x/10*10)
+	}
+	v := &Decimals{}
+	for _, s := range scaled {
+		for p := range 9 {
+			v.Add(s, p, true)
+		}
+	}
+	for i := range v.Len() {
+		want, _ := json.Marshal(v.Float(i))
+		if got := appendJSONDecimal(nil, v.Scaled[i], int(v.Places[i])); string(got) != string(want) {
+			t.Errorf("%d/10^%d: %s, encoding/json %s", v.Scaled[i], v.Places[i], got, want)
+		}
+	}
+}
+
+func FuzzJSONDecimal(f *testing.F) {
+	f.Add(int64(12345), uint8(2))
+	f.Add(int64(-5), uint8(3))
+	f.Fuzz(func(t *testing.T, s int64, places uint8) {
+		p := int(places % 10)
+		v := &Decimals{}
+		v.Add(s, p, true)
+		want, _ := json.Marshal(v.Float(0))
+		if got := appendJSONDecimal(nil, s, p); string(got) != string(want) {
+			t.Fatalf("%d/10^%d: %s, encoding/json %s", s, p, got, want)
+		}
+	})
+}
+
+// TestCSVTableMatchesEncodingCSV: a table written from its columns (text cells quoted
+// once per dictionary entry) is encoding/csv's file of the same cells.
+func TestCSVTableMatchesEncodingCSV(t *testing.T) {
+	tb := sample()
+	var want bytes.Buffer
+	want.Write(BOM)
+	cw := csv.NewWriter(&want)
+	cw.UseCRLF = true
+	cw.Write(Names(tb.Columns))
+	for i := range tb.Len() {
+		var cells []string
+		for _, v := range tb.Vectors {
+			cells = append(cells, string(appendCSVValue(nil, v, i)))
+		}
+		cells[0] = tb.Vectors[0].(*Strings).At(i)
+		cw.Write(cells)
+	}
+	cw.Flush()
+	var got bytes.Buffer
+	c, err := NewCSV(&got, Names(tb.Columns))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := c.Table(tb); err != nil {
+		t.Fatal(err)
+	}
+	c.Flush()
+	if got.String() != want.String() {
+		t.Fatalf("got  %q\nwant %q", got.Bytes(), want.Bytes())
+	}
+}
+
+// TestWritersAreDeterministic: every format written twice from the same table gives
+// the same bytes (a rebuild must not change a download's checksum).
+func TestWritersAreDeterministic(t *testing.T) {
+	tb := benchTable(3000)
+	rel := Release{Version: "2025.1", Date: "2025-12-31"}
+	writers := map[string]func(*bytes.Buffer) error{
+		"csv": func(b *bytes.Buffer) error {
+			c, err := NewCSV(b, Names(tb.Columns))
+			if err == nil {
+				err = c.Table(tb)
+			}
+			if err == nil {
+				err = c.Flush()
+			}
+			return err
+		},
+		"json":    func(b *bytes.Buffer) error { return WriteJSON(b, tb, rel) },
+		"jsonl":   func(b *bytes.Buffer) error { return WriteJSONLines(b, tb) },
+		"parquet": func(b *bytes.Buffer) error { return WriteParquet(b, tb, func(Column) bool { return true }, rel) },
+		"xlsx":    func(b *bytes.Buffer) error { return WriteXLSX(b, tb, &Workbook{Sheet: "t"}) },
+	}
+	for name, write := range writers {
+		t.Run(name, func(t *testing.T) {
+			var a, b bytes.Buffer
+			if err := write(&a); err != nil {
+				t.Fatal(err)
+			}
+			if err := write(&b); err != nil {
+				t.Fatal(err)
+			}
+			if !bytes.Equal(a.Bytes(), b.Bytes()) {
+				t.Fatalf("two writes differ (%d and %d bytes)", a.Len(), b.Len())
+			}
+		})
+	}
+}
+
+// TestStringsDictionary: Add gives each distinct text one code, in the order the
+// texts first appear, whether a text repeats the row before or comes back later.
+func TestStringsDictionary(t *testing.T) {
+	var v Strings
+	in := []string{"b", "b", "a", "b", "", "", "a", "c", "c", "b"}
+	for _, s := range in {
+		v.Add(s)
+	}
+	if want := []string{"b", "a", "", "c"}; strings.Join(v.Dict, "|") != strings.Join(want, "|") {
+		t.Fatalf("dictionary %q, want %q", v.Dict, want)
+	}
+	for i, s := range in {
+		if v.At(i) != s {
+			t.Errorf("row %d reads %q, want %q", i, v.At(i), s)
+		}
 	}
 }

@@ -5,7 +5,6 @@ import (
 	"io"
 
 	"github.com/apache/arrow-go/v18/arrow"
-	"github.com/apache/arrow-go/v18/arrow/array"
 	"github.com/apache/arrow-go/v18/arrow/memory"
 	"github.com/apache/arrow-go/v18/parquet"
 	"github.com/apache/arrow-go/v18/parquet/compress"
@@ -48,6 +47,8 @@ type Parquet struct {
 	mem    memory.Allocator
 	schema *arrow.Schema
 	fw     *pqarrow.FileWriter
+	// remap is dictionary's scratch table from a column's codes to a chunk's.
+	remap []int32
 }
 
 // NewParquet starts a Parquet file on w.
@@ -73,21 +74,27 @@ func NewParquet(w io.Writer, cols []Column, nullable func(Column) bool) (*Parque
 const RowGroupRows = 1 << 17
 
 // Write appends the rows of t, whose columns must be the file's, in row groups of
-// at most RowGroupRows.
+// at most RowGroupRows. Each row group is written column by column from arrays made
+// straight from the vectors (see column), not through Arrow builders.
 func (p *Parquet) Write(t *Table) error {
 	for start := 0; start < t.Len(); start += RowGroupRows {
 		rows := make([]int32, 0, min(RowGroupRows, t.Len()-start))
 		for k := start; k < min(start+RowGroupRows, t.Len()); k++ {
 			rows = append(rows, int32(t.row(k)))
 		}
-		rec, err := p.record(&Table{Columns: t.Columns, Vectors: t.Vectors, Rows: rows})
-		if err != nil {
-			return err
-		}
-		err = p.fw.Write(rec)
-		rec.Release()
-		if err != nil {
+		if err := p.fw.NewRowGroupChecked(); err != nil {
 			return fmt.Errorf("parquet: %w", err)
+		}
+		for j, v := range t.Vectors {
+			arr, err := p.column(v, rows, p.schema.Field(j))
+			if err != nil {
+				return fmt.Errorf("parquet: column %s: %w", t.Columns[j].Name, err)
+			}
+			err = p.fw.WriteColumnData(arr)
+			arr.Release()
+			if err != nil {
+				return fmt.Errorf("parquet: column %s: %w", t.Columns[j].Name, err)
+			}
 		}
 	}
 	return nil
@@ -115,70 +122,4 @@ func WriteParquet(w io.Writer, t *Table, nullable func(Column) bool, rel Release
 		return err
 	}
 	return p.Close(rel)
-}
-
-// record builds one Arrow record batch from the table's vectors, column by column.
-func (p *Parquet) record(t *Table) (arrow.RecordBatch, error) {
-	b := array.NewRecordBuilder(p.mem, p.schema)
-	defer b.Release()
-	n := t.Len()
-	for j, v := range t.Vectors {
-		name := t.Columns[j].Name
-		fb := b.Field(j)
-		fb.Reserve(n)
-		for k := range n {
-			i := t.row(k)
-			if v.Null(i) {
-				if !p.schema.Field(j).Nullable {
-					// A null in a required column would make an invalid file.
-					return nil, fmt.Errorf("parquet: column %s: missing value", name)
-				}
-				fb.AppendNull()
-				continue
-			}
-			if err := appendArrow(fb, v, i); err != nil {
-				return nil, fmt.Errorf("parquet: column %s: %w", name, err)
-			}
-		}
-	}
-	return b.NewRecordBatch(), nil
-}
-
-// appendArrow appends row i of v, present, to the column's builder.
-func appendArrow(b array.Builder, v Vector, i int) error {
-	switch fb := b.(type) {
-	case *array.StringBuilder:
-		if s, ok := v.(*Strings); ok {
-			fb.Append(s.At(i))
-			return nil
-		}
-	case *array.Int32Builder:
-		if x, ok := v.(*Ints); ok {
-			fb.Append(int32(x.V[i]))
-			return nil
-		}
-	case *array.Int64Builder:
-		if x, ok := v.(*Ints); ok {
-			fb.Append(x.V[i])
-			return nil
-		}
-	case *array.Float64Builder:
-		switch x := v.(type) {
-		case *Decimals:
-			fb.Append(x.Float(i))
-			return nil
-		case *Floats:
-			fb.Append(x.V[i])
-			return nil
-		case *Ints:
-			fb.Append(float64(x.V[i]))
-			return nil
-		}
-	case *array.BooleanBuilder:
-		if x, ok := v.(*Bools); ok {
-			fb.Append(x.V[i])
-			return nil
-		}
-	}
-	return fmt.Errorf("a %T vector in a %T column", v, b)
 }

@@ -81,6 +81,12 @@ type Strings struct {
 
 // Add appends s.
 func (v *Strings) Add(s string) {
+	if n := len(v.Codes); n > 0 && v.Dict[v.Codes[n-1]] == s {
+		// Rows come grouped (a unit's figures, an indicator's groups): the text of the
+		// row before is the commonest, and comparing with it is cheaper than hashing.
+		v.Codes = append(v.Codes, v.Codes[n-1])
+		return
+	}
 	c, ok := v.index[s]
 	if !ok {
 		if v.index == nil {

@@ -56,6 +56,7 @@ func WriteXLSX(w io.Writer, t *Table, wb *Workbook) error {
 	}
 	f := excelize.NewFile()
 	defer f.Close()
+	f.SetZipWriter(newZip)
 	if err := f.SetSheetName("Sheet1", wb.Sheet); err != nil {
 		return err
 	}
@@ -106,11 +107,28 @@ func xlsxData(f *excelize.File, t *Table, wb *Workbook, bold int) error {
 	if err := sw.SetRow("A1", header); err != nil {
 		return err
 	}
+	// A dictionary's texts are boxed as cell values once each, not once a row.
+	boxed := make([][]any, len(t.Vectors))
+	for j, v := range t.Vectors {
+		if sv, ok := v.(*Strings); ok {
+			boxed[j] = make([]any, len(sv.Dict))
+			for c, d := range sv.Dict {
+				if d != "" {
+					boxed[j][c] = d
+				}
+			}
+		}
+	}
 	row := make([]any, len(t.Columns))
 	for k := range t.Len() {
 		i := t.row(k)
 		for j, v := range t.Vectors {
-			c := xlsxValue(v, i)
+			var c any
+			if b := boxed[j]; b != nil {
+				c = b[v.(*Strings).Codes[i]]
+			} else {
+				c = xlsxValue(v, i)
+			}
 			if c != nil && wb.NumFmt != nil {
 				if code := wb.NumFmt(i, j); code != "" {
 					id, ok := numFmt[code]

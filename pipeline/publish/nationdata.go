@@ -4,7 +4,7 @@ import (
 	"fmt"
 	"io"
 	"runtime"
-	"sync"
+	"sync/atomic"
 
 	"github.com/minhtien/portal/pipeline/config"
 	"github.com/minhtien/portal/pipeline/disclosure"
@@ -133,37 +133,66 @@ func (c *communeFiles) abort() {
 // provinces writes every province's files, as many at once as protection handles
 // them (disclosure.PartsAtOnce, fewer on fewer cores), and appends their communes'
 // rows to the whole country's commune files in province order, so the output does
-// not depend on which finished first.
+// not depend on which finished first. The appending runs while the next provinces are
+// written (it used to wait for a whole batch, with no province being written
+// meanwhile); at most one province more than are written at once is held in memory,
+// written and waiting for its turn.
 func (w *writer) provinces(communes *communeFiles) error {
 	parts := w.in.Parts
-	batch := min(runtime.GOMAXPROCS(0), disclosure.PartsAtOnce)
-	for start := 0; start < len(parts); start += batch {
-		group := parts[start:min(start+batch, len(parts))]
-		rows := make([]*opendata.Table, len(group))
-		errs := make([]error, len(group))
-		var wg sync.WaitGroup
-		for j, part := range group {
-			wg.Go(func() {
+	atOnce := min(runtime.GOMAXPROCS(0), disclosure.PartsAtOnce)
+	written := make([]chan provinceRows, len(parts))
+	for i := range written {
+		written[i] = make(chan provinceRows, 1)
+	}
+	held := make(chan struct{}, atOnce+1) // provinces started and not yet appended
+	running := make(chan struct{}, atOnce)
+	var stop atomic.Bool
+	go func() {
+		for i, part := range parts {
+			if stop.Load() {
+				written[i] <- provinceRows{skipped: true}
+				continue
+			}
+			held <- struct{}{}
+			running <- struct{}{}
+			go func() {
+				defer func() { <-running }()
 				t, err := part.Table()
+				var rows *opendata.Table
 				if err == nil {
-					rows[j], err = w.provinceFiles(part.Code, t)
+					rows, err = w.provinceFiles(part.Code, t)
 				}
 				if err != nil {
-					errs[j] = fmt.Errorf("province %s: %w", part.Code, err)
+					err = fmt.Errorf("province %s: %w", part.Code, err)
 				}
-			})
+				written[i] <- provinceRows{rows: rows, err: err}
+			}()
 		}
-		wg.Wait()
-		for j := range group {
-			if errs[j] != nil {
-				return errs[j]
-			}
-			if err := communes.add(rows[j]); err != nil {
-				return err
-			}
+	}()
+	// Every result is received, even after an error, so that no province is still
+	// being written when this returns.
+	var first error
+	for i := range parts {
+		r := <-written[i]
+		if !r.skipped {
+			<-held
+		}
+		if first == nil && r.err == nil && !r.skipped {
+			r.err = communes.add(r.rows)
+		}
+		if first == nil && r.err != nil {
+			first = r.err
+			stop.Store(true)
 		}
 	}
-	return nil
+	return first
+}
+
+// provinceRows is one province's communes' rows, once its files are written.
+type provinceRows struct {
+	rows    *opendata.Table
+	err     error
+	skipped bool // not written: an earlier province failed
 }
 
 // provinceFiles writes one province's downloads and site data, and returns its
