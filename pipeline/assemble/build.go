@@ -161,9 +161,6 @@ func tellProtection(o Options, in *Inputs, pin *publish.Input, report disclosure
 	if n := len(report.AuditFailures); n > 0 {
 		return fmt.Errorf("build: the disclosure audit fails for %d withheld figures, e.g. %s: nothing is published", n, strings.Join(report.AuditFailures[:min(n, 3)], "; "))
 	}
-	if report.AuditSkipped {
-		fmt.Fprintf(o.Log, "warning: a table has more than %d figures: the disclosure audit did not run on it (sums only)\n", disclosure.MaxAuditFigures)
-	}
 	if report.Relaxed > 0 {
 		fmt.Fprintf(o.Log, "note: %d withheld figures sit in blocks too large for the LP: their intervals come from single relations (never narrower than a reader's, maybe wider), and the audit there checks those intervals, not the LP's\n", report.Relaxed)
 	}

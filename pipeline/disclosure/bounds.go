@@ -7,6 +7,20 @@ import "math"
 // relation gives, which contain the reader's tightest ones (see Report.Relaxed).
 const MaxBlockLP = 12
 
+// was is a variable's bounds before set changed them.
+type was struct {
+	v      int32
+	lo, hi float64
+}
+
+// undo puts back the bounds trail recorded, latest change first.
+func (m *model) undo(trail []was) {
+	for i := len(trail) - 1; i >= 0; i-- {
+		w := trail[i]
+		m.lo[w.v], m.hi[w.v] = w.lo, w.hi
+	}
+}
+
 // eps absorbs floating-point error before rounding bounds of integer quantities.
 const eps = 1e-6
 
@@ -77,10 +91,20 @@ func (m *model) propagate(byVar [][]int32) {
 // the other relations already hold, only those and the ones they change need a look
 // (see settle).
 func (m *model) propagateFrom(byVar [][]int32, queue []int32) {
-	queued := make([]bool, len(m.rows))
+	// queued is kept between calls (settle calls this once a candidate): all
+	// false again when the queue has drained.
+	if len(m.queued) < len(m.rows) {
+		m.queued = append(m.queued, make([]bool, len(m.rows)-len(m.queued))...)
+	}
+	queued := m.queued
 	for _, ri := range queue {
 		queued[ri] = true
 	}
+	defer func() {
+		for _, ri := range queue {
+			queued[ri] = false
+		}
+	}()
 	var changed []int
 	for steps := 0; len(queue) > 0 && steps < 200*len(m.rows)+1000; steps++ {
 		ri := queue[0]
@@ -132,18 +156,22 @@ func (m *model) tighten(r *row, changed []int) []int {
 // set narrows a variable's interval to integers within [lo, hi]; NaN (from an
 // infinite side minus another) tells nothing.
 func (m *model) set(v int, lo, hi float64) bool {
-	changed := false
+	l, h := m.lo[v], m.hi[v]
+	nl, nh := l, h
 	if !math.IsNaN(lo) && !math.IsInf(lo, 0) {
-		if l := math.Ceil(lo - eps); l > m.lo[v] {
-			m.lo[v], changed = l, true
-		}
+		nl = max(nl, math.Ceil(lo-eps))
 	}
 	if !math.IsNaN(hi) && !math.IsInf(hi, 0) {
-		if h := math.Floor(hi + eps); h < m.hi[v] {
-			m.hi[v], changed = h, true
-		}
+		nh = min(nh, math.Floor(hi+eps))
 	}
-	return changed
+	if nl == l && nh == h {
+		return false
+	}
+	if m.trail != nil {
+		*m.trail = append(*m.trail, was{int32(v), l, h})
+	}
+	m.lo[v], m.hi[v] = nl, nh
+	return true
 }
 
 // blocks groups the variables tied by a relation naming two or more of them; only

@@ -47,15 +47,7 @@ type Report struct {
 	// one to less than 1..k-1, another one exactly) when no further figure may be
 	// withheld: the build refuses to publish them.
 	AuditFailures []string
-	// AuditSkipped says a table had more than MaxAuditFigures figures: it was
-	// protected by the sums alone, as before the audit, and bounded by propagation.
-	AuditSkipped bool
 }
-
-// MaxAuditFigures is the largest table the audit's rounds run on. A province's table
-// (about a million figures) took more than 18 CPU-minutes without finishing, so
-// larger tables keep the sum-based protection until the audit is made incremental.
-const MaxAuditFigures = 200_000
 
 // Protect withholds, in place, every figure from which a count between 1 and k-1 of
 // households or people could be read at a protected level (a village, or a priority
@@ -100,7 +92,6 @@ func ProtectTree(t *indicator.Table, k int, tree Tree) (Report, error) {
 	var (
 		m       *model
 		relaxed int
-		skipped bool
 		err     error
 	)
 	for {
@@ -111,16 +102,6 @@ func ProtectTree(t *indicator.Table, k int, tree Tree) (Report, error) {
 					changed = true
 				}
 			}
-		}
-		if len(t.Figures) > MaxAuditFigures {
-			// Too large for the audit's rounds within the build's time: the
-			// intervals come from one pass of propagation (valid, maybe wide).
-			m = p.buildModel()
-			if _, err = m.bound(false); err != nil {
-				return Report{}, fmt.Errorf("protect: %w", err)
-			}
-			relaxed, skipped = len(m.keys), true
-			break
 		}
 		before := p.hiddenCount()
 		if m, relaxed, err = p.secure(); err != nil {
@@ -141,7 +122,7 @@ func ProtectTree(t *indicator.Table, k int, tree Tree) (Report, error) {
 		}
 	}
 	r := p.apply()
-	r.Relaxed, r.AuditSkipped, r.Marked, r.Banded = relaxed, skipped, len(p.marked), len(p.bands)
+	r.Relaxed, r.Marked, r.Banded = relaxed, len(p.marked), len(p.bands)
 	r.AuditFailures = dedupe(p.auditFailures)
 	p.publishBounds(m)
 	return r, nil
@@ -164,8 +145,10 @@ type protector struct {
 	fr         frame
 	primaries  map[int]bool
 	unresolved []string
-	floor      map[qkey]target // see exemptBounds
-	qs         *quantities     // the table's quantities (see quantities)
+	floor      *targetSet   // see exemptBounds
+	rules      []targetRule // see targets
+	tset       *targetSet   // see targets
+	qs         *quantities  // the table's quantities (see quantities)
 	// auditFailures lists the quantities the audit still finds too closely
 	// determined once nothing more may be withheld.
 	auditFailures []string

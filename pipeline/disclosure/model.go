@@ -39,7 +39,11 @@ type model struct {
 	byVar     [][]int32 // the rows naming each variable
 	lo        []float64
 	hi        []float64
-	std       map[int]yearStandard // each year's standard, as the table shows it
+	// trail, when not nil, records every change set makes (see settle's try);
+	// queued is propagateFrom's, kept between calls.
+	trail  *[]was
+	queued []bool
+	std    map[int]yearStandard // each year's standard, as the table shows it
 }
 
 // buildModel reads which quantities the current withholding hides.
@@ -92,33 +96,42 @@ func (m *model) published(k qkey) (int64, bool) {
 // there. The audit reasons with that knowledge, so that publishing the range gives
 // nothing more away (see markPrimaries).
 func (p *protector) primaryRelations(m *model) {
+	marked := make([]int, 0, len(p.marked))
+	for i, ok := range p.marked {
+		if ok && p.primaries[i] {
+			marked = append(marked, i)
+		}
+	}
+	slices.Sort(marked) // table order: the model's rows come out the same every build
+	for _, i := range marked {
+		p.markRelations(m, i)
+	}
+}
+
+// markRelations adds what the mark on primary figure i tells the reader.
+func (p *protector) markRelations(m *model, i int) {
 	k := float64(p.k)
-	for _, i := range p.primaryOrder() {
-		if !p.marked[i] {
-			continue
-		}
-		f := p.fig(i)
-		nq, dq, mult := shows(f.Indicator, p.total(f.Year))
-		if nq == "" || f.Flag == indicator.FlagNotAvailable {
-			continue
-		}
-		nk := p.key(i, nq)
-		if p.small(f.Num) {
-			m.lin(false, []qkey{nk}, []float64{1}, k-1)
-			m.lin(false, []qkey{nk}, []float64{-1}, -1)
-		}
-		if dq == "" || mult != 1 || f.Den == 0 {
-			continue
-		}
-		dk := p.key(i, dq)
-		if p.small(f.Den) {
-			m.lin(false, []qkey{dk}, []float64{1}, k-1)
-			m.lin(false, []qkey{dk}, []float64{-1}, -1)
-		}
-		if p.small(f.Den - f.Num) {
-			m.lin(false, []qkey{dk, nk}, []float64{1, -1}, k-1)
-			m.lin(false, []qkey{dk, nk}, []float64{-1, 1}, -1)
-		}
+	f := p.fig(i)
+	nq, dq, mult := shows(f.Indicator, p.total(f.Year))
+	if nq == "" || f.Flag == indicator.FlagNotAvailable {
+		return
+	}
+	nk := p.key(i, nq)
+	if p.small(f.Num) {
+		m.lin(false, []qkey{nk}, []float64{1}, k-1)
+		m.lin(false, []qkey{nk}, []float64{-1}, -1)
+	}
+	if dq == "" || mult != 1 || f.Den == 0 {
+		return
+	}
+	dk := p.key(i, dq)
+	if p.small(f.Den) {
+		m.lin(false, []qkey{dk}, []float64{1}, k-1)
+		m.lin(false, []qkey{dk}, []float64{-1}, -1)
+	}
+	if p.small(f.Den - f.Num) {
+		m.lin(false, []qkey{dk, nk}, []float64{1, -1}, k-1)
+		m.lin(false, []qkey{dk, nk}, []float64{-1, 1}, -1)
 	}
 }
 

@@ -11,8 +11,7 @@ import (
 )
 
 // districtTable is a province-shaped table small enough to compute in a second or
-// two: n sample communes of nine villages each under one province, which past
-// MaxAuditFigures takes the province's path through protection.
+// two: n sample communes of nine villages each under one province.
 func districtTable(tb testing.TB, n int) (*indicator.Table, disclosure.Tree) {
 	tb.Helper()
 	byYear := map[int]*review.File{}

@@ -110,7 +110,6 @@ func ProtectParts(top *indicator.Table, k int, tree Tree, parts []Part, load fun
 		rep.Unresolved = append(rep.Unresolved, c.Unresolved...)
 		rep.AuditFailures = append(rep.AuditFailures, c.AuditFailures...)
 		rep.Relaxed += c.Relaxed
-		rep.AuditSkipped = rep.AuditSkipped || c.AuditSkipped
 	}
 	rep.Unresolved = dedupe(rep.Unresolved)
 	return rep, nil
@@ -138,7 +137,7 @@ func protectPart(top *indicator.Table, k int, p Part, shared []int, load func() 
 		}
 	}
 	r := below(t, p.Code)
-	r.Unresolved, r.AuditFailures, r.Relaxed, r.AuditSkipped = rep.Unresolved, rep.AuditFailures, rep.Relaxed, rep.AuditSkipped
+	r.Unresolved, r.AuditFailures, r.Relaxed = rep.Unresolved, rep.AuditFailures, rep.Relaxed
 	return changed, r, bounds, use(t)
 }
 

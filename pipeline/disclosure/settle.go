@@ -90,26 +90,28 @@ func (p *protector) settle(m *model) error {
 }
 
 // try adds candidate c's relations to m and keeps them if the criterion still
-// holds; otherwise it leaves m as it was.
-func (p *protector) try(m *model, c candidate, targets map[qkey]target, bl *blockIndex) (bool, error) {
+// holds; otherwise it leaves m as it was. Only the bounds that move are recorded
+// and looked at: a province has half a million variables and tens of thousands
+// of candidates.
+func (p *protector) try(m *model, c candidate, targets *targetSet, bl *blockIndex) (bool, error) {
 	from := len(m.rows)
 	if c.fig >= 0 {
-		saved := p.marked
-		p.marked = map[int]bool{c.fig: true}
-		p.primaryRelations(m)
-		p.marked = saved
+		p.markRelations(m, c.fig)
 	} else if v := int(m.varOf[c.key]); v >= 0 && p.wide(m, v) {
 		bandRows(m, banded{c.key, p.bandOf(m.truth[v])})
 	}
 	if len(m.rows) == from {
 		return false, nil
 	}
-	lo, hi := slices.Clone(m.lo), slices.Clone(m.hi)
+	trail := bl.trail[:0]
+	m.trail = &trail
+	defer func() { m.trail, bl.trail = nil, trail }()
 	var queue []int32
+	joined := false
 	for ri := from; ri < len(m.rows); ri++ {
 		if len(m.rows[ri].terms) > 1 {
-			// A relation of two variables may join two blocks.
-			bl.of = nil
+			bl.join(m, m.rows[ri].terms)
+			joined = true
 		}
 		for _, t := range m.rows[ri].terms {
 			m.byVar[t.v] = append(m.byVar[t.v], int32(ri))
@@ -117,26 +119,30 @@ func (p *protector) try(m *model, c candidate, targets map[qkey]target, bl *bloc
 		queue = append(queue, int32(ri))
 	}
 	m.propagateFrom(m.byVar, queue)
-	ok, err := p.solveMoved(m, lo, hi, targets, bl)
+	ok, err := p.solveMoved(m, &trail, targets, bl)
 	if err != nil || !ok {
-		copy(m.lo, lo)
-		copy(m.hi, hi)
+		m.undo(trail)
 		for ri := len(m.rows) - 1; ri >= from; ri-- {
 			for _, t := range m.rows[ri].terms {
 				m.byVar[t.v] = m.byVar[t.v][:len(m.byVar[t.v])-1]
 			}
 		}
 		m.rows = m.rows[:from]
-		bl.of = nil
+		if joined {
+			// The blocks joined for the dropped relations are found again.
+			bl.of = nil
+		}
 	}
 	return ok, err
 }
 
-// blockIndex is m.blocks() with each variable's block (-1 for none), kept while
-// no relation of two or more variables is added.
+// blockIndex is m.blocks() with each variable's block (-1 for none), kept up to
+// date as relations are added; trail is try's record of moved bounds, kept for
+// its array.
 type blockIndex struct {
 	blocks [][]int
 	of     []int
+	trail  []was
 }
 
 func (bl *blockIndex) index(m *model) []int {
@@ -155,27 +161,48 @@ func (bl *blockIndex) index(m *model) []int {
 	return bl.of
 }
 
-// solveMoved solves by LP the blocks holding a variable whose bounds moved from
-// lo, hi (blocks too large for the LP keep propagation's bounds, as in bound), then
-// checks the criterion on every variable that moved.
-func (p *protector) solveMoved(m *model, lo, hi []float64, targets map[qkey]target, bl *blockIndex) (bool, error) {
-	moved := func() []int {
-		var out []int
-		for v := range m.lo {
-			if m.lo[v] != lo[v] || m.hi[v] != hi[v] {
-				out = append(out, v)
-			}
-		}
-		return out
+// join puts the variables of a new relation in one block, merging theirs.
+func (bl *blockIndex) join(m *model, terms []term) {
+	if bl.of == nil {
+		return // index will find the blocks with the new relation
 	}
-	first := moved()
-	if len(first) == 0 {
+	to := -1
+	for _, t := range terms {
+		if b := bl.of[t.v]; b >= 0 && (to < 0 || len(bl.blocks[b]) > len(bl.blocks[to])) {
+			to = b
+		}
+	}
+	if to < 0 {
+		to = len(bl.blocks)
+		bl.blocks = append(bl.blocks, nil)
+	}
+	for _, t := range terms {
+		switch b := bl.of[t.v]; {
+		case b == to:
+		case b < 0:
+			bl.blocks[to] = append(bl.blocks[to], t.v)
+			bl.of[t.v] = to
+		default:
+			for _, w := range bl.blocks[b] {
+				bl.of[w] = to
+			}
+			bl.blocks[to] = append(bl.blocks[to], bl.blocks[b]...)
+			bl.blocks[b] = nil
+		}
+	}
+}
+
+// solveMoved solves by LP the blocks holding a variable whose bounds moved (the
+// trail's; blocks too large for the LP keep propagation's bounds, as in bound),
+// then checks the criterion on every variable that moved.
+func (p *protector) solveMoved(m *model, trail *[]was, targets *targetSet, bl *blockIndex) (bool, error) {
+	if len(*trail) == 0 {
 		return true, nil
 	}
 	of := bl.index(m)
 	solved := map[int]bool{}
-	for _, v := range first {
-		b := of[v]
+	for _, w := range *trail {
+		b := of[w.v]
 		if b < 0 || solved[b] || len(bl.blocks[b]) > MaxBlockLP {
 			continue
 		}
@@ -184,8 +211,13 @@ func (p *protector) solveMoved(m *model, lo, hi []float64, targets map[qkey]targ
 			return false, err
 		}
 	}
-	for _, v := range moved() {
-		if _, failed, err := p.check(m, v, targets); err != nil || failed {
+	checked := map[int32]bool{}
+	for _, w := range *trail {
+		if checked[w.v] {
+			continue
+		}
+		checked[w.v] = true
+		if _, failed, err := p.check(m, int(w.v), targets); err != nil || failed {
 			return false, err
 		}
 	}
