@@ -94,6 +94,7 @@ func ProtectTree(t *indicator.Table, k int, tree Tree) (Report, error) {
 		relaxed int
 		err     error
 	)
+	secured := -1 // the hidden count secure last left, whose audit m is
 	for {
 		for changed := true; changed; {
 			changed = p.propagate(groups)
@@ -103,16 +104,21 @@ func ProtectTree(t *indicator.Table, k int, tree Tree) (Report, error) {
 				}
 			}
 		}
-		before := p.hiddenCount()
-		if m, relaxed, err = p.secure(); err != nil {
-			return Report{}, fmt.Errorf("protect: %w", err)
-		}
-		if p.hiddenCount() == before {
-			if m, relaxed, err = p.markPrimaries(m); err != nil {
+		// secure's audit stands if the sums withheld nothing more since: running
+		// it again would find what it found (two full audits, a tenth of a
+		// province's protection).
+		if before := p.hiddenCount(); before != secured {
+			if m, relaxed, err = p.secure(); err != nil {
 				return Report{}, fmt.Errorf("protect: %w", err)
 			}
-			break
+			if secured = p.hiddenCount(); secured != before {
+				continue
+			}
 		}
+		if m, relaxed, err = p.markPrimaries(m); err != nil {
+			return Report{}, fmt.Errorf("protect: %w", err)
+		}
+		break
 	}
 	// An equation is unresolved only if it still has exactly one hidden cell once
 	// nothing more changes: one that looked stuck early may have been closed since.
