@@ -211,8 +211,9 @@ func (p *protector) secure() (*model, int, error) {
 	}
 }
 
-// hideNeighbour withholds the smallest published quantity (non-zero first) that
-// shares a relation with variable v and may be withheld, with every cell showing it.
+// hideNeighbour withholds, with every cell showing it, the smallest published
+// quantity (non-zero first) that shares a relation with variable v and may be
+// withheld, one for each equality that pins v, and reports whether it withheld any.
 // Relations that set one of v's bounds are tried first: withholding a quantity
 // of a sum that does not pin v widens nothing, and in a province such a choice
 // can be repeated round after round while the pinning relation stays whole. Then
