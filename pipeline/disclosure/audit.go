@@ -180,6 +180,7 @@ func (p *protector) secure() (*model, int, error) {
 	useLP := false
 	for round := 0; ; round++ {
 		m, fails, relaxed, err := p.audit(useLP)
+		p.rounds++
 		if debugRounds {
 			fmt.Println("round", round, useLP, len(fails), len(m.keys), len(m.rows))
 		}

@@ -47,6 +47,10 @@ type Report struct {
 	// one to less than 1..k-1, another one exactly) when no further figure may be
 	// withheld: the build refuses to publish them.
 	AuditFailures []string
+	// AuditRounds counts the audits secure ran before it passed (the largest of
+	// any part's, for a table protected in parts): each is a model built and
+	// bounded from scratch, the audit's cost.
+	AuditRounds int
 }
 
 // Protect withholds, in place, every figure from which a count between 1 and k-1 of
@@ -130,6 +134,7 @@ func ProtectTree(t *indicator.Table, k int, tree Tree) (Report, error) {
 	r := p.apply()
 	r.Relaxed, r.Marked, r.Banded = relaxed, len(p.marked), len(p.bands)
 	r.AuditFailures = dedupe(p.auditFailures)
+	r.AuditRounds = p.rounds
 	p.publishBounds(m)
 	return r, nil
 }
@@ -154,6 +159,7 @@ type protector struct {
 	floor      *targetSet   // see exemptBounds
 	rules      []targetRule // see targets
 	tset       *targetSet   // see targets
+	rounds     int          // audits secure ran
 	qs         *quantities  // the table's quantities (see quantities)
 	// auditFailures lists the quantities the audit still finds too closely
 	// determined once nothing more may be withheld.

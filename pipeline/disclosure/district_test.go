@@ -14,6 +14,7 @@ import (
 // time took 150 of them on a province before they opened the relation that pinned
 // the failing figure; this is the size at which that shows.
 func TestDistrictAudited(t *testing.T) {
+	const maxDistrictRounds = 30
 	if testing.Short() {
 		t.Skip("protects 257,275 figures")
 	}
@@ -27,9 +28,14 @@ func TestDistrictAudited(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	t.Logf("%d figures: %d primary, %d secondary, %d marked, %d banded, %d relaxed", len(tab.Figures), rep.Primary, rep.Secondary, rep.Marked, rep.Banded, rep.Relaxed)
+	t.Logf("%d figures: %d primary, %d secondary, %d marked, %d banded, %d relaxed, %d audit rounds", len(tab.Figures), rep.Primary, rep.Secondary, rep.Marked, rep.Banded, rep.Relaxed, rep.AuditRounds)
 	if len(rep.AuditFailures) > 0 {
 		t.Fatalf("audit failures: %v", rep.AuditFailures[:min(5, len(rep.AuditFailures))])
+	}
+	// Each round rebuilds and bounds the whole model; the old choice of
+	// neighbour took 150 and more on a province without converging.
+	if rep.AuditRounds > maxDistrictRounds {
+		t.Errorf("the audit took %d rounds, more than %d", rep.AuditRounds, maxDistrictRounds)
 	}
 	for _, s := range exposedSmall(tab, k) {
 		t.Errorf("exposed: %s", s)

@@ -110,6 +110,7 @@ func ProtectParts(top *indicator.Table, k int, tree Tree, parts []Part, load fun
 		rep.Unresolved = append(rep.Unresolved, c.Unresolved...)
 		rep.AuditFailures = append(rep.AuditFailures, c.AuditFailures...)
 		rep.Relaxed += c.Relaxed
+		rep.AuditRounds = max(rep.AuditRounds, c.AuditRounds)
 	}
 	rep.Unresolved = dedupe(rep.Unresolved)
 	return rep, nil
@@ -137,7 +138,7 @@ func protectPart(top *indicator.Table, k int, p Part, shared []int, load func() 
 		}
 	}
 	r := below(t, p.Code)
-	r.Unresolved, r.AuditFailures, r.Relaxed = rep.Unresolved, rep.AuditFailures, rep.Relaxed
+	r.Unresolved, r.AuditFailures, r.Relaxed, r.AuditRounds = rep.Unresolved, rep.AuditFailures, rep.Relaxed, rep.AuditRounds
 	return changed, r, bounds, use(t)
 }
 
