@@ -13,9 +13,8 @@ type target struct{ lo, hi float64 }
 
 // failure is a withheld quantity the reader can pin down too closely.
 type failure struct {
-	v    int
-	why  string
-	need target
+	v   int
+	why string
 }
 
 // audit bounds every withheld quantity and lists those that fail DESIGN 6's
@@ -100,10 +99,10 @@ func (p *protector) check(m *model, v int, targets *targetSet) (failure, bool, e
 		return failure{}, false, fmt.Errorf("audit: %s is outside its own interval [%g, %g]: a relation of the model is wrong", m.describeKey(k), m.lo[v], m.hi[v])
 	}
 	if tg, ok := targets.get(k); ok && (m.lo[v] > tg.lo || m.hi[v] < tg.hi) {
-		return failure{v, "primary", tg}, true, nil
+		return failure{v, "primary"}, true, nil
 	}
 	if fl, ok := p.floor.get(k); m.truth[v] != 0 && m.lo[v] == m.hi[v] && (!ok || fl.lo < fl.hi) {
-		return failure{v, "exact", target{}}, true, nil
+		return failure{v, "exact"}, true, nil
 	}
 	return failure{}, false, nil
 }
@@ -150,22 +149,28 @@ type targetRule struct {
 func (p *protector) targetRules() []targetRule {
 	out := []targetRule{}
 	for _, i := range p.primaryOrder() {
-		f := p.fig(i)
-		nq, dq, mult := shows(f.Indicator, p.total(f.Year))
-		if nq == "" {
-			continue
-		}
-		r := targetRule{nk: p.key(i, nq), dk: noKey, num: p.small(f.Num)}
-		if dq != "" && f.Den != 0 {
-			r.dk = p.key(i, dq)
-			r.den = mult == 1 && p.small(f.Den)
-			r.complement = mult == 1 && p.small(f.Den-f.Num)
-		}
-		if r.num || r.den || r.complement {
+		if r, ok := p.ruleOf(i); ok && (r.num || r.den || r.complement) {
 			out = append(out, r)
 		}
 	}
 	return out
+}
+
+// ruleOf is primary figure i's rule; false for a figure that shows no quantity.
+// A mark states exactly what the rule asks (see markRelations).
+func (p *protector) ruleOf(i int) (targetRule, bool) {
+	f := p.fig(i)
+	nq, dq, mult := shows(f.Indicator, p.total(f.Year))
+	if nq == "" {
+		return targetRule{}, false
+	}
+	r := targetRule{nk: p.key(i, nq), dk: noKey, num: p.small(f.Num)}
+	if dq != "" && f.Den != 0 {
+		r.dk = p.key(i, dq)
+		r.den = mult == 1 && p.small(f.Den)
+		r.complement = mult == 1 && p.small(f.Den-f.Num)
+	}
+	return r, true
 }
 
 // secure withholds further quantities until the audit passes: for each failure,
@@ -178,12 +183,9 @@ func (p *protector) secure() (*model, int, error) {
 		p.floor = p.exemptBounds()
 	}
 	useLP := false
-	for round := 0; ; round++ {
+	for {
 		m, fails, relaxed, err := p.audit(useLP)
 		p.rounds++
-		if debugRounds {
-			fmt.Println("round", round, useLP, len(fails), len(m.keys), len(m.rows))
-		}
 		if err != nil {
 			return nil, relaxed, err
 		}
@@ -356,8 +358,6 @@ func (p *protector) withholdable(m *model, k qkey) bool {
 	}
 	return true
 }
-
-var debugRounds = false
 
 // exemptBounds is what a reader would know of each quantity if every figure that
 // may be withheld were: the bounds the exempt figures (the top unit's stocks) set by

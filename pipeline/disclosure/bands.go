@@ -48,8 +48,7 @@ func (p *protector) bandRelations(m *model) {
 
 // bandRows adds a band's two relations: lo <= x <= hi.
 func bandRows(m *model, b banded) {
-	m.lin(false, []qkey{b.key}, []float64{1}, b.cell.hi)
-	m.lin(false, []qkey{b.key}, []float64{-1}, -b.cell.lo)
+	m.between([]qkey{b.key}, []float64{1}, b.cell.lo, b.cell.hi)
 }
 
 // wide reports whether a variable's interval is wider than a band: only then does

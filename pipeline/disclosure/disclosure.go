@@ -84,13 +84,7 @@ func ProtectTree(t *indicator.Table, k int, tree Tree) (Report, error) {
 	if k < 3 {
 		return Report{}, fmt.Errorf("protect: threshold k=%d is below 3", k)
 	}
-	p := &protector{t: t, k: int64(k), hidden: make([]bool, 2*len(t.Figures))}
-	p.t.Reindex()
-	p.fr = p.frame(tree)
-	p.std = p.standards()
-	p.primaries = map[int]bool{}
-	p.preset()
-	p.primary()
+	p := newProtector(t, k, tree)
 	eqs := p.equations()
 	groups := p.linkGroups()
 	var (
@@ -137,6 +131,19 @@ func ProtectTree(t *indicator.Table, k int, tree Tree) (Report, error) {
 	r.AuditRounds = p.rounds
 	p.publishBounds(m)
 	return r, nil
+}
+
+// newProtector readies the protection of t: its frame and standards read, the
+// figures that come in withheld kept so, the primary figures withheld.
+func newProtector(t *indicator.Table, k int, tree Tree) *protector {
+	p := &protector{t: t, k: int64(k), hidden: make([]bool, 2*len(t.Figures))}
+	p.t.Reindex()
+	p.fr = p.frame(tree)
+	p.std = p.standards()
+	p.primaries = map[int]bool{}
+	p.preset()
+	p.primary()
+	return p
 }
 
 func (p *protector) hiddenCount() int {

@@ -7,13 +7,7 @@ import "github.com/minhtien/portal/pipeline/indicator"
 // propagation alone bounds it; each call builds the table's list of
 // quantities again, as each protection does. For benchmarks.
 func ModelAfterPrimaries(t *indicator.Table, k int, tree Tree) func() error {
-	p := &protector{t: t, k: int64(k), hidden: make([]bool, 2*len(t.Figures))}
-	p.t.Reindex()
-	p.fr = p.frame(tree)
-	p.std = p.standards()
-	p.primaries = map[int]bool{}
-	p.preset()
-	p.primary()
+	p := newProtector(t, k, tree)
 	return func() error {
 		p.qs = nil
 		_, err := p.buildModel().bound(false)

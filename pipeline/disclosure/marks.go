@@ -29,12 +29,6 @@ func (p *protector) markPrimaries(m *model) (*model, int, error) {
 			p.marked, p.bands, p.kept = map[int]bool{}, nil, nil
 		}
 		m, fails, relaxed, err := p.audit(true)
-		if debugRounds {
-			fmt.Println("mark round", round, len(p.marked), len(p.bands), len(fails))
-			for _, f := range fails[:min(len(fails), 15)] {
-				fmt.Println("  ", f.why, m.describeKey(m.keys[f.v]), m.lo[f.v], m.hi[f.v], m.truth[f.v], f.need)
-			}
-		}
 		if err != nil {
 			return nil, relaxed, fmt.Errorf("mark: %w", err)
 		}
@@ -48,11 +42,15 @@ func (p *protector) markPrimaries(m *model) (*model, int, error) {
 			// until one is dropped (with none left, the audit is secure's). A
 			// failure next to one dropped in this round waits for the next
 			// audit, which may find it fixed.
-			if slices.ContainsFunc(done, func(c candidate) bool { return p.shows(m, m.within(f.v, 1), c) }) {
+			near := m.within(f.v, 1)
+			if slices.ContainsFunc(done, func(c candidate) bool { return p.shows(m, near, c) }) {
 				continue
 			}
 			for radius := 1; radius <= len(m.keys); radius *= 2 {
-				if c, ok := p.dropAround(m, m.within(f.v, radius)); ok {
+				if radius > 1 {
+					near = m.within(f.v, radius)
+				}
+				if c, ok := p.dropAround(m, near); ok {
 					done, dropped = append(done, c), true
 					break
 				}

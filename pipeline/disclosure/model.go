@@ -108,31 +108,33 @@ func (p *protector) primaryRelations(m *model) {
 	}
 }
 
-// markRelations adds what the mark on primary figure i tells the reader.
+// markRelations adds what the mark on primary figure i tells the reader: each
+// small quantity its target names (see ruleOf) lies within 1 to k-1.
 func (p *protector) markRelations(m *model, i int) {
+	r, ok := p.ruleOf(i)
+	if !ok || p.fig(i).Flag == indicator.FlagNotAvailable {
+		return
+	}
 	k := float64(p.k)
-	f := p.fig(i)
-	nq, dq, mult := shows(f.Indicator, p.total(f.Year))
-	if nq == "" || f.Flag == indicator.FlagNotAvailable {
-		return
+	if r.num {
+		m.between([]qkey{r.nk}, []float64{1}, 1, k-1)
 	}
-	nk := p.key(i, nq)
-	if p.small(f.Num) {
-		m.lin(false, []qkey{nk}, []float64{1}, k-1)
-		m.lin(false, []qkey{nk}, []float64{-1}, -1)
+	if r.den {
+		m.between([]qkey{r.dk}, []float64{1}, 1, k-1)
 	}
-	if dq == "" || mult != 1 || f.Den == 0 {
-		return
+	if r.complement {
+		m.between([]qkey{r.dk, r.nk}, []float64{1, -1}, 1, k-1)
 	}
-	dk := p.key(i, dq)
-	if p.small(f.Den) {
-		m.lin(false, []qkey{dk}, []float64{1}, k-1)
-		m.lin(false, []qkey{dk}, []float64{-1}, -1)
+}
+
+// between adds lo <= sum(cs x ks) <= hi as two relations.
+func (m *model) between(ks []qkey, cs []float64, lo, hi float64) {
+	m.lin(false, ks, cs, hi)
+	neg := make([]float64, len(cs))
+	for i, c := range cs {
+		neg[i] = -c
 	}
-	if p.small(f.Den - f.Num) {
-		m.lin(false, []qkey{dk, nk}, []float64{1, -1}, k-1)
-		m.lin(false, []qkey{dk, nk}, []float64{-1, 1}, -1)
-	}
+	m.lin(false, ks, neg, -lo)
 }
 
 // primaryOrder lists the primary figures in table order, so that the model's rows
