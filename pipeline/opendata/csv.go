@@ -103,16 +103,23 @@ func (c *CSV) Table(t *Table) error {
 // quoteDicts is, for each text column of t, its dictionary's texts as quote writes
 // them; nil for the other columns.
 func quoteDicts(t *Table, quote func([]byte, string) []byte) [][][]byte {
-	quoted := make([][][]byte, len(t.Vectors))
+	return dictCells(t, func(d string) []byte { return quote(nil, d) })
+}
+
+// dictCells is, for each text column of t, cell of each text of its dictionary;
+// nil for the other columns. Each writer turns a dictionary's texts into cells
+// once, not once a row.
+func dictCells[T any](t *Table, cell func(string) T) [][]T {
+	out := make([][]T, len(t.Vectors))
 	for j, v := range t.Vectors {
 		if sv, ok := v.(*Strings); ok {
-			quoted[j] = make([][]byte, len(sv.Dict))
+			out[j] = make([]T, len(sv.Dict))
 			for c, d := range sv.Dict {
-				quoted[j][c] = quote(nil, d)
+				out[j][c] = cell(d)
 			}
 		}
 	}
-	return quoted
+	return out
 }
 
 // CSVBytes is a whole CSV in memory, for the small tables.

@@ -108,17 +108,12 @@ func xlsxData(f *excelize.File, t *Table, wb *Workbook, bold int) error {
 		return err
 	}
 	// A dictionary's texts are boxed as cell values once each, not once a row.
-	boxed := make([][]any, len(t.Vectors))
-	for j, v := range t.Vectors {
-		if sv, ok := v.(*Strings); ok {
-			boxed[j] = make([]any, len(sv.Dict))
-			for c, d := range sv.Dict {
-				if d != "" {
-					boxed[j][c] = d
-				}
-			}
+	boxed := dictCells(t, func(d string) any {
+		if d == "" {
+			return nil // an empty cell
 		}
-	}
+		return d
+	})
 	row := make([]any, len(t.Columns))
 	for k := range t.Len() {
 		i := t.row(k)

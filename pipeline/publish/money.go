@@ -231,7 +231,7 @@ func (w *writer) moneyYear(y int, m moneyJSON) moneyYear {
 		}
 	}
 	for _, p := range m.Programmes {
-		my.ByProgramme[p.Code], my.LentByProgramme[p.Code], _ = byProg.cells(p.Code)
+		my.ByProgramme[p.Code], my.LentByProgramme[p.Code] = byProg.cells(p.Code)
 	}
 	for _, c := range m.SourceColumns {
 		my.Columns = append(my.Columns, columnCell(c, bySource))

@@ -60,11 +60,10 @@ func (m keyedKinds) add(key string, f *support.Figure) {
 	m[key].add(f)
 }
 
-// cells returns key's spent and lent cells (zero when nothing was added) and whether
-// anything was lent.
-func (m keyedKinds) cells(key string) (spent, lent moneyCell, lends bool) {
+// cells returns key's spent and lent cells (zero when nothing was added).
+func (m keyedKinds) cells(key string) (spent, lent moneyCell) {
 	if k := m[key]; k != nil {
-		return k.spent.cell(), k.lent.cell(), k.lends
+		return k.spent.cell(), k.lent.cell()
 	}
-	return sum{}.cell(), sum{}.cell(), false
+	return sum{}.cell(), sum{}.cell()
 }

@@ -2,7 +2,6 @@ package main
 
 import (
 	"context"
-	"errors"
 	"flag"
 	"fmt"
 	"io"
@@ -93,11 +92,8 @@ func parseAround(fs *flag.FlagSet, args []string) ([]string, error) {
 	var words []string
 	rest := args
 	for {
-		if err := fs.Parse(rest); err != nil {
-			if errors.Is(err, flag.ErrHelp) {
-				return nil, err
-			}
-			return nil, &usageError{msg: err.Error()}
+		if err := parseFlagsAndFiles(fs, rest); err != nil {
+			return nil, err
 		}
 		if fs.NArg() == 0 {
 			return words, nil
