@@ -107,11 +107,7 @@ func Describe(fs []Finding, lang string, errs bool) string {
 	}
 	sort.Strings(files)
 	var b strings.Builder
-	word := map[bool]string{true: "lỗi", false: "errors"}[lang != "en"]
-	if !errs {
-		word = map[bool]string{true: "cảnh báo", false: "warnings"}[lang != "en"]
-	}
-	fmt.Fprintf(&b, "%d %s", n, word)
+	fmt.Fprintf(&b, "%d %s", n, countWord(n, errs, lang))
 	for _, f := range files {
 		fmt.Fprintf(&b, "\n%s (%d):", f, len(byFile[f]))
 		for _, m := range byFile[f] {
@@ -336,5 +332,21 @@ func opener(getenv func(string) string) review.Opener {
 			}
 		}
 		return seal.Open(path, ids)
+	}
+}
+
+// countWord names what n counts: Vietnamese has no plural, English says "1 error".
+func countWord(n int, errs bool, lang string) string {
+	word := "error"
+	if !errs {
+		word = "warning"
+	}
+	switch {
+	case lang != "en":
+		return map[bool]string{true: "lỗi", false: "cảnh báo"}[errs]
+	case n == 1:
+		return word
+	default:
+		return word + "s"
 	}
 }
