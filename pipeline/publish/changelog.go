@@ -32,12 +32,15 @@ func ReleaseFiles(l paths.Layout, in *Input) (release.Files, error) {
 
 // change is one change of the changelog as the data page and changelog.json show it.
 type change struct {
-	Kind      string `json:"change"` // changed, added, removed
-	Year      int    `json:"year"`
-	UnitCode  string `json:"unit_code"`
-	UnitName  string `json:"unit_name"`
-	Group     string `json:"group"`
-	Indicator string `json:"indicator"`
+	Kind     string `json:"change"` // changed, added, removed
+	Year     int    `json:"year"`
+	UnitCode string `json:"unit_code"`
+	UnitName string `json:"unit_name"`
+	// UnitShown is the unit's name in each language, for the page; a unit the
+	// settings no longer name keeps the release's name in both.
+	UnitShown bilingual `json:"unit_shown"`
+	Group     string    `json:"group"`
+	Indicator string    `json:"indicator"`
 	// IndicatorName is the indicator's name from the dictionary, for the page: a
 	// reader of the changelog should not have to look codes up.
 	IndicatorName *bilingual `json:"indicator_name,omitempty"`
@@ -191,6 +194,7 @@ func (w *writer) changelog() error {
 			Changed: e.Changed, Added: e.Added, Removed: e.Removed, Years: e.Years, Changes: make([]change, len(e.Changes))}
 		for j, c := range e.Changes {
 			out[i].Changes[j] = changeJSON(c)
+			out[i].Changes[j].UnitShown = w.unitShown(c)
 		}
 	}
 	b, err := changelogCSV(out)
@@ -201,4 +205,13 @@ func (w *writer) changelog() error {
 		return err
 	}
 	return w.jsonFile("changelog.json", changelogView(out))
+}
+
+// unitShown is a change's unit named in each language, as the settings name it;
+// a unit they no longer name keeps the release's name in both.
+func (w *writer) unitShown(c release.Change) bilingual {
+	if vi, en := w.unitNames(c.UnitCode); vi != c.UnitCode || en != c.UnitCode {
+		return both(vi, en)
+	}
+	return both(c.UnitName, c.UnitName)
 }
