@@ -163,11 +163,12 @@ type protector struct {
 	fr         frame
 	primaries  map[int]bool
 	unresolved []string
-	floor      *targetSet   // see exemptBounds
-	rules      []targetRule // see targets
-	tset       *targetSet   // see targets
-	rounds     int          // audits secure ran
-	qs         *quantities  // the table's quantities (see quantities)
+	floor      *targetSet    // see exemptBounds
+	rules      []targetRule  // see targets
+	tset       *targetSet    // see targets
+	rounds     int           // audits secure ran
+	qs         *quantities   // the table's quantities (see quantities)
+	listed     *relationList // the relations between them (see listRelations)
 	// auditFailures lists the quantities the audit still finds too closely
 	// determined once nothing more may be withheld.
 	auditFailures []string

@@ -66,3 +66,13 @@ func TestDistrictAudited(t *testing.T) {
 		t.Errorf("%d small counts narrowed", narrowed)
 	}
 }
+
+// TestListedRelationsAreTheStatedOnes checks that the relations listed once give
+// every model the rows stating them one by one gave, in the same order: the
+// audit's choices, and so the published figures, follow that order.
+func TestListedRelationsAreTheStatedOnes(t *testing.T) {
+	tab, tree := districtTable(t, 3)
+	if d := disclosure.ListedRowsDiffer(tab, 5, tree); d != "" {
+		t.Fatal(d)
+	}
+}

@@ -74,8 +74,6 @@ type quantities struct {
 	// enough years x units x groups x quantities; sparse otherwise.
 	dense  []qkey
 	sparse map[qname]qkey
-	// rows is how many rows the last model had: the next one's first capacity.
-	rows int
 }
 
 // shownBy is what one figure shows: a quantity in its numerator and one in its

@@ -43,6 +43,7 @@ type model struct {
 	// queued is propagateFrom's, kept between calls.
 	trail  *[]was
 	queued []bool
+	rec    *relationList        // when not nil, lin lists relations there (see listRelations)
 	std    map[int]yearStandard // each year's standard, as the table shows it
 }
 
@@ -68,17 +69,12 @@ func (p *protector) buildModel() *model {
 		m.keys = append(m.keys, qkey(k))
 		m.truth = append(m.truth, qs.value[k])
 	}
-	// As many rows as the last model had (the first: two a quantity, as the
-	// relations of a sample or a province make), so that a million rows are not
-	// copied as they grow.
-	hint := qs.rows + qs.rows/16
-	if hint == 0 {
-		hint = 2 * len(qs.names)
+	if p.listed == nil {
+		p.listed = listRelations(m, p.fr)
 	}
-	m.rows = make([]row, 0, hint)
-	m.relations(p.fr)
+	// Room after them for the marks' and bands' rows, and for those settle tries.
+	p.listed.addRows(m, 2*(len(p.marked)+len(p.bands))+1024)
 	p.primaryRelations(m)
-	qs.rows = len(m.rows)
 	return m
 }
 
@@ -162,6 +158,14 @@ func (m *model) lin(eq bool, ks []qkey, cs []float64, rhs ...float64) {
 		if m.varOf[k] >= 0 {
 			nt++
 		}
+	}
+	if m.rec != nil {
+		var sum float64
+		for _, v := range rhs {
+			sum += v
+		}
+		m.rec.add(eq, ks, cs, sum)
+		return
 	}
 	if nt == 0 {
 		return
