@@ -125,16 +125,23 @@ func (m *model) propagateFrom(byVar [][]int32, queue []int32) {
 // tighten applies one relation's closed form and appends the variables it changed
 // to changed.
 func (m *model) tighten(r *row, changed []int) []int {
+	// Each term's smallest and largest value, worked out once: propagation
+	// tightens a province's rows 3.5 million times a round.
+	var buf [16][2]float64
+	ends := buf[:0]
+	if len(r.terms) > len(buf) {
+		ends = make([][2]float64, 0, len(r.terms))
+	}
 	var minSum, maxSum float64
 	for _, t := range r.terms {
-		a, b := t.c*m.lo[t.v], t.c*m.hi[t.v]
-		minSum += math.Min(a, b)
-		maxSum += math.Max(a, b)
+		a, b := termEnds(t.c, m.lo[t.v], m.hi[t.v])
+		ends = append(ends, [2]float64{a, b})
+		minSum += a
+		maxSum += b
 	}
-	for _, t := range r.terms {
-		a, b := t.c*m.lo[t.v], t.c*m.hi[t.v]
-		othersMin := minSum - math.Min(a, b)
-		othersMax := maxSum - math.Max(a, b)
+	for i, t := range r.terms {
+		othersMin := minSum - ends[i][0]
+		othersMax := maxSum - ends[i][1]
 		// c*x <= rhs - othersMin; with equality also c*x >= rhs - othersMax.
 		up, down := r.rhs-othersMin, math.Inf(-1)
 		if r.eq {
@@ -151,6 +158,19 @@ func (m *model) tighten(r *row, changed []int) []int {
 		}
 	}
 	return changed
+}
+
+// termEnds is the smallest and largest value of c*x for x in [lo, hi].
+func termEnds(c, lo, hi float64) (float64, float64) {
+	a, b := c*lo, c*hi
+	switch {
+	case c > 0:
+		return a, b
+	case c < 0:
+		return b, a
+	}
+	// 0 times an infinite bound is NaN, which math.Min and math.Max pass on.
+	return math.Min(a, b), math.Max(a, b)
 }
 
 // set narrows a variable's interval to integers within [lo, hi]; NaN (from an

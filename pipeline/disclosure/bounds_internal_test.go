@@ -1,0 +1,32 @@
+package disclosure
+
+import (
+	"math"
+	"testing"
+)
+
+// TestTermEnds checks the fast ends of c*x against math.Min and math.Max,
+// including 0 times an infinite bound, which must stay NaN (and so tell nothing).
+func TestTermEnds(t *testing.T) {
+	inf := math.Inf(1)
+	for _, tc := range []struct {
+		name      string
+		c, lo, hi float64
+	}{
+		{"positive", 2, 1, 4},
+		{"negative", -3, 1, 4},
+		{"negative unbounded", -1, 0, inf},
+		{"positive unbounded", 1, 2, inf},
+		{"zero unbounded", 0, 0, inf},
+		{"zero bounded", 0, 1, 2},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			a, b := termEnds(tc.c, tc.lo, tc.hi)
+			wa, wb := math.Min(tc.c*tc.lo, tc.c*tc.hi), math.Max(tc.c*tc.lo, tc.c*tc.hi)
+			same := func(x, y float64) bool { return x == y || (math.IsNaN(x) && math.IsNaN(y)) }
+			if !same(a, wa) || !same(b, wb) {
+				t.Fatalf("termEnds(%g, %g, %g) = %g, %g; want %g, %g", tc.c, tc.lo, tc.hi, a, b, wa, wb)
+			}
+		})
+	}
+}
