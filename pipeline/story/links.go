@@ -26,7 +26,12 @@ func checkDestination(dest string, image bool) string {
 	for _, form := range readings(dest) {
 		if m := schemePrefix.FindStringSubmatch(form); m != nil {
 			if image {
-				return "image_other_host"
+				// A web address is another site's image; any other scheme
+				// (javascript:, data:) is no photo at all.
+				if s := strings.ToLower(m[1]); s == "http" || s == "https" {
+					return "image_other_host"
+				}
+				return "image_scheme"
 			}
 			if !linkSchemes[strings.ToLower(m[1])] {
 				return "link_scheme"

@@ -235,6 +235,10 @@ var messages = problem.Catalogue{
 		VI: "ảnh %q lấy từ trang web khác", HintVI: "tải ảnh vào thư mục câu chuyện và ghi tên tệp: ảnh từ trang khác cho trang đó biết ai đang đọc bài",
 		EN: "image %q comes from another site", HintEN: "upload the photo to the story folder and use its file name: an image from another site tells that site who reads the story",
 	},
+	"image_scheme": {
+		VI: "ảnh %q không phải tên một tệp ảnh: địa chỉ ảnh không được bắt đầu bằng javascript:, data: hay giao thức nào khác", HintVI: "tải ảnh vào thư mục câu chuyện và chỉ ghi tên tệp, ví dụ ![Ruộng lúa](ruong-lua.jpg)",
+		EN: "image %q is not a photo's file name: an image address may not start with javascript:, data: or any other scheme", HintEN: "upload the photo to the story folder and write only its file name, for example ![Rice field](ruong-lua.jpg)",
+	},
 	"image_not_photo": {
 		VI: "ảnh %q trong bài không phải tệp ảnh .jpg, .png hoặc .webp của thư mục câu chuyện", HintVI: "tải ảnh vào thư mục câu chuyện và ghi đúng tên tệp",
 		EN: "image %q in the text is not a .jpg, .png or .webp photo of the story folder", HintEN: "upload the photo to the story folder and write its exact name",
