@@ -110,6 +110,8 @@ func ProtectParts(top *indicator.Table, k int, tree Tree, parts []Part, load fun
 		rep.Unresolved = append(rep.Unresolved, c.Unresolved...)
 		rep.AuditFailures = append(rep.AuditFailures, c.AuditFailures...)
 		rep.Relaxed += c.Relaxed
+		rep.Marked += c.Marked
+		rep.Banded += c.Banded
 		rep.AuditRounds = max(rep.AuditRounds, c.AuditRounds)
 	}
 	rep.Unresolved = dedupe(rep.Unresolved)
@@ -139,6 +141,7 @@ func protectPart(top *indicator.Table, k int, p Part, shared []int, load func() 
 	}
 	r := below(t, p.Code)
 	r.Unresolved, r.AuditFailures, r.Relaxed, r.AuditRounds = rep.Unresolved, rep.AuditFailures, rep.Relaxed, rep.AuditRounds
+	r.Marked, r.Banded = rep.Marked, rep.Banded
 	return changed, r, bounds, use(t)
 }
 

@@ -97,6 +97,12 @@ func TestProtectPartsProtectsTheWholeTree(t *testing.T) {
 				}
 				return units
 			}
+			topAlone := &indicator.Table{Figures: append([]indicator.Figure(nil), top.Figures...)}
+			topAlone.Reindex()
+			alone, err := disclosure.ProtectTree(topAlone, k, tree)
+			if err != nil {
+				t.Fatal(err)
+			}
 			final := make([]*indicator.Table, len(parts))
 			calls := 0
 			rep, err := disclosure.ProtectParts(top, k, tree, parts,
@@ -105,7 +111,12 @@ func TestProtectPartsProtectsTheWholeTree(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			t.Logf("k=%d: %d primary, %d secondary, %d part protections", k, rep.Primary, rep.Secondary, calls)
+			t.Logf("k=%d: %d primary, %d secondary, %d marked, %d banded, %d part protections", k, rep.Primary, rep.Secondary, rep.Marked, rep.Banded, calls)
+			// The parts' villages and communes carry most of the marks and bands:
+			// the report counts theirs, not only the top table's.
+			if rep.Marked+rep.Banded <= alone.Marked+alone.Banded {
+				t.Errorf("report counts %d marks and bands, the top table alone has %d", rep.Marked+rep.Banded, alone.Marked+alone.Banded)
+			}
 			whole := &indicator.Table{Figures: append([]indicator.Figure(nil), top.Figures...)}
 			whole.Reindex()
 			provinceWithheld := 0
