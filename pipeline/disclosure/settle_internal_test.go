@@ -40,6 +40,54 @@ func TestJoinKeepsTheBlocks(t *testing.T) {
 	}
 }
 
+// TestUnjoinPutsBackTheBlocks checks that undoing the joins of a dropped candidate
+// leaves the blocks and every variable's block as they were, and that joins after
+// it still end with the blocks m.blocks finds.
+func TestUnjoinPutsBackTheBlocks(t *testing.T) {
+	for seed := range uint64(20) {
+		r := rand.New(rand.NewPCG(seed, 2))
+		n := 30 + r.IntN(50)
+		m := &model{keys: make([]qkey, n)}
+		randomRow := func() row {
+			var terms []term
+			for range 1 + r.IntN(3) {
+				terms = append(terms, term{v: r.IntN(n), c: 1})
+			}
+			return row{terms: terms}
+		}
+		for range n / 3 {
+			m.rows = append(m.rows, randomRow())
+		}
+		var bl blockIndex
+		bl.index(m)
+		for range 5 {
+			wantBlocks, wantOf := partition(bl.blocks), slices.Clone(bl.of)
+			bl.begin()
+			from := len(m.rows)
+			for range 1 + r.IntN(4) {
+				rw := randomRow()
+				m.rows = append(m.rows, rw)
+				if len(rw.terms) > 1 {
+					bl.join(m, rw.terms)
+				}
+			}
+			m.rows = m.rows[:from]
+			bl.unjoin()
+			if got := partition(bl.blocks); !slices.EqualFunc(got, wantBlocks, slices.Equal) || !slices.Equal(bl.of, wantOf) {
+				t.Fatalf("seed %d: blocks %v after unjoin, %v before", seed, got, wantBlocks)
+			}
+			rw := randomRow()
+			m.rows = append(m.rows, rw)
+			if len(rw.terms) > 1 {
+				bl.join(m, rw.terms)
+			}
+		}
+		if got, want := partition(bl.blocks), partition(m.blocks()); !slices.EqualFunc(got, want, slices.Equal) {
+			t.Errorf("seed %d: blocks %v, found %v", seed, got, want)
+		}
+	}
+}
+
 // partition is blocks as sorted sets, in a fixed order, without the empty ones
 // and the single variables (which need no LP).
 func partition(blocks [][]int) [][]int {
