@@ -138,13 +138,26 @@ type targetView struct {
 	// "below" target still above its value: the gap is what is left to cut) or
 	// "gap" (the latest value minus the target, as it is).
 	Wording string `json:"gap_wording"`
+	// HasRange says whether the target's series shows a withheld figure as a range:
+	// the legend under it explains ranges only then.
+	HasRange bool `json:"has_range"`
+}
+
+// hasRange reports whether any of figs is printed as a range.
+func hasRange(figs []figureJSON) bool {
+	for _, f := range figs {
+		if f.Lower != nil && !f.Deduced {
+			return true
+		}
+	}
+	return false
 }
 
 func (w *writer) targetViews() []targetView {
 	ts := w.targets()
 	out := make([]targetView, len(ts))
 	for i, t := range ts {
-		out[i] = targetView{targetJSON: t, Points: targetPoints(t), Suffix: w.suffix(t.Indicator), Wording: gapWording(t)}
+		out[i] = targetView{targetJSON: t, Points: targetPoints(t), Suffix: w.suffix(t.Indicator), Wording: gapWording(t), HasRange: hasRange(t.Series)}
 	}
 	return out
 }

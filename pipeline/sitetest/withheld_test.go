@@ -12,7 +12,8 @@ import (
 // tables and in the support and money tables alike, is shown as a range or, where
 // nothing published bounds it, as the word "withheld", never as a bare "<5" or "x"
 // (no table cell anywhere reads only a marker). Every legend explains ranges and no
-// marker (none is printed); the money legends also explain the ranges of money, and
+// marker (none is printed) and explains ranges where its table shows one (and only
+// there, under a target's series); the money legends also explain the ranges of money, and
 // the word exactly when some money cell of the site prints it.
 func TestWithheldShownAsRanges(t *testing.T) {
 	s := site(t, mainSite)
@@ -25,6 +26,7 @@ func TestWithheldShownAsRanges(t *testing.T) {
 		text string
 	}
 	var moneyLegends []legend
+	omitted := 0 // legends without the range line
 	for _, rel := range s.htmlPages(t) {
 		page := doc(t, s, rel)
 		for _, cell := range findAll(page, func(n *html.Node) bool {
@@ -53,8 +55,14 @@ func TestWithheldShownAsRanges(t *testing.T) {
 					t.Errorf("%s: a legend explains %q, which no table prints", rel, m)
 				}
 			}
-			if !strings.Contains(textOf(l), "1–4") {
+			// A legend explains ranges wherever the table it closes shows one; a
+			// target's legend leaves the line out when its series shows none.
+			shows := len(findAll(l.Parent, isRangeCell)) > 0
+			switch explains := strings.Contains(textOf(l), "1–4"); {
+			case shows && !explains:
 				t.Errorf("%s: the legend does not explain ranges", rel)
+			case !explains:
+				omitted++
 			}
 			if insideMoney(l) {
 				moneyLegends = append(moneyLegends, legend{rel, textOf(l)})
@@ -63,6 +71,9 @@ func TestWithheldShownAsRanges(t *testing.T) {
 	}
 	if ranges < 100 || moneyRanges < 20 {
 		t.Fatalf("only %d withheld figures shown as ranges, %d in money tables: the scan is broken", ranges, moneyRanges)
+	}
+	if omitted == 0 {
+		t.Error("every legend explains ranges, even under the targets whose series shows none")
 	}
 	if len(moneyLegends) == 0 {
 		t.Fatal("no legend under a money table: the scan is broken")
@@ -76,4 +87,14 @@ func TestWithheldShownAsRanges(t *testing.T) {
 			t.Errorf("%s: the money legend explains the word %v, money cells print it %v", l.rel, explains, wordPrinted)
 		}
 	}
+}
+
+// isRangeCell reports whether n is a withheld figure printed as a range, not as the
+// word "withheld".
+func isRangeCell(n *html.Node) bool {
+	if !hasClass(n, "fig--suppressed") {
+		return false
+	}
+	text := textOf(n)
+	return text != "đã ẩn" && text != "withheld"
 }
