@@ -64,14 +64,21 @@ func (f *Figure) RangeText(lang string) string {
 	if !f.Bounded {
 		return ""
 	}
-	lo := FormatScaled(f.Lower, f.Decimals(), lang)
-	if f.Upper < 0 {
-		return "≥ " + lo
+	return FormatRange(f.Lower, f.Upper, f.Decimals(), lang)
+}
+
+// FormatRange writes an interval of integer counts of 10^-decimals units as every
+// withheld figure of the site reads: "1–4", "0,2–0,9", a single value when both ends
+// agree, and "≥ 12" when hi is negative (no upper bound).
+func FormatRange(lo, hi int64, decimals int, lang string) string {
+	l := FormatScaled(lo, decimals, lang)
+	switch {
+	case hi < 0:
+		return "≥ " + l
+	case hi == lo:
+		return l
 	}
-	if f.Upper == f.Lower {
-		return lo
-	}
-	return lo + "–" + FormatScaled(f.Upper, f.Decimals(), lang)
+	return l + "–" + FormatScaled(hi, decimals, lang)
 }
 
 func (f *Figure) unscale(s int64) float64 {

@@ -587,6 +587,33 @@ func TestFormatScaled(t *testing.T) {
 	}
 }
 
+// TestFormatRange checks the one way every withheld figure's interval is written:
+// the indicators', the support counts' and the money ranges.
+func TestFormatRange(t *testing.T) {
+	for _, c := range []struct {
+		name     string
+		lo, hi   int64
+		decimals int
+		vi, en   string
+	}{
+		{"count", 1, 4, 0, "1–4", "1–4"},
+		{"rate", 2, 9, 1, "0,2–0,9", "0.2–0.9"},
+		{"one value", 7, 7, 0, "7", "7"},
+		{"no upper bound", 12, -1, 0, "≥ 12", "≥ 12"},
+		{"thousands", 1000, 2500, 0, "1.000–2.500", "1,000–2,500"},
+		{"money in millions", 0, 450, 1, "0,0–45,0", "0.0–45.0"},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			if g := indicator.FormatRange(c.lo, c.hi, c.decimals, "vi"); g != c.vi {
+				t.Errorf("vi: %q, want %q", g, c.vi)
+			}
+			if g := indicator.FormatRange(c.lo, c.hi, c.decimals, "en"); g != c.en {
+				t.Errorf("en: %q, want %q", g, c.en)
+			}
+		})
+	}
+}
+
 // TestCatalogue: every computed code is defined once, with the contract's measures.
 func TestCatalogue(t *testing.T) {
 	seen := map[string]bool{}

@@ -85,11 +85,7 @@ var WithheldWord = both("đã ẩn", "withheld")
 // decimal shown, so the printed range still holds the value.
 func millionsRange(lo, hi int64) bilingual {
 	l, h := lo/100_000, (hi+99_999)/100_000
-	if l == h {
-		return both(indicator.FormatScaled(l, 1, "vi"), indicator.FormatScaled(l, 1, "en"))
-	}
-	return both(indicator.FormatScaled(l, 1, "vi")+"–"+indicator.FormatScaled(h, 1, "vi"),
-		indicator.FormatScaled(l, 1, "en")+"–"+indicator.FormatScaled(h, 1, "en"))
+	return both(indicator.FormatRange(l, h, 1, "vi"), indicator.FormatRange(l, h, 1, "en"))
 }
 
 // millions formats đồng as millions with one decimal, rounded half away from zero.
@@ -150,17 +146,12 @@ func boundsOf(f *support.Figure) (lower, upper *float64, text bilingual) {
 	if f.Measure == indicator.Percent {
 		d = 1
 	}
-	format := func(s int64, lang string) string { return indicator.FormatScaled(s, d, lang) }
-	switch {
-	case hasUpper && f.Lower == f.Upper:
-		upper, text = &hi, both(format(f.Lower, "vi"), format(f.Lower, "en"))
-	case hasUpper:
+	if hasUpper {
 		upper = &hi
-		text = both(format(f.Lower, "vi")+"–"+format(f.Upper, "vi"), format(f.Lower, "en")+"–"+format(f.Upper, "en"))
-	case f.Lower > 0:
-		text = both("≥ "+format(f.Lower, "vi"), "≥ "+format(f.Lower, "en"))
-	default:
-		text = WithheldWord
 	}
-	return lower, upper, text
+	if !hasUpper && f.Lower <= 0 {
+		return lower, upper, WithheldWord
+	}
+	// f.Upper is negative exactly when there is no upper bound, as FormatRange takes it.
+	return lower, upper, both(indicator.FormatRange(f.Lower, f.Upper, d, "vi"), indicator.FormatRange(f.Lower, f.Upper, d, "en"))
 }
