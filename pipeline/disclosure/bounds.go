@@ -132,16 +132,28 @@ func (m *model) tighten(r *row, changed []int) []int {
 	if len(r.terms) > len(buf) {
 		ends = make([][2]float64, 0, len(r.terms))
 	}
+	// The sums are of the finite ends, and the infinite ones are counted: the
+	// others' sum is then finite when the term's own end is the only infinite one
+	// (subtracting ∞ from ∞ gave NaN, and with it no bound, where a reader has one).
 	var minSum, maxSum float64
+	minInf, maxInf := 0, 0
 	for _, t := range r.terms {
 		a, b := termEnds(t.c, m.lo[t.v], m.hi[t.v])
 		ends = append(ends, [2]float64{a, b})
-		minSum += a
-		maxSum += b
+		if math.IsInf(a, -1) {
+			minInf++
+		} else {
+			minSum += a
+		}
+		if math.IsInf(b, 1) {
+			maxInf++
+		} else {
+			maxSum += b
+		}
 	}
 	for i, t := range r.terms {
-		othersMin := minSum - ends[i][0]
-		othersMax := maxSum - ends[i][1]
+		othersMin := others(minSum, minInf, ends[i][0], -1)
+		othersMax := others(maxSum, maxInf, ends[i][1], 1)
 		// c*x <= rhs - othersMin; with equality also c*x >= rhs - othersMax.
 		up, down := r.rhs-othersMin, math.Inf(-1)
 		if r.eq {
@@ -158,6 +170,20 @@ func (m *model) tighten(r *row, changed []int) []int {
 		}
 	}
 	return changed
+}
+
+// others is the sum of a relation's ends less one term's own end: sum is of the
+// finite ends, inf counts the infinite ones (of sign sign), own is the term's.
+func others(sum float64, inf int, own float64, sign int) float64 {
+	if math.IsInf(own, sign) {
+		inf--
+	} else {
+		sum -= own
+	}
+	if inf > 0 {
+		return math.Inf(sign)
+	}
+	return sum
 }
 
 // termEnds is the smallest and largest value of c*x for x in [lo, hi].

@@ -30,3 +30,17 @@ func TestTermEnds(t *testing.T) {
 		})
 	}
 }
+
+// TestTightenWithAnUnboundedTerm checks that a relation still bounds a variable
+// whose own end is infinite: from x <= y and x >= 3 a reader knows y >= 3 even
+// while nothing bounds y from above. Subtracting y's infinite end from an infinite
+// sum gave NaN, and no bound, unless propagation came back to the relation later.
+func TestTightenWithAnUnboundedTerm(t *testing.T) {
+	m := &model{keys: make([]qkey, 2), rows: []row{{terms: []term{{0, 1}, {1, -1}}}}} // x - y <= 0
+	// x in [3, 5], y in [0, +Inf), as other relations left them.
+	m.lo, m.hi = []float64{3, 0}, []float64{5, math.Inf(1)}
+	m.tighten(&m.rows[0], nil)
+	if m.lo[1] != 3 || !math.IsInf(m.hi[1], 1) {
+		t.Fatalf("y in [%g, %g], want [3, +Inf)", m.lo[1], m.hi[1])
+	}
+}
