@@ -113,7 +113,10 @@ func (m *model) propagateFrom(byVar [][]int32, queue []int32) {
 		changed = m.tighten(&m.rows[ri], changed[:0])
 		for _, v := range changed {
 			for _, rj := range byVar[v] {
-				if !queued[rj] {
+				// A relation of one variable sets the same bounds whatever that
+				// variable's (see others), and set only narrows: once applied, it
+				// has nothing more to give.
+				if !queued[rj] && len(m.rows[rj].terms) > 1 {
 					queued[rj] = true
 					queue = append(queue, rj)
 				}

@@ -44,3 +44,18 @@ func TestTightenWithAnUnboundedTerm(t *testing.T) {
 		t.Fatalf("y in [%g, %g], want [3, +Inf)", m.lo[1], m.hi[1])
 	}
 }
+
+// TestPropagateAppliesOneVariableRelationsOnce checks the propagation that does not
+// come back to a relation of one variable: x = 5 must give both of x's bounds the
+// first time, while x is still unbounded above, and x + y <= 7 then bounds y.
+func TestPropagateAppliesOneVariableRelationsOnce(t *testing.T) {
+	m := &model{keys: make([]qkey, 2), rows: []row{
+		{terms: []term{{0, 1}}, rhs: 5, eq: true}, // x = 5
+		{terms: []term{{0, 1}, {1, 1}}, rhs: 7},   // x + y <= 7
+	}}
+	m.lo, m.hi = []float64{0, 0}, []float64{math.Inf(1), math.Inf(1)}
+	m.propagate(m.rowsByVar())
+	if m.lo[0] != 5 || m.hi[0] != 5 || m.hi[1] != 2 {
+		t.Fatalf("x in [%g, %g], y <= %g; want x = 5, y <= 2", m.lo[0], m.hi[0], m.hi[1])
+	}
+}
