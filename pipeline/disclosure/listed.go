@@ -52,8 +52,6 @@ func (l *relationList) coef(c float64) uint8 {
 	return l.coefIndex[c]
 }
 
-func (l *relationList) len() int { return len(l.eq) }
-
 // listRelations lists the relations relations(fr) states, in its order.
 func listRelations(m *model, fr frame) *relationList {
 	l := &relationList{}
@@ -72,13 +70,7 @@ func (l *relationList) addRows(m *model, spare int) {
 	rows, terms, known := 0, 0, 0
 	for i := range l.eq {
 		ks := l.keys[l.start[i]:l.start[i+1]]
-		nt := 0
-		for _, k := range ks {
-			if m.varOf[k] >= 0 {
-				nt++
-			}
-		}
-		if nt > 0 {
+		if nt := m.withheld(ks); nt > 0 {
 			rows, terms, known = rows+1, terms+nt, known+len(ks)-nt
 		}
 	}
@@ -89,7 +81,7 @@ func (l *relationList) addRows(m *model, spare int) {
 	ti, ki := 0, 0
 	for i := range l.eq {
 		ks, cs := l.keys[l.start[i]:l.start[i+1]], l.coefs[l.start[i]:l.start[i+1]]
-		if !m.namesVariable(ks) {
+		if m.withheld(ks) == 0 {
 			continue
 		}
 		r := row{eq: l.eq[i], rhs: l.rhs[int32(i)]}
@@ -113,12 +105,13 @@ func (l *relationList) addRows(m *model, spare int) {
 	}
 }
 
-// namesVariable reports whether any of ks is withheld.
-func (m *model) namesVariable(ks []qkey) bool {
+// withheld counts the withheld quantities of ks.
+func (m *model) withheld(ks []qkey) int {
+	n := 0
 	for _, k := range ks {
 		if m.varOf[k] >= 0 {
-			return true
+			n++
 		}
 	}
-	return false
+	return n
 }

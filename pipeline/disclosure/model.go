@@ -150,30 +150,22 @@ func (p *protector) primaryOrder() []int {
 // substituting published quantities; a relation naming a quantity the table does
 // not have (noKey) is left out.
 func (m *model) lin(eq bool, ks []qkey, cs []float64, rhs ...float64) {
-	nt := 0
-	for _, k := range ks {
-		if k == noKey {
-			return
-		}
-		if m.varOf[k] >= 0 {
-			nt++
-		}
+	if slices.Contains(ks, noKey) {
+		return
+	}
+	var sum float64
+	for _, v := range rhs {
+		sum += v
 	}
 	if m.rec != nil {
-		var sum float64
-		for _, v := range rhs {
-			sum += v
-		}
 		m.rec.add(eq, ks, cs, sum)
 		return
 	}
+	nt := m.withheld(ks)
 	if nt == 0 {
 		return
 	}
-	r := row{eq: eq, terms: m.termArena.take(nt)[:0], known: m.keyArena.take(len(ks) - nt)[:0]}
-	for _, v := range rhs {
-		r.rhs += v
-	}
+	r := row{eq: eq, rhs: sum, terms: m.termArena.take(nt)[:0], known: m.keyArena.take(len(ks) - nt)[:0]}
 	for i, k := range ks {
 		if j := m.varOf[k]; j >= 0 {
 			r.terms = append(r.terms, term{int(j), cs[i]})
