@@ -329,9 +329,9 @@ func (m *model) pins(r *row, v int) bool {
 			c += t.c
 			continue
 		}
-		a, b := t.c*m.lo[t.v], t.c*m.hi[t.v]
-		minSum += math.Min(a, b)
-		maxSum += math.Max(a, b)
+		a, b := termEnds(t.c, m.lo[t.v], m.hi[t.v])
+		minSum += a
+		maxSum += b
 	}
 	if c == 0 {
 		return false

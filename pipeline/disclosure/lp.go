@@ -90,9 +90,9 @@ func (m *model) setIneqs(set []int, col map[int]int) []ineq {
 					down -= t.c * m.lo[t.v]
 					continue
 				}
-				a, b := t.c*m.lo[t.v], t.c*m.hi[t.v]
-				up -= math.Min(a, b)
-				down -= math.Max(a, b)
+				a, b := termEnds(t.c, m.lo[t.v], m.hi[t.v])
+				up -= a
+				down -= b
 			}
 			if len(c) < 2 {
 				continue
