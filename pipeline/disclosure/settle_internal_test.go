@@ -12,19 +12,7 @@ import (
 // finds from all the relations.
 func TestJoinKeepsTheBlocks(t *testing.T) {
 	for seed := range uint64(20) {
-		r := rand.New(rand.NewPCG(seed, 1))
-		n := 30 + r.IntN(50)
-		m := &model{keys: make([]qkey, n)}
-		randomRow := func() row {
-			var terms []term
-			for range 1 + r.IntN(3) {
-				terms = append(terms, term{v: r.IntN(n), c: 1})
-			}
-			return row{terms: terms}
-		}
-		for range n / 3 {
-			m.rows = append(m.rows, randomRow())
-		}
+		m, randomRow, n := randomBlockModel(seed, 1)
 		var bl blockIndex
 		bl.index(m)
 		for range n / 2 {
@@ -45,19 +33,8 @@ func TestJoinKeepsTheBlocks(t *testing.T) {
 // it still end with the blocks m.blocks finds.
 func TestUnjoinPutsBackTheBlocks(t *testing.T) {
 	for seed := range uint64(20) {
-		r := rand.New(rand.NewPCG(seed, 2))
-		n := 30 + r.IntN(50)
-		m := &model{keys: make([]qkey, n)}
-		randomRow := func() row {
-			var terms []term
-			for range 1 + r.IntN(3) {
-				terms = append(terms, term{v: r.IntN(n), c: 1})
-			}
-			return row{terms: terms}
-		}
-		for range n / 3 {
-			m.rows = append(m.rows, randomRow())
-		}
+		m, randomRow, _ := randomBlockModel(seed, 2)
+		r := rand.New(rand.NewPCG(seed, 3)) // how many relations a candidate adds
 		var bl blockIndex
 		bl.index(m)
 		for range 5 {
@@ -86,6 +63,25 @@ func TestUnjoinPutsBackTheBlocks(t *testing.T) {
 			t.Errorf("seed %d: blocks %v, found %v", seed, got, want)
 		}
 	}
+}
+
+// randomBlockModel is a model of 30 to 79 variables with a third as many random
+// relations of one to three of them, and the source of more such relations.
+func randomBlockModel(seed, stream uint64) (*model, func() row, int) {
+	r := rand.New(rand.NewPCG(seed, stream))
+	n := 30 + r.IntN(50)
+	m := &model{keys: make([]qkey, n)}
+	randomRow := func() row {
+		var terms []term
+		for range 1 + r.IntN(3) {
+			terms = append(terms, term{v: r.IntN(n), c: 1})
+		}
+		return row{terms: terms}
+	}
+	for range n / 3 {
+		m.rows = append(m.rows, randomRow())
+	}
+	return m, randomRow, n
 }
 
 // partition is blocks as sorted sets, in a fixed order, without the empty ones
