@@ -129,6 +129,9 @@ func ProtectTree(t *indicator.Table, k int, tree Tree) (Report, error) {
 	r.Relaxed, r.Marked, r.Banded = relaxed, len(p.marked), len(p.bands)
 	r.AuditFailures = dedupe(p.auditFailures)
 	r.AuditRounds = p.rounds
+	if audited != nil {
+		audited(p, m)
+	}
 	p.publishBounds(m)
 	return r, nil
 }
@@ -145,6 +148,11 @@ func newProtector(t *indicator.Table, k int, tree Tree) *protector {
 	p.primary()
 	return p
 }
+
+// audited, when set, is shown the model the final audit passed: a test hands it
+// to an independent LP solver, which sees what propagation may miss in the
+// blocks too large for this package's LP.
+var audited func(*protector, *model)
 
 func (p *protector) hiddenCount() int {
 	n := 0

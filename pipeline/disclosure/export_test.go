@@ -3,6 +3,7 @@ package disclosure
 import (
 	"fmt"
 	"reflect"
+	"strings"
 
 	"github.com/minhtien/portal/pipeline/indicator"
 )
@@ -57,4 +58,74 @@ func ListedRowsDiffer(t *indicator.Table, k int, tree Tree) string {
 		}
 	}
 	return ""
+}
+
+// LPCheck is one withheld quantity of a block too large for the package's LP, as
+// the audit left it: its interval, its truth and what DESIGN 6 asks of it.
+type LPCheck struct {
+	Var    int // its column, x<Var> in the LP text
+	Name   string
+	Truth  int64
+	Lo, Hi float64 // the audit's interval, as published
+	Target bool    // a primary quantity: the interval must span [NeedLo, NeedHi]
+	NeedLo float64 // (otherwise it must not be exact)
+	NeedHi float64
+}
+
+// AuditedLP protects t and returns the final audit's model in CPLEX LP format
+// (every withheld quantity a column x0, x1, ... at least 0, every relation a
+// row; the objective is left to the caller as the line " obj: x0") and a check
+// for each withheld quantity in a block larger than MaxBlockLP that the
+// criterion concerns.
+func AuditedLP(t *indicator.Table, k int) (string, []LPCheck, error) {
+	var (
+		text   string
+		checks []LPCheck
+	)
+	audited = func(p *protector, m *model) {
+		text = lpText(m)
+		targets := p.auditTargets(m)
+		for _, block := range m.blocks() {
+			if len(block) <= MaxBlockLP {
+				continue
+			}
+			for _, v := range block {
+				c := LPCheck{Var: v, Name: m.describeKey(m.keys[v]), Truth: m.truth[v], Lo: m.lo[v], Hi: m.hi[v]}
+				if tg, ok := targets.get(m.keys[v]); ok {
+					c.Target, c.NeedLo, c.NeedHi = true, tg.lo, tg.hi
+				} else if fl, ok := p.floor.get(m.keys[v]); m.truth[v] == 0 || (ok && fl.lo == fl.hi) {
+					continue
+				}
+				checks = append(checks, c)
+			}
+		}
+	}
+	defer func() { audited = nil }()
+	if _, err := Protect(t, k); err != nil {
+		return "", nil, err
+	}
+	return text, checks, nil
+}
+
+// lpText writes m in CPLEX LP format.
+func lpText(m *model) string {
+	var b strings.Builder
+	b.WriteString("Minimize\n obj: x0\nSubject To\n")
+	for i, r := range m.rows {
+		fmt.Fprintf(&b, " r%d:", i)
+		for _, t := range r.terms {
+			fmt.Fprintf(&b, " %+.17g x%d", t.c, t.v)
+		}
+		op := "<="
+		if r.eq {
+			op = "="
+		}
+		fmt.Fprintf(&b, " %s %.17g\n", op, r.rhs)
+	}
+	b.WriteString("Bounds\n")
+	for v := range m.keys {
+		fmt.Fprintf(&b, " x%d >= 0\n", v)
+	}
+	b.WriteString("End\n")
+	return b.String()
 }
