@@ -61,50 +61,65 @@ func ListedRowsDiffer(t *indicator.Table, k int, tree Tree) string {
 }
 
 // LPCheck is one withheld quantity of a block too large for the package's LP, as
-// the audit left it: its interval, its truth and what DESIGN 6 asks of it.
+// the audit left it: its interval and its truth.
 type LPCheck struct {
 	Var    int // its column, x<Var> in the LP text
 	Name   string
 	Truth  int64
 	Lo, Hi float64 // the audit's interval, as published
-	Target bool    // a primary quantity: the interval must span [NeedLo, NeedHi]
-	NeedLo float64 // (otherwise it must not be exact)
-	NeedHi float64
 }
 
-// AuditedLP protects t and returns the final audit's model in CPLEX LP format
-// (every withheld quantity a column x0, x1, ... at least 0, every relation a
-// row; the objective is left to the caller as the line " obj: x0") and a check
-// for each withheld quantity in a block larger than MaxBlockLP that the
-// criterion concerns.
-func AuditedLP(t *indicator.Table, k int) (string, []LPCheck, error) {
-	var (
-		text   string
-		checks []LPCheck
-	)
+// Audited is the final audit's model, for a reader with another LP solver.
+type Audited struct {
+	// LP is the model in CPLEX LP format: every withheld quantity a column x0,
+	// x1, ... at least 0, every relation a row; the objective is the line
+	// " obj: x0", for the caller to replace.
+	LP string
+	// Checks lists the withheld quantities in blocks larger than MaxBlockLP that
+	// the criterion concerns: primary ones and non-zero ones.
+	Checks []LPCheck
+	judge  func(i int, lo, hi float64) (float64, float64, bool, error)
+}
+
+// Judge applies the audit's own criterion (check) to Checks[i] with the interval
+// [lo, hi] in place of the audit's, rounded inward as the audit rounds; it
+// returns the rounded interval and whether the criterion fails.
+func (a *Audited) Judge(i int, lo, hi float64) (float64, float64, bool, error) {
+	return a.judge(i, lo, hi)
+}
+
+// AuditedLP protects t and returns its final audit's model.
+func AuditedLP(t *indicator.Table, k int) (*Audited, error) {
+	out := &Audited{}
 	audited = func(p *protector, m *model) {
-		text = lpText(m)
+		out.LP = lpText(m)
 		targets := p.auditTargets(m)
 		for _, block := range m.blocks() {
 			if len(block) <= MaxBlockLP {
 				continue
 			}
 			for _, v := range block {
-				c := LPCheck{Var: v, Name: m.describeKey(m.keys[v]), Truth: m.truth[v], Lo: m.lo[v], Hi: m.hi[v]}
-				if tg, ok := targets.get(m.keys[v]); ok {
-					c.Target, c.NeedLo, c.NeedHi = true, tg.lo, tg.hi
-				} else if fl, ok := p.floor.get(m.keys[v]); m.truth[v] == 0 || (ok && fl.lo == fl.hi) {
-					continue
+				_, primary := targets.get(m.keys[v])
+				if fl, ok := p.floor.get(m.keys[v]); !primary && (m.truth[v] == 0 || (ok && fl.lo == fl.hi)) {
+					continue // check asks nothing of it
 				}
-				checks = append(checks, c)
+				out.Checks = append(out.Checks, LPCheck{Var: v, Name: m.describeKey(m.keys[v]), Truth: m.truth[v], Lo: m.lo[v], Hi: m.hi[v]})
 			}
+		}
+		out.judge = func(i int, lo, hi float64) (float64, float64, bool, error) {
+			v := out.Checks[i].Var
+			was := [2]float64{m.lo[v], m.hi[v]}
+			defer func() { m.lo[v], m.hi[v] = was[0], was[1] }()
+			m.set(v, lo, hi)
+			_, failed, err := p.check(m, v, targets)
+			return m.lo[v], m.hi[v], failed, err
 		}
 	}
 	defer func() { audited = nil }()
 	if _, err := Protect(t, k); err != nil {
-		return "", nil, err
+		return nil, err
 	}
-	return text, checks, nil
+	return out, nil
 }
 
 // lpText writes m in CPLEX LP format.
