@@ -161,8 +161,10 @@ func tellProtection(o Options, in *Inputs, pin *publish.Input, report disclosure
 	if n := len(report.AuditFailures); n > 0 {
 		return fmt.Errorf("build: the disclosure audit fails for %d withheld figures, e.g. %s: nothing is published", n, strings.Join(report.AuditFailures[:min(n, 3)], "; "))
 	}
-	if report.Relaxed > 0 {
-		fmt.Fprintf(o.Log, "note: %d withheld figures sit in blocks too large for the LP: their intervals come from single relations (never narrower than a reader's, maybe wider), and the audit there checks those intervals, not the LP's\n", report.Relaxed)
+	if report.Exact > 0 {
+		fmt.Fprintf(o.Log, "note: the audit bounded %d withheld figures of blocks too large for its own LP with GLPK (disclosure.exact_lp; %d LP pairs over all rounds); %d others there, which the criterion asks nothing of or an earlier exact round passed, keep the intervals of single relations\n", report.Exact, report.ExactSolves, report.Relaxed)
+	} else if report.Relaxed > 0 {
+		fmt.Fprintf(o.Log, "note: %d withheld figures sit in blocks too large for the LP: their intervals come from single relations (never narrower than a reader's, maybe wider), and the audit there checks those intervals, not the LP's; disclosure.exact_lp = true in portal.toml has GLPK solve them exactly\n", report.Relaxed)
 	}
 	return nil
 }

@@ -6,6 +6,7 @@ import (
 
 	"github.com/minhtien/portal/pipeline/config"
 	"github.com/minhtien/portal/pipeline/disclosure"
+	"github.com/minhtien/portal/pipeline/glpk"
 	"github.com/minhtien/portal/pipeline/indicator"
 	"github.com/minhtien/portal/pipeline/paths"
 	"github.com/minhtien/portal/pipeline/progress"
@@ -27,12 +28,15 @@ func Compute(l paths.Layout, in *Inputs) (*publish.Input, disclosure.Report, err
 		out, err := assess(in, table, nil, nil, st, coverage)
 		return out, disclosure.Report{}, err
 	}
+	opts, err := protectOptions(in.Portal.Disclosure)
+	if err != nil {
+		return nil, disclosure.Report{}, err
+	}
 	var (
 		table  *indicator.Table
 		parts  []publish.Part
 		units  map[string][]progress.Assessment
 		report disclosure.Report
-		err    error
 	)
 	switch {
 	case in.atScale():
@@ -41,18 +45,18 @@ func Compute(l paths.Layout, in *Inputs) (*publish.Input, disclosure.Report, err
 			return nil, report, fmt.Errorf("compute: no sums for %s %q", in.Portal.Unit.Level, in.Portal.Unit.Code)
 		}
 		if len(n.parts) > 0 {
-			table, parts, units, report, err = protectParts(in, n)
+			table, parts, units, report, err = protectParts(in, n, opts)
 			break
 		}
 		table = in.Sums.Table()
-		report, err = disclosure.ProtectTree(table, in.Portal.Disclosure.K, n.tree)
+		report, err = disclosure.ProtectTree(table, in.Portal.Disclosure.K, n.tree, opts...)
 	default:
 		if in.Sums != nil {
 			table = in.Sums.Table()
 		} else if table, err = indicator.Compute(in.Dataset, specOf(in.Portal, in.StandardFor)); err != nil {
 			return nil, report, err
 		}
-		report, err = disclosure.Protect(table, in.Portal.Disclosure.K)
+		report, err = disclosure.Protect(table, in.Portal.Disclosure.K, opts...)
 	}
 	if err != nil {
 		return nil, report, err
@@ -151,4 +155,18 @@ func dated(years []int) (publish.Release, error) {
 // specOf says which units figures are computed for: the commune and its villages.
 func specOf(p *config.Portal, sf func(int) (*standard.Standard, bool)) indicator.Spec {
 	return indicator.Spec{Top: p.Unit.Code, Villages: p.VillageCodes(), StandardFor: sf}
+}
+
+// protectOptions are the disclosure options portal.toml asks for: the exact LP
+// needs glpsol, and a build that cannot run it refuses rather than protect less
+// than the maintainers asked.
+func protectOptions(d config.Disclosure) ([]disclosure.Option, error) {
+	if !d.ExactLP {
+		return nil, nil
+	}
+	solve, err := glpk.Solver()
+	if err != nil {
+		return nil, fmt.Errorf("compute: data/portal.toml sets disclosure.exact_lp = true, but %w / portal.toml đặt disclosure.exact_lp = true nhưng máy chưa cài glpsol (GLPK): chạy apt-get install glpk-utils", err)
+	}
+	return []disclosure.Option{disclosure.WithExactLP(solve)}, nil
 }

@@ -15,7 +15,7 @@ import (
 // values would take gigabytes. Each province and its communes are assessed against
 // the targets from the protected table as it is kept (the last time it is), so that
 // publishing assesses nothing and the table need not be rebuilt for progress.
-func protectParts(in *Inputs, n *nesting) (*indicator.Table, []publish.Part, map[string][]progress.Assessment, disclosure.Report, error) {
+func protectParts(in *Inputs, n *nesting, opts []disclosure.Option) (*indicator.Table, []publish.Part, map[string][]progress.Assessment, disclosure.Report, error) {
 	sums, k := in.Sums, in.Portal.Disclosure.K
 	top, err := sums.TableOf(n.top)
 	if err != nil {
@@ -32,7 +32,7 @@ func protectParts(in *Inputs, n *nesting) (*indicator.Table, []publish.Part, map
 		return nil
 	}
 	tree := disclosure.Tree{Top: n.tree.Top, Children: map[string][]string{n.tree.Top: n.tree.Children[n.tree.Top]}}
-	report, err := disclosure.ProtectParts(top, k, tree, n.parts, load, keep)
+	report, err := disclosure.ProtectParts(top, k, tree, n.parts, load, keep, opts...)
 	if err != nil {
 		return nil, nil, nil, report, err
 	}

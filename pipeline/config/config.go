@@ -61,9 +61,14 @@ type StandardUse struct {
 	ToYear   int    `toml:"to_year"`
 }
 
-// Disclosure holds the small-count threshold.
+// Disclosure holds the small-count threshold and how the audit bounds what a
+// reader can deduce.
 type Disclosure struct {
 	K int `toml:"k"`
+	// ExactLP has the audit solve its large blocks with GLPK's glpsol, which must
+	// be installed (see disclosure.WithExactLP): exact, and minutes per build at a
+	// commune's size.
+	ExactLP bool `toml:"exact_lp"`
 }
 
 // Site holds publishing settings.

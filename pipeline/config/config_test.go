@@ -148,6 +148,8 @@ func TestParsePortalRules(t *testing.T) {
 	}{
 		{"k = 0 means the default", "k = 5", "k = 0", nil},
 		{"k = 3 is the minimum", "k = 5", "k = 3", nil},
+		{"exact audit", "k = 5", "k = 5\nexact_lp = true", nil},
+		{"exact audit not a boolean", "k = 5", "k = 5\nexact_lp = \"yes\"", []wantErr{{key: "disclosure.exact_lp", line: 14, col: 1, text: "incompatible types"}}},
 		{"negative k", "k = 5", "k = -1", []wantErr{{key: "disclosure.k", text: "below the minimum 3"}}},
 		{"level", `level = "commune"`, `level = "district"`, []wantErr{{key: "unit.level", text: `level "district" is not supported`}}},
 		{"province with villages", `level = "commune"`, `level = "province"`, []wantErr{

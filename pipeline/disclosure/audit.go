@@ -28,6 +28,15 @@ func (p *protector) audit(useLP bool) (*model, []failure, int, error) {
 		return m, nil, relaxed, err
 	}
 	targets := p.auditTargets(m)
+	var solved []int
+	if useLP && p.exact != nil {
+		if solved, err = p.solveExact(m, targets); err != nil {
+			return m, nil, relaxed, err
+		}
+		relaxed -= len(solved)
+		p.exactSolved = len(solved)
+		p.exactSolves += len(solved)
+	}
 	var fails []failure
 	for v := range m.keys {
 		f, failed, err := p.check(m, v, targets)
@@ -37,6 +46,9 @@ func (p *protector) audit(useLP bool) (*model, []failure, int, error) {
 		if failed {
 			fails = append(fails, f)
 		}
+	}
+	if len(solved) > 0 {
+		p.passedExact(m, solved, fails)
 	}
 	return m, fails, relaxed, nil
 }
@@ -202,6 +214,11 @@ func (p *protector) secure() (*model, int, error) {
 				added = true
 			}
 		}
+		for _, f := range fails {
+			if !added && p.hideFurther(m, f.v) {
+				added = true
+			}
+		}
 		if !added {
 			var names []string
 			for _, f := range fails {
@@ -252,6 +269,35 @@ func (p *protector) hideNeighbour(m *model, v int) bool {
 		}
 	}
 	return false
+}
+
+// hideFurther is secure's last resort, for a failure none of whose relations
+// names a withholdable quantity: a reader who combines relations (what the
+// exact LP finds) narrows v through relations further out, so it widens the
+// circle until one names a quantity to withhold, and withholds the smallest.
+func (p *protector) hideFurther(m *model, v int) bool {
+	for radius := 2; radius <= 2*len(m.keys); radius *= 2 {
+		if best, ok := p.smallestNear(m, m.within(v, radius)); ok {
+			p.hideKey(m, best)
+			return true
+		}
+	}
+	return false
+}
+
+// smallestNear is the smallest withholdable published quantity that a relation of
+// one of the variables near names.
+func (p *protector) smallestNear(m *model, near []int) (qkey, bool) {
+	var best qkey
+	found := false
+	for _, w := range near {
+		for _, ri := range m.byVar[w] {
+			if k, ok := p.smallestKnown(m, m.rows[ri].known); ok && (!found || m.before(k, best)) {
+				best, found = k, true
+			}
+		}
+	}
+	return best, found
 }
 
 func (p *protector) hideKey(m *model, k qkey) {

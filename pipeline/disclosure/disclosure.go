@@ -36,7 +36,14 @@ type Report struct {
 	// which contain the reader's tightest ones but may be wider. The audit's
 	// criterion is checked against those intervals there: a failure it finds is
 	// real, but a pass is not proven as the LP proves it in the smaller blocks.
+	// With WithExactLP, those the final audit solved exactly are counted in Exact
+	// instead; the others passed an earlier exact audit or are ones the criterion
+	// asks nothing of.
 	Relaxed int
+	// Exact counts the large blocks' quantities the final audit bounded with the
+	// exact LP (WithExactLP), and ExactSolves those all audits bounded with it,
+	// two solves each: the exact audit's cost.
+	Exact, ExactSolves int
 	// Marked counts the primary figures published as a range within 1 to k-1
 	// (see markPrimaries); the others carry the wider interval the rest gives.
 	Marked int
@@ -58,8 +65,8 @@ type Report struct {
 // group at any level), then withholds further figures until no withheld number can be
 // recovered by adding or subtracting published ones. The commune's all-households
 // figures are always published.
-func Protect(t *indicator.Table, k int) (Report, error) {
-	return ProtectTree(t, k, Tree{})
+func Protect(t *indicator.Table, k int, opts ...Option) (Report, error) {
+	return ProtectTree(t, k, Tree{}, opts...)
 }
 
 // Tree says how the units of a table nest: Top is the unit whose all-households
@@ -80,11 +87,14 @@ type Tree struct {
 // communes and their villages): every level below Top is protected as villages are,
 // and each parent's figures are the published sum of its children's. Figures that
 // come in already withheld stay withheld, even the top unit's.
-func ProtectTree(t *indicator.Table, k int, tree Tree) (Report, error) {
+func ProtectTree(t *indicator.Table, k int, tree Tree, opts ...Option) (Report, error) {
 	if k < 3 {
 		return Report{}, fmt.Errorf("protect: threshold k=%d is below 3", k)
 	}
 	p := newProtector(t, k, tree)
+	for _, o := range opts {
+		o(p)
+	}
 	eqs := p.equations()
 	groups := p.linkGroups()
 	var (
@@ -129,6 +139,7 @@ func ProtectTree(t *indicator.Table, k int, tree Tree) (Report, error) {
 	r.Relaxed, r.Marked, r.Banded = relaxed, len(p.marked), len(p.bands)
 	r.AuditFailures = dedupe(p.auditFailures)
 	r.AuditRounds = p.rounds
+	r.Exact, r.ExactSolves = p.exactSolved, p.exactSolves
 	if audited != nil {
 		audited(p, m)
 	}
@@ -189,6 +200,12 @@ type protector struct {
 	// bands.go), and kept every mark and band in the order settle kept them.
 	bands []banded
 	kept  []candidate
+	// exact, when set, bounds the large blocks' quantities (see WithExactLP).
+	exact        Solver
+	exactSolved  int           // by the last audit
+	exactSolves  int           // by all audits
+	exactPassed  map[qkey]bool // see passedExact
+	exactSkipped bool          // the last audit skipped one that passed before
 }
 
 func (p *protector) fig(i int) *indicator.Figure { return &p.t.Figures[i] }

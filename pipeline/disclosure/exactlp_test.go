@@ -1,20 +1,14 @@
 package disclosure_test
 
 import (
-	"bufio"
 	"fmt"
-	"math"
 	"os"
-	"os/exec"
-	"path/filepath"
-	"runtime"
 	"slices"
-	"strconv"
 	"strings"
-	"sync"
 	"testing"
 
 	"github.com/minhtien/portal/pipeline/disclosure"
+	"github.com/minhtien/portal/pipeline/glpk"
 )
 
 // This file is a third attacker, the independent statistician's: it hands the
@@ -27,34 +21,59 @@ import (
 // still holds when a reader combines relations along a chain.
 
 // lpExposedFile lists the quantities of the sample (k=5) that GLPK narrows past
-// the criterion where propagation does not: a finding the audit cannot yet see
-// (it has no LP for a block this size), kept here so that a new one fails the
-// test and a mended one asks for its line to go.
+// the criterion where propagation does not: what the default audit cannot see
+// (its own LP stops at MaxBlockLP), kept here so that a new one fails the test
+// and a mended one asks for its line to go. With WithExactLP the audit sees them
+// and the list must be empty.
 const lpExposedFile = "testdata/exact-lp-exposed-k5.txt"
 
 func TestExactLPReader(t *testing.T) {
-	glpsol, err := exec.LookPath("glpsol")
+	solve, err := glpk.Solver()
 	if err != nil {
 		if os.Getenv("PORTAL_REQUIRE_GLPK") == "1" {
-			t.Fatal("glpsol is not installed (apt-get install -y glpk-utils)")
+			t.Fatal(err)
 		}
-		t.Skip("glpsol is not installed (apt-get install -y glpk-utils)")
+		t.Skip(err)
 	}
 	if testing.Short() {
-		t.Skip("about two LPs a second per core for each of 2,000 quantities")
+		t.Skip("about two LPs a second per core for each of 2,000 quantities, in every audit")
 	}
-	a, err := disclosure.AuditedLP(sampleTable(t), 5)
+	t.Run("propagation", func(t *testing.T) {
+		compareExposed(t, readAudit(t, solve))
+	})
+	// With the exact LP in the audit, the reader finds nothing past the criterion.
+	t.Run("exact", func(t *testing.T) {
+		for _, e := range readAudit(t, solve, disclosure.WithExactLP(solve)) {
+			t.Errorf("an LP reader narrows %s past DESIGN 6's criterion, and the exact audit passed it", e)
+		}
+	})
+}
+
+// readAudit protects the sample with opts and has GLPK bound every quantity of the
+// final audit's large blocks in the whole model; it checks that the audit's
+// intervals contain GLPK's and the truth, and returns those GLPK's intervals
+// fail the criterion for, as "name [lo, hi]".
+func readAudit(t *testing.T, solve disclosure.Solver, opts ...disclosure.Option) []string {
+	t.Helper()
+	a, err := disclosure.AuditedLP(sampleTable(t), 5, opts...)
 	if err != nil {
 		t.Fatal(err)
 	}
 	if len(a.Checks) == 0 {
 		t.Fatal("no quantity in a large block: the test checks nothing")
 	}
-	bounds := solveAll(t, glpsol, t.TempDir(), a.LP, a.Checks)
+	var qs []disclosure.Query
+	for _, c := range a.Checks {
+		qs = append(qs, disclosure.Query{Var: c.Var}, disclosure.Query{Var: c.Var, Max: true})
+	}
+	opt, err := solve(a.LP, qs)
+	if err != nil {
+		t.Fatal(err)
+	}
 	var exposed []string
 	narrower := 0
 	for i, c := range a.Checks {
-		lo, hi := bounds[i][0], bounds[i][1]
+		lo, hi := opt[2*i].Value, opt[2*i+1].Value
 		if lo < c.Lo-1e-6 || hi > c.Hi+1e-6 || lo > float64(c.Truth)+1e-6 || hi < float64(c.Truth)-1e-6 {
 			t.Errorf("%s: GLPK gives [%g, %g], the audit [%g, %g], the truth %d: an interval is not sound", c.Name, lo, hi, c.Lo, c.Hi, c.Truth)
 		}
@@ -69,93 +88,13 @@ func TestExactLPReader(t *testing.T) {
 			exposed = append(exposed, fmt.Sprintf("%s [%g, %g]", c.Name, rlo, rhi))
 		}
 	}
-	t.Logf("%d quantities checked; GLPK narrower than propagation for %d; past the criterion for %d", len(a.Checks), narrower, len(exposed))
-	compareExposed(t, exposed)
-}
-
-// solveAll asks glpsol for each check's smallest and largest value, a few at once.
-func solveAll(t *testing.T, glpsol, dir, text string, checks []disclosure.LPCheck) [][2]float64 {
-	out := make([][2]float64, len(checks))
-	jobs := make(chan int)
-	var wg sync.WaitGroup
-	var mu sync.Mutex
-	var errs []string
-	for w := range runtime.NumCPU() {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			stem := filepath.Join(dir, fmt.Sprintf("w%d", w))
-			for i := range jobs {
-				lo, hi, err := interval(glpsol, stem, text, checks[i].Var)
-				if err != nil {
-					mu.Lock()
-					errs = append(errs, fmt.Sprintf("%s: %v", checks[i].Name, err))
-					mu.Unlock()
-				}
-				out[i] = [2]float64{lo, hi}
-			}
-		}()
+	r := a.Report
+	for _, f := range r.AuditFailures {
+		t.Errorf("the audit reports a failure it could not mend: %s", f)
 	}
-	for i := range checks {
-		jobs <- i
-	}
-	close(jobs)
-	wg.Wait()
-	for _, e := range errs {
-		t.Error(e)
-	}
-	return out
-}
-
-// interval writes the model with objective x<v> to stem.lp and runs glpsol on it
-// twice, for the smallest and the largest value.
-func interval(glpsol, stem, text string, v int) (float64, float64, error) {
-	obj := strings.Replace(text, "\n obj: x0\n", fmt.Sprintf("\n obj: x%d\n", v), 1)
-	if err := os.WriteFile(stem+".lp", []byte(obj), 0o644); err != nil {
-		return 0, 0, err
-	}
-	lo, err := optimum(glpsol, stem, "--min")
-	if err != nil {
-		return 0, 0, fmt.Errorf("min: %w", err)
-	}
-	hi, err := optimum(glpsol, stem, "--max")
-	if err != nil {
-		return 0, 0, fmt.Errorf("max: %w", err)
-	}
-	return lo, hi, nil
-}
-
-// optimum runs glpsol on stem.lp in the given sense.
-func optimum(glpsol, stem, sense string) (float64, error) {
-	lp, sol := stem+".lp", stem+".txt"
-	if msg, err := exec.Command(glpsol, "--lp", lp, sense, "-o", sol).CombinedOutput(); err != nil {
-		return 0, fmt.Errorf("glpsol: %v: %s", err, msg)
-	}
-	f, err := os.Open(sol)
-	if err != nil {
-		return 0, err
-	}
-	defer f.Close()
-	status, value := "", math.NaN()
-	sc := bufio.NewScanner(f)
-	for sc.Scan() {
-		fields := strings.Fields(sc.Text())
-		switch {
-		case len(fields) >= 2 && fields[0] == "Status:":
-			status = fields[1]
-		case len(fields) >= 4 && fields[0] == "Objective:":
-			value, _ = strconv.ParseFloat(fields[3], 64)
-		}
-	}
-	switch status {
-	case "OPTIMAL":
-		return value, nil
-	case "UNBOUNDED":
-		if sense == "--max" {
-			return math.Inf(1), nil
-		}
-	}
-	return 0, fmt.Errorf("glpsol status %q", status)
+	t.Logf("%d quantities checked; GLPK narrower than the audit for %d; past the criterion for %d (the audit: %d rounds, %d withheld, %d exact-LP intervals)",
+		len(a.Checks), narrower, len(exposed), r.AuditRounds, r.Primary+r.Secondary, r.ExactSolves)
+	return exposed
 }
 
 // compareExposed holds the exposed quantities to the recorded list.

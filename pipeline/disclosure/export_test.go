@@ -3,7 +3,6 @@ package disclosure
 import (
 	"fmt"
 	"reflect"
-	"strings"
 
 	"github.com/minhtien/portal/pipeline/indicator"
 )
@@ -78,6 +77,8 @@ type Audited struct {
 	// Checks lists the withheld quantities in blocks larger than MaxBlockLP that
 	// the criterion concerns: primary ones and non-zero ones.
 	Checks []LPCheck
+	// Report is Protect's.
+	Report Report
 	judge  func(i int, lo, hi float64) (float64, float64, bool, error)
 }
 
@@ -88,11 +89,11 @@ func (a *Audited) Judge(i int, lo, hi float64) (float64, float64, bool, error) {
 	return a.judge(i, lo, hi)
 }
 
-// AuditedLP protects t and returns its final audit's model.
-func AuditedLP(t *indicator.Table, k int) (*Audited, error) {
+// AuditedLP protects t with opts and returns its final audit's model.
+func AuditedLP(t *indicator.Table, k int, opts ...Option) (*Audited, error) {
 	out := &Audited{}
 	audited = func(p *protector, m *model) {
-		out.LP = lpText(m)
+		out.LP = modelLP(m)
 		targets := p.auditTargets(m)
 		for _, block := range m.blocks() {
 			if len(block) <= MaxBlockLP {
@@ -116,31 +117,9 @@ func AuditedLP(t *indicator.Table, k int) (*Audited, error) {
 		}
 	}
 	defer func() { audited = nil }()
-	if _, err := Protect(t, k); err != nil {
+	var err error
+	if out.Report, err = Protect(t, k, opts...); err != nil {
 		return nil, err
 	}
 	return out, nil
-}
-
-// lpText writes m in CPLEX LP format.
-func lpText(m *model) string {
-	var b strings.Builder
-	b.WriteString("Minimize\n obj: x0\nSubject To\n")
-	for i, r := range m.rows {
-		fmt.Fprintf(&b, " r%d:", i)
-		for _, t := range r.terms {
-			fmt.Fprintf(&b, " %+.17g x%d", t.c, t.v)
-		}
-		op := "<="
-		if r.eq {
-			op = "="
-		}
-		fmt.Fprintf(&b, " %s %.17g\n", op, r.rhs)
-	}
-	b.WriteString("Bounds\n")
-	for v := range m.keys {
-		fmt.Fprintf(&b, " x%d >= 0\n", v)
-	}
-	b.WriteString("End\n")
-	return b.String()
 }

@@ -28,8 +28,8 @@ type Part struct {
 // again until neither changes, so every sum (nation = provinces, province = communes,
 // commune = villages) is protected as ProtectTree protects one tree. use may be
 // called more than once for a part: the last call is the final one.
-func ProtectParts(top *indicator.Table, k int, tree Tree, parts []Part, load func(i int) (*indicator.Table, error), use func(i int, t *indicator.Table) error) (Report, error) {
-	rep, err := ProtectTree(top, k, tree)
+func ProtectParts(top *indicator.Table, k int, tree Tree, parts []Part, load func(i int) (*indicator.Table, error), use func(i int, t *indicator.Table) error, opts ...Option) (Report, error) {
+	rep, err := ProtectTree(top, k, tree, opts...)
 	if err != nil {
 		return rep, err
 	}
@@ -66,7 +66,7 @@ func ProtectParts(top *indicator.Table, k int, tree Tree, parts []Part, load fun
 			sem <- struct{}{}
 			wg.Go(func() {
 				defer func() { <-sem }()
-				changed[i], counts[i], bounds[i], errs[i] = protectPart(top, k, p, shared[i], func() (*indicator.Table, error) { return load(i) }, func(t *indicator.Table) error { return use(i, t) })
+				changed[i], counts[i], bounds[i], errs[i] = protectPart(top, k, p, shared[i], func() (*indicator.Table, error) { return load(i) }, func(t *indicator.Table) error { return use(i, t) }, opts)
 			})
 			pending[i] = false
 		}
@@ -82,7 +82,7 @@ func ProtectParts(top *indicator.Table, k int, tree Tree, parts []Part, load fun
 			break
 		}
 		before := snapshot(top)
-		if rep, err = ProtectTree(top, k, tree); err != nil {
+		if rep, err = ProtectTree(top, k, tree, opts...); err != nil {
 			return rep, err
 		}
 		after := snapshot(top)
@@ -110,6 +110,8 @@ func ProtectParts(top *indicator.Table, k int, tree Tree, parts []Part, load fun
 		rep.Unresolved = append(rep.Unresolved, c.Unresolved...)
 		rep.AuditFailures = append(rep.AuditFailures, c.AuditFailures...)
 		rep.Relaxed += c.Relaxed
+		rep.Exact += c.Exact
+		rep.ExactSolves += c.ExactSolves
 		rep.Marked += c.Marked
 		rep.Banded += c.Banded
 		rep.AuditRounds = max(rep.AuditRounds, c.AuditRounds)
@@ -120,7 +122,7 @@ func ProtectParts(top *indicator.Table, k int, tree Tree, parts []Part, load fun
 
 // protectPart protects one part against what top withholds of its unit, withholds
 // in top what the part's protection added, and hands the table to use.
-func protectPart(top *indicator.Table, k int, p Part, shared []int, load func() (*indicator.Table, error), use func(*indicator.Table) error) (bool, Report, map[indicator.Key]indicator.Figure, error) {
+func protectPart(top *indicator.Table, k int, p Part, shared []int, load func() (*indicator.Table, error), use func(*indicator.Table) error, opts []Option) (bool, Report, map[indicator.Key]indicator.Figure, error) {
 	t, err := load()
 	if err != nil {
 		return false, Report{}, nil, err
@@ -128,7 +130,7 @@ func protectPart(top *indicator.Table, k int, p Part, shared []int, load func() 
 	copyWithheld(t, top, shared)
 	tree := p.Tree
 	tree.TopProtected = true // the part's unit is a child of top's unit
-	rep, err := ProtectTree(t, k, tree)
+	rep, err := ProtectTree(t, k, tree, opts...)
 	if err != nil {
 		return false, Report{}, nil, err
 	}

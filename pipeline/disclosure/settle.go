@@ -69,6 +69,7 @@ func (p *protector) rootAll(i int) bool {
 // dropping marks after a failing audit cascade: on the sample 91 marks went down to
 // 7.
 func (p *protector) settle(m *model) error {
+	p.exactPassed = nil // a kept mark or band tells the reader more (see passedExact)
 	targets := p.auditTargets(m)
 	var bl blockIndex
 	for _, c := range p.candidates(m) {
