@@ -116,6 +116,7 @@ func (w *writer) data() error {
 		"base_url":    p.Site.BaseURL,
 		"sample":      p.Data.Sample,
 		"k":           p.Disclosure.K,
+		"exact_lp":    p.Disclosure.ExactLP,
 		"marker":      Marker(p.Disclosure.K),
 		"secondary":   SecondaryMarker,
 		"release":     w.in.Release,
