@@ -44,6 +44,9 @@ func solve(glpsol, lp string, qs []disclosure.Query) ([]disclosure.Optimum, erro
 		return nil, fmt.Errorf("glpk: %w", err)
 	}
 	defer os.RemoveAll(dir)
+	// Columns are numbered in the order their names first appear: the
+	// objective's, then those of the rows and bounds after it.
+	rest := columns(lp[strings.Index(lp, objective)+len(objective):])
 	out := make([]disclosure.Optimum, len(qs))
 	errs := make([]error, len(qs))
 	jobs := make(chan int)
@@ -52,7 +55,7 @@ func solve(glpsol, lp string, qs []disclosure.Query) ([]disclosure.Optimum, erro
 		stem := filepath.Join(dir, fmt.Sprintf("w%d", w))
 		wg.Go(func() {
 			for i := range jobs {
-				out[i], errs[i] = answer(glpsol, stem, lp, qs[i])
+				out[i], errs[i] = answer(glpsol, stem, lp, rest, qs[i])
 			}
 		})
 	}
@@ -69,8 +72,9 @@ func solve(glpsol, lp string, qs []disclosure.Query) ([]disclosure.Optimum, erro
 	return out, nil
 }
 
-// answer writes the LP with objective x<v> to stem.lp and solves it.
-func answer(glpsol, stem, lp string, q disclosure.Query) (disclosure.Optimum, error) {
+// answer writes the LP with objective x<v> to stem.lp and solves it; rest lists
+// the columns after the objective's, in order.
+func answer(glpsol, stem, lp string, rest []int, q disclosure.Query) (disclosure.Optimum, error) {
 	text := strings.Replace(lp, objective, fmt.Sprintf("\n obj: x%d\n", q.Var), 1)
 	if err := os.WriteFile(stem+".lp", []byte(text), 0o600); err != nil {
 		return disclosure.Optimum{}, err
@@ -85,15 +89,19 @@ func answer(glpsol, stem, lp string, q disclosure.Query) (disclosure.Optimum, er
 	}
 	opt := disclosure.Optimum{Value: v}
 	if point != nil {
-		cols := columns(text)
-		opt.Point = make(map[int]float64, len(cols))
-		for j, x := range point {
-			if j < len(cols) {
-				opt.Point[cols[j]] = x
+		cols := make([]int, 0, len(rest)+1)
+		cols = append(cols, q.Var)
+		for _, c := range rest {
+			if c != q.Var {
+				cols = append(cols, c)
 			}
 		}
 		if len(point) != len(cols) {
 			return disclosure.Optimum{}, fmt.Errorf("solution has %d columns, the LP %d", len(point), len(cols))
+		}
+		opt.Point = make(map[int]float64, len(cols))
+		for j, x := range point {
+			opt.Point[cols[j]] = x
 		}
 	}
 	return opt, nil
