@@ -32,8 +32,8 @@ type Option func(*protector)
 // the package's own LP (MaxBlockLP) with solve, over the whole block, instead of
 // by propagation alone: propagation can miss what a reader learns by combining
 // relations along a chain (TestExactLPReader found 9 such quantities on the
-// sample), and an exact solver does not. It costs two solves per quantity the
-// criterion concerns in every audit that uses the LP.
+// sample), and an exact solver does not. It costs up to two solves per quantity
+// the criterion concerns in each audit that uses the LP (see solveExact).
 func WithExactLP(solve Solver) Option {
 	return func(p *protector) { p.exact = solve }
 }
@@ -187,21 +187,6 @@ func blockLP(m *model, block []int) string {
 	}
 	b.WriteString("Bounds\n")
 	for _, v := range block {
-		fmt.Fprintf(&b, " x%d >= 0\n", v)
-	}
-	b.WriteString("End\n")
-	return b.String()
-}
-
-// modelLP writes every relation of m as an LP (see Solver).
-func modelLP(m *model) string {
-	var b strings.Builder
-	b.WriteString("Minimize\n obj: x0\nSubject To\n")
-	for i, r := range m.rows {
-		writeRow(&b, i, r)
-	}
-	b.WriteString("Bounds\n")
-	for v := range m.keys {
 		fmt.Fprintf(&b, " x%d >= 0\n", v)
 	}
 	b.WriteString("End\n")

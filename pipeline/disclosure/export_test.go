@@ -93,7 +93,11 @@ func (a *Audited) Judge(i int, lo, hi float64) (float64, float64, bool, error) {
 func AuditedLP(t *indicator.Table, k int, opts ...Option) (*Audited, error) {
 	out := &Audited{}
 	audited = func(p *protector, m *model) {
-		out.LP = modelLP(m)
+		all := make([]int, len(m.keys))
+		for v := range all {
+			all[v] = v
+		}
+		out.LP = blockLP(m, all) // every variable: the whole model
 		targets := p.auditTargets(m)
 		for _, block := range m.blocks() {
 			if len(block) <= MaxBlockLP {

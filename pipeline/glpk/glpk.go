@@ -36,7 +36,8 @@ func Solver() (disclosure.Solver, error) {
 }
 
 func solve(glpsol, lp string, qs []disclosure.Query) ([]disclosure.Optimum, error) {
-	if !strings.Contains(lp, objective) {
+	at := strings.Index(lp, objective)
+	if at < 0 {
 		return nil, errors.New("glpk: the LP has no line \" obj: x0\" to point at each variable")
 	}
 	dir, err := os.MkdirTemp("", "portal-glpk-")
@@ -46,7 +47,7 @@ func solve(glpsol, lp string, qs []disclosure.Query) ([]disclosure.Optimum, erro
 	defer os.RemoveAll(dir)
 	// Columns are numbered in the order their names first appear: the
 	// objective's, then those of the rows and bounds after it.
-	rest := columns(lp[strings.Index(lp, objective)+len(objective):])
+	rest := columns(lp[at+len(objective):])
 	out := make([]disclosure.Optimum, len(qs))
 	errs := make([]error, len(qs))
 	jobs := make(chan int)
